@@ -1,0 +1,15 @@
+//! Key hierarchy, like LUKS or 1Password: one random 256-bit *data key* encrypts the whole
+//! SQLCipher database; each user (and the printable recovery key) has a *slot* in a small
+//! sidecar file where an Argon2id-derived key-encryption key wraps the data key with AES-256-GCM.
+//! Changing a password rewrites one slot, never the database. Key material is zeroised on drop
+//! and cannot be cloned, printed or serialised.
+
+mod fsio;
+mod keyfile;
+mod keys;
+mod recovery;
+
+pub use fsio::atomic_write;
+pub use keyfile::{KeyFile, Slot, SlotOwner};
+pub use keys::{DataKey, KdfParams};
+pub use recovery::RecoveryKey;

@@ -1,0 +1,228 @@
+//! Customers: the profile a shop keeps about each buyer. This module owns the customer tables;
+//! the list here pages on the server so 100k customers stay instant.
+//! Service reps see phone numbers masked; the core masks them, not the UI.
+
+pub mod phone;
+
+use crate::{
+    audit,
+    auth::{Permission, Session},
+    store::{parse_ts, ts, Store},
+    Error, Result,
+};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, params_from_iter, Connection};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::Unknown => "unknown",
+        }
+    }
+    pub fn parse(s: &str) -> Gender {
+        match s.trim().to_lowercase().as_str() {
+            "male" | "m" | "男" => Gender::Male,
+            "female" | "f" | "女" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// A customer to create.
+#[derive(Deserialize, Debug, Clone, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NewCustomer {
+    pub name: String,
+    pub gender: Gender,
+    pub birthday: Option<String>,
+    pub phones: Vec<String>,
+    pub email: Option<String>,
+    pub wechat_id: Option<String>,
+    pub qq: Option<String>,
+    /// (platform, nick), e.g. ("taobao", "小王爱购物").
+    pub nicks: Vec<(String, String)>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub source_channel: Option<String>,
+    pub tags: Vec<String>,
+    pub notes: String,
+}
+
+#[derive(Deserialize, Default, Debug, Clone)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CustomerQuery {
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+    pub search: Option<String>,
+}
+
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRow {
+    pub id: i64,
+    pub name: String,
+    pub gender: Gender,
+    pub phone: Option<String>,
+    pub city: Option<String>,
+    pub province: Option<String>,
+    pub wechat_id: Option<String>,
+    pub tags: Vec<String>,
+    pub source_channel: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub total: u64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+fn clean(v: &Option<String>) -> Option<String> {
+    v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Check and normalise a new customer; the error names the field.
+pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
+    let n = c.name.trim().chars().count();
+    if n == 0 || n > 60 {
+        return Err(Error::invalid("姓名：请填写 1–60 个字符。", "Name: enter 1–60 characters."));
+    }
+    let mut phones = Vec::new();
+    for p in &c.phones {
+        let e164 = phone::normalize(p)?;
+        if !phones.contains(&e164) {
+            phones.push(e164);
+        }
+    }
+    if let Some(email) = clean(&c.email) {
+        let ok = email.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
+        if !ok {
+            return Err(Error::invalid(
+                format!("邮箱“{email}”格式不对。"),
+                format!("Email: '{email}' is not an email address."),
+            ));
+        }
+    }
+    Ok(phones)
+}
+
+/// Insert one customer inside an open transaction (used by create, demo and later import).
+pub(crate) fn insert(conn: &Connection, c: &NewCustomer, phones: &[String], now: DateTime<Utc>) -> Result<i64> {
+    let at = ts(now);
+    conn.prepare_cached(
+        "INSERT INTO customers (name, gender, birthday, email, wechat_id, qq, province, city, address,
+                                source_channel, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    )?
+    .execute(params![
+        c.name.trim(),
+        c.gender.as_str(),
+        clean(&c.birthday),
+        clean(&c.email),
+        clean(&c.wechat_id),
+        clean(&c.qq),
+        clean(&c.province),
+        clean(&c.city),
+        clean(&c.address),
+        clean(&c.source_channel),
+        c.notes.trim(),
+        at
+    ])?;
+    let id = conn.last_insert_rowid();
+    let mut ins_phone =
+        conn.prepare_cached("INSERT INTO customer_phones (customer_id, phone, position) VALUES (?1, ?2, ?3)")?;
+    for (i, p) in phones.iter().enumerate() {
+        ins_phone.execute(params![id, p, i as i64])?;
+    }
+    let mut ins_nick =
+        conn.prepare_cached("INSERT OR IGNORE INTO customer_nicks (customer_id, platform, nick) VALUES (?1, ?2, ?3)")?;
+    for (platform, nick) in &c.nicks {
+        ins_nick.execute(params![id, platform.trim(), nick.trim()])?;
+    }
+    let mut ins_tag = conn.prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?;
+    for t in c.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        ins_tag.execute(params![id, t])?;
+    }
+    Ok(id)
+}
+
+/// Create one customer (audited).
+pub fn create(store: &Store, s: &Session, c: &NewCustomer) -> Result<i64> {
+    s.require(Permission::WorkWithCustomers)?;
+    let phones = validate(c)?;
+    store.write(|tx, now| {
+        let id = insert(tx, c, &phones, now)?;
+        audit::record(tx, now, s.audit_actor(), "customer_created", &format!("customer:{id}"), json!({}))?;
+        Ok(id)
+    })
+}
+
+/// One page of customers, newest first, optionally filtered by name / phone digits / WeChat id.
+pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<Page<CustomerRow>> {
+    s.require(Permission::WorkWithCustomers)?;
+    let page = q.page.max(1);
+    let page_size = q.page_size.clamp(1, 500);
+    let conn = store.conn();
+    let mut where_sql = String::from("c.deleted_at IS NULL");
+    let mut args: Vec<String> = Vec::new();
+    if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let like = format!("%{}%", term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        where_sql.push_str(
+            " AND (c.name LIKE ?1 ESCAPE '\\' OR c.wechat_id LIKE ?1 ESCAPE '\\'
+                   OR EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id AND p.phone LIKE ?1 ESCAPE '\\'))",
+        );
+        args.push(like);
+    }
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM customers c WHERE {where_sql}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let total = total as u64;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.id, c.name, c.gender, c.city, c.province, c.wechat_id, c.source_channel, c.created_at,
+                (SELECT phone FROM customer_phones p WHERE p.customer_id = c.id ORDER BY position LIMIT 1),
+                (SELECT group_concat(tag, char(31)) FROM customer_tags t WHERE t.customer_id = c.id)
+         FROM customers c WHERE {where_sql}
+         ORDER BY c.created_at DESC, c.id DESC LIMIT {page_size} OFFSET {}",
+        (page as u64 - 1) * page_size as u64
+    ))?;
+    let unmasked = s.role().can(Permission::SeeUnmaskedContacts);
+    let rows = stmt
+        .query_map(params_from_iter(args.iter()), |r| {
+            let phone: Option<String> = r.get(8)?;
+            let tags: Option<String> = r.get(9)?;
+            Ok(CustomerRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                gender: Gender::parse(&r.get::<_, String>(2)?),
+                city: r.get(3)?,
+                province: r.get(4)?,
+                wechat_id: r.get(5)?,
+                source_channel: r.get(6)?,
+                created_at: parse_ts(&r.get::<_, String>(7)?),
+                phone: phone.map(|p| if unmasked { phone::display(&p) } else { phone::mask(&p) }),
+                tags: tags.map(|t| t.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Page { rows, total, page, page_size })
+}

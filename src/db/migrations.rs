@@ -1,0 +1,42 @@
+//! Numbered SQL files in `migrations/`, embedded in the binary. Each applies in one transaction
+//! together with the new `user_version`; a database newer than the binary is refused.
+//! Released migrations are never edited: changes are new files.
+
+use crate::{Error, Result};
+use rusqlite::Connection;
+
+/// (version, name, sql) in order. Version = position + 1.
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "0001_foundation",
+    include_str!("../../migrations/0001_foundation.sql"),
+)];
+
+pub fn latest() -> i64 {
+    MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Bring the schema up to date. Returns the versions applied.
+pub fn migrate(conn: &Connection) -> Result<Vec<i64>> {
+    let current = schema_version(conn)?;
+    if current > latest() {
+        return Err(Error::StoreTooNew {
+            found: current,
+            supported: latest(),
+        });
+    }
+    let mut applied = Vec::new();
+    for &(version, _name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+        super::in_tx(conn, |tx| {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", version)?;
+            Ok(())
+        })?;
+        applied.push(version);
+    }
+    Ok(applied)
+}

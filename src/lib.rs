@@ -1,0 +1,25 @@
+//! Laoke 老客 — the core of an offline, encrypted CRM for a single shop.
+//!
+//! Everything the product does lives here, with no Tauri dependency: the desktop shell
+//! (`src-tauri`) and the `laoke` CLI are thin front ends over these modules. Every call that
+//! reads or changes shop data takes the acting [`auth::Session`], and role checks happen here,
+//! not in the UI. Time always comes from an injected [`clock::Clock`].
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod crypto;
+pub mod customers;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod info;
+pub mod paths;
+pub mod prefs;
+pub mod settings;
+pub mod store;
+pub mod users;
+pub mod verify;
+
+pub use error::{Error, Result};

@@ -1,0 +1,31 @@
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default defineConfig(
+  { ignores: ["dist/**", "node_modules/**"] },
+  {
+    files: ["**/*.{ts,tsx}"],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2021, globals: globals.browser },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // src/lib/backend/ is the one doorway to the Tauri core.
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@tauri-apps/api/core", message: "Call the core through src/lib/backend/ only." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/lib/backend/**", "test/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    files: ["*.js"],
+    languageOptions: { globals: globals.node },
+  },
+);

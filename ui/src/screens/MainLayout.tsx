@@ -1,0 +1,164 @@
+import {
+  AppstoreOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  GiftOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { ChangePasswordModal } from "../components/ChangePasswordModal";
+import { LanguageSwitch } from "../components/LanguageSwitch";
+import { Logo } from "../components/Logo";
+import { RoleTag } from "../components/RoleTag";
+import { useI18n, type MessageKey } from "../i18n";
+import { authLock, authLogout, settingsGet } from "../lib/backend";
+import { useApp, useSession } from "../lib/appContext";
+import { ShopContext } from "../lib/shopContext";
+import { useIdleLock } from "../lib/useIdleLock";
+import { ComingSoon } from "./ComingSoon";
+import { Customers } from "./Customers";
+import { Dashboard } from "./Dashboard";
+import { Settings } from "./settings/Settings";
+
+const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
+  { key: "dashboard", label: "nav.dashboard", icon: <DashboardOutlined /> },
+  { key: "customers", label: "nav.customers", icon: <TeamOutlined /> },
+  { key: "orders", label: "nav.orders", icon: <ShoppingOutlined /> },
+  { key: "tickets", label: "nav.tickets", icon: <CustomerServiceOutlined /> },
+  { key: "loyalty", label: "nav.loyalty", icon: <GiftOutlined /> },
+  { key: "campaigns", label: "nav.campaigns", icon: <NotificationOutlined /> },
+  { key: "reports", label: "nav.reports", icon: <BarChartOutlined /> },
+  { key: "settings", label: "nav.settings", icon: <SettingOutlined /> },
+];
+
+export function MainLayout() {
+  const { t } = useI18n();
+  const { status, refresh } = useApp();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [shopName, setShopName] = useState("");
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const reloadShop = useCallback(async () => {
+    try {
+      setShopName((await settingsGet()).shopName);
+    } catch {
+      setShopName("");
+    }
+  }, []);
+
+  useEffect(() => {
+    void reloadShop();
+  }, [reloadShop]);
+
+  const lock = useCallback(async () => {
+    try {
+      await authLock();
+    } finally {
+      await refresh();
+    }
+  }, [refresh]);
+
+  const logout = async () => {
+    try {
+      await authLogout();
+    } finally {
+      await refresh();
+    }
+  };
+
+  useIdleLock(status.idleLockMinutes, !status.locked, () => void lock());
+
+  const current = location.pathname.split("/")[1] || "dashboard";
+  const menuItems: MenuProps["items"] = NAV.map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label: <span data-testid={`nav-${n.key}`}>{t(n.label)}</span>,
+  }));
+
+  const userItems: MenuProps["items"] = [
+    { key: "password", icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t("user.changePassword")}</span> },
+    { key: "lock", icon: <LockOutlined />, label: <span data-testid="menu-lock">{t("user.lock")}</span> },
+    { type: "divider" },
+    { key: "logout", icon: <LogoutOutlined />, danger: true, label: <span data-testid="menu-logout">{t("user.logout")}</span> },
+  ];
+
+  const onUserMenu: MenuProps["onClick"] = ({ key }) => {
+    if (key === "password") setChangingPassword(true);
+    if (key === "lock") void lock();
+    if (key === "logout") void logout();
+  };
+
+  return (
+    <ShopContext.Provider value={{ shopName, reloadShop }}>
+      <Layout className="app-layout">
+        <Layout.Sider width={208} theme="light" className="app-sider">
+          <div className="sider-brand">
+            <Logo size={32} />
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[current]}
+            items={menuItems}
+            onClick={({ key }) => navigate(`/${key}`)}
+            className="app-menu"
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header className="app-header">
+            <Space size={12} className="header-left">
+              <AppstoreOutlined className="header-shop-icon" />
+              <Typography.Text strong className="header-shop" ellipsis>
+                {shopName}
+              </Typography.Text>
+              {session.store === "demo" && (
+                <Tag color="orange" bordered={false}>
+                  {t("header.demoBadge")}
+                </Tag>
+              )}
+            </Space>
+            <Space size={16}>
+              <LanguageSwitch size="small" />
+              <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={["click"]} placement="bottomRight">
+                <button type="button" className="user-button" data-testid="user-menu">
+                  <Avatar size={28} style={{ background: "#0f766e" }}>
+                    {session.displayName.slice(0, 1)}
+                  </Avatar>
+                  <span className="user-name">{session.displayName}</span>
+                  <RoleTag role={session.role} />
+                  <DownOutlined style={{ fontSize: 10, color: "#8c8c8c" }} />
+                </button>
+              </Dropdown>
+            </Space>
+          </Layout.Header>
+          <Layout.Content className="app-content">
+            <Routes>
+              <Route path="/dashboard" element={<Dashboard />} />
+              <Route path="/customers" element={<Customers />} />
+              <Route path="/orders" element={<ComingSoon area="orders" />} />
+              <Route path="/tickets" element={<ComingSoon area="tickets" />} />
+              <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />
+              <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />
+              <Route path="/reports" element={<ComingSoon area="reports" />} />
+              <Route path="/settings" element={<Settings />} />
+              <Route path="/settings/:tab" element={<Settings />} />
+              <Route path="*" element={<Navigate to="/dashboard" replace />} />
+            </Routes>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </ShopContext.Provider>
+  );
+}

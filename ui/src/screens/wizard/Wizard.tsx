@@ -1,0 +1,52 @@
+import { Steps } from "antd";
+import { useState } from "react";
+import { AuthShell } from "../../components/AuthShell";
+import { useI18n } from "../../i18n";
+import { demoOpen } from "../../lib/backend";
+import { useApp } from "../../lib/appContext";
+import { useErrorText } from "../../lib/useErrorText";
+import { CreateStep } from "./CreateStep";
+import { WelcomeStep } from "./WelcomeStep";
+
+/**
+ * First run: choose demo or create. After store_init the parent shows the
+ * recovery key step (it must survive the status refresh that follows).
+ */
+export function Wizard({ onRecoveryKey }: { onRecoveryKey: (key: string) => void }) {
+  const { t } = useI18n();
+  const { refresh } = useApp();
+  const errorText = useErrorText();
+  const [step, setStep] = useState<"welcome" | "create">("welcome");
+  const [demoBusy, setDemoBusy] = useState(false);
+  const [demoError, setDemoError] = useState<string | null>(null);
+
+  const openDemo = async () => {
+    setDemoBusy(true);
+    setDemoError(null);
+    try {
+      await demoOpen();
+      await refresh();
+    } catch (e) {
+      setDemoError(errorText(e));
+      setDemoBusy(false);
+    }
+  };
+
+  return (
+    <AuthShell width={step === "welcome" ? 640 : 480}>
+      {step === "create" && (
+        <Steps
+          size="small"
+          current={0}
+          style={{ marginBottom: 24 }}
+          items={[{ title: t("wizard.stepAccount") }, { title: t("wizard.stepKey") }, { title: t("wizard.stepStart") }]}
+        />
+      )}
+      {step === "welcome" ? (
+        <WelcomeStep onCreate={() => setStep("create")} onDemo={() => void openDemo()} demoBusy={demoBusy} demoError={demoError} />
+      ) : (
+        <CreateStep onBack={() => setStep("welcome")} onCreated={onRecoveryKey} />
+      )}
+    </AuthShell>
+  );
+}
