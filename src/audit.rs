@@ -147,7 +147,11 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
         expected_id = id + 1;
     }
     let head: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [HEAD_KEY], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [HEAD_KEY],
+            |r| r.get(0),
+        )
         .optional()?;
     let actual_head = format!("{}:{}", expected_id - 1, expected_prev);
     match head {

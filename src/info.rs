@@ -26,7 +26,9 @@ pub fn info(store: &Store, _s: &Session) -> Result<StoreInfo> {
         .collect::<rusqlite::Result<_>>()?;
     let mut counts = Vec::with_capacity(tables.len());
     for table in tables {
-        let rows: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0))?;
+        let rows: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+            r.get(0)
+        })?;
         let rows = rows as u64;
         counts.push(TableCount { table, rows });
     }

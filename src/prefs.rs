@@ -34,7 +34,8 @@ impl Prefs {
 
     pub fn save(&self, data_dir: &Path) -> Result<()> {
         std::fs::create_dir_all(data_dir)?;
-        let json = serde_json::to_vec_pretty(self).map_err(|e| crate::Error::Internal(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(self).map_err(|e| crate::Error::Internal(e.to_string()))?;
         atomic_write(&data_dir.join(PREFS_FILE), &json)
     }
 }

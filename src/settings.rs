@@ -36,7 +36,10 @@ pub(crate) fn write_defaults(conn: &Connection, now: DateTime<Utc>) -> Result<()
     for (k, v) in [
         ("shop.name", DEFAULT_SHOP_NAME.to_string()),
         ("shop.timezone", DEFAULT_TIMEZONE.to_string()),
-        ("security.idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES.to_string()),
+        (
+            "security.idle_lock_minutes",
+            DEFAULT_IDLE_LOCK_MINUTES.to_string(),
+        ),
     ] {
         conn.execute(
             "INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)",
@@ -48,7 +51,9 @@ pub(crate) fn write_defaults(conn: &Connection, now: DateTime<Utc>) -> Result<()
 
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -78,7 +83,10 @@ pub fn update(store: &Store, s: &Session, patch: &SettingsPatch) -> Result<Setti
     if let Some(name) = &patch.shop_name {
         let n = name.trim().chars().count();
         if n == 0 || n > 40 {
-            return Err(Error::invalid("店铺名称需要 1–40 个字符。", "The shop name needs 1–40 characters."));
+            return Err(Error::invalid(
+                "店铺名称需要 1–40 个字符。",
+                "The shop name needs 1–40 characters.",
+            ));
         }
         changes.push(("shop.name", name.trim().to_string()));
     }

@@ -47,17 +47,30 @@ impl Store {
 
     /// Create a new store in `dir` with `owner` as its owner. Returns the open store, the
     /// owner's session and the recovery key, which is shown once and never stored in clear.
-    pub fn init(dir: &Path, owner: &NewUser, clock: SharedClock) -> Result<(Store, Session, RecoveryKey)> {
+    pub fn init(
+        dir: &Path,
+        owner: &NewUser,
+        clock: SharedClock,
+    ) -> Result<(Store, Session, RecoveryKey)> {
         crate::users::validate_new(owner)?;
         if Store::exists(dir) {
             return Err(Error::StoreExists(dir.display().to_string()));
         }
+        let is_new_folder = !dir.exists();
         std::fs::create_dir_all(dir)?;
+        if is_new_folder {
+            restrict_to_owner(dir)?;
+        }
         remove_setup_debris(dir)?;
         let key = DataKey::generate();
         let conn = db::open(&db_path(dir), &key)?;
         db::migrate(&conn)?;
-        let store = Store { dir: dir.to_path_buf(), conn, key, clock };
+        let store = Store {
+            dir: dir.to_path_buf(),
+            conn,
+            key,
+            clock,
+        };
         let session = store.write(|tx, now| {
             tx.execute(
                 "INSERT INTO users (username, display_name, role, created_at, last_login_at, password_changed_at)
@@ -68,7 +81,7 @@ impl Store {
             settings::write_defaults(tx, now)?;
             let session = Session::new(id, owner.username.trim().into(), owner.display_name.trim().into(), Role::Owner);
             audit::record(tx, now, session.audit_actor(), "store_created", "", json!({}))?;
-            audit::record(tx, now, session.audit_actor(), "user_added", &session.username().to_string(), json!({"role": "owner"}))?;
+            audit::record(tx, now, session.audit_actor(), "user_added", session.username(), json!({"role": "owner"}))?;
             audit::record(tx, now, session.audit_actor(), "login", "", json!({"method": "setup"}))?;
             Ok(session)
         })?;
@@ -76,7 +89,10 @@ impl Store {
         let mut kf = KeyFile::new();
         let now = store.now();
         kf.set_slot(
-            SlotOwner::User { user_id: session.user_id(), username: session.username().into() },
+            SlotOwner::User {
+                user_id: session.user_id(),
+                username: session.username().into(),
+            },
             owner.password.as_bytes(),
             &store.key,
             now,
@@ -87,14 +103,26 @@ impl Store {
     }
 
     /// Open the store with a user's password.
-    pub fn login(dir: &Path, username: &str, password: &str, clock: SharedClock) -> Result<(Store, Session)> {
+    pub fn login(
+        dir: &Path,
+        username: &str,
+        password: &str,
+        clock: SharedClock,
+    ) -> Result<(Store, Session)> {
         let kf = KeyFile::load(dir)?;
         let username = username.trim();
         let (key, user_id) = match kf.open_with_password(username, password) {
             Ok(ok) => ok,
             Err(Error::WrongPassword) => {
                 let known = kf.user_slot(username).map(|_| username.to_string());
-                auth::pending_append(dir, FailedLogin { username: known, at: clock.now(), method: "password".into() })?;
+                auth::pending_append(
+                    dir,
+                    FailedLogin {
+                        username: known,
+                        at: clock.now(),
+                        method: "password".into(),
+                    },
+                )?;
                 return Err(Error::WrongPassword);
             }
             Err(e) => return Err(e),
@@ -118,21 +146,50 @@ impl Store {
         let key = match kf.open_with_recovery(&rk) {
             Ok(k) => k,
             Err(e) => {
-                auth::pending_append(dir, FailedLogin { username: None, at: clock.now(), method: "recovery_key".into() })?;
+                auth::pending_append(
+                    dir,
+                    FailedLogin {
+                        username: None,
+                        at: clock.now(),
+                        method: "recovery_key".into(),
+                    },
+                )?;
                 return Err(e);
             }
         };
         let store = Store::open_with_key(dir, key, clock)?;
         let user_id: i64 = store
             .conn
-            .query_row("SELECT id FROM users WHERE username = ?1", [username.trim()], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM users WHERE username = ?1",
+                [username.trim()],
+                |r| r.get(0),
+            )
             .optional()?
-            .ok_or_else(|| Error::not_found(format!("没有用户名为“{username}”的用户。"), format!("There is no user named '{username}'.")))?;
+            .ok_or_else(|| {
+                Error::not_found(
+                    format!("没有用户名为“{username}”的用户。"),
+                    format!("There is no user named '{username}'."),
+                )
+            })?;
         let mut kf = kf;
         store.set_user_slot(&mut kf, user_id, username.trim(), new_password)?;
         store.write(|tx, now| {
-            tx.execute("UPDATE users SET password_changed_at = ?1 WHERE id = ?2", params![ts(now), user_id])?;
-            audit::record(tx, now, audit::Actor { id: Some(user_id), name: username.trim() }, "password_recovered", username.trim(), json!({}))
+            tx.execute(
+                "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
+                params![ts(now), user_id],
+            )?;
+            audit::record(
+                tx,
+                now,
+                audit::Actor {
+                    id: Some(user_id),
+                    name: username.trim(),
+                },
+                "password_recovered",
+                username.trim(),
+                json!({}),
+            )
         })?;
         let session = store.start_session(user_id, None, "recovery_key")?;
         Ok((store, session))
@@ -145,11 +202,21 @@ impl Store {
         }
         let conn = db::open(&path, &key)?;
         db::migrate(&conn)?;
-        Ok(Store { dir: dir.to_path_buf(), conn, key, clock })
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            conn,
+            key,
+            clock,
+        })
     }
 
     /// Check the user may log in, write the waiting failed logins and this login to the audit log.
-    fn start_session(&self, user_id: i64, slot_username: Option<&str>, method: &str) -> Result<Session> {
+    fn start_session(
+        &self,
+        user_id: i64,
+        slot_username: Option<&str>,
+        method: &str,
+    ) -> Result<Session> {
         let row: Option<(String, String, String, bool)> = self
             .conn
             .query_row(
@@ -164,19 +231,44 @@ impl Store {
         if slot_username.is_some_and(|s| !s.eq_ignore_ascii_case(&username)) {
             return Err(Error::WrongPassword);
         }
-        let role = Role::parse(&role).ok_or_else(|| Error::Internal(format!("unknown role {role}")))?;
+        let role =
+            Role::parse(&role).ok_or_else(|| Error::Internal(format!("unknown role {role}")))?;
         let session = Session::new(user_id, username, display_name, role);
         let pending = auth::pending_load(&self.dir);
         self.write(|tx, now| {
             for f in &pending {
                 let name = f.username.as_deref().unwrap_or("?");
-                audit::record(tx, f.at, audit::Actor { id: None, name }, "login_failed", name, json!({"method": f.method}))?;
+                audit::record(
+                    tx,
+                    f.at,
+                    audit::Actor { id: None, name },
+                    "login_failed",
+                    name,
+                    json!({"method": f.method}),
+                )?;
             }
             if disabled {
-                audit::record(tx, now, session.audit_actor(), "login_refused_disabled", "", json!({}))?;
+                audit::record(
+                    tx,
+                    now,
+                    session.audit_actor(),
+                    "login_refused_disabled",
+                    "",
+                    json!({}),
+                )?;
             } else {
-                tx.execute("UPDATE users SET last_login_at = ?1 WHERE id = ?2", params![ts(now), user_id])?;
-                audit::record(tx, now, session.audit_actor(), "login", "", json!({"method": method}))?;
+                tx.execute(
+                    "UPDATE users SET last_login_at = ?1 WHERE id = ?2",
+                    params![ts(now), user_id],
+                )?;
+                audit::record(
+                    tx,
+                    now,
+                    session.audit_actor(),
+                    "login",
+                    "",
+                    json!({"method": method}),
+                )?;
             }
             Ok(())
         })?;
@@ -204,14 +296,31 @@ impl Store {
     }
 
     /// Run one write transaction with the current time.
-    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction, DateTime<Utc>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction, DateTime<Utc>) -> Result<T>,
+    ) -> Result<T> {
         let now = self.now();
         db::in_tx(&self.conn, |tx| f(tx, now))
     }
 
     /// Give a user a (new) password slot and save the key file atomically.
-    pub(crate) fn set_user_slot(&self, kf: &mut KeyFile, user_id: i64, username: &str, password: &str) -> Result<()> {
-        kf.set_slot(SlotOwner::User { user_id, username: username.into() }, password.as_bytes(), &self.key, self.now())?;
+    pub(crate) fn set_user_slot(
+        &self,
+        kf: &mut KeyFile,
+        user_id: i64,
+        username: &str,
+        password: &str,
+    ) -> Result<()> {
+        kf.set_slot(
+            SlotOwner::User {
+                user_id,
+                username: username.into(),
+            },
+            password.as_bytes(),
+            &self.key,
+            self.now(),
+        )?;
         kf.save(&self.dir)
     }
 
@@ -219,9 +328,31 @@ impl Store {
     /// Owner only, and audited.
     pub fn export_raw_key(&self, session: &Session) -> Result<zeroize::Zeroizing<String>> {
         session.require(crate::auth::Permission::ManageSettings)?;
-        self.write(|tx, now| audit::record(tx, now, session.audit_actor(), "raw_key_exported", "", json!({})))?;
+        self.write(|tx, now| {
+            audit::record(
+                tx,
+                now,
+                session.audit_actor(),
+                "raw_key_exported",
+                "",
+                json!({}),
+            )
+        })?;
         Ok(self.key.to_hex())
     }
+}
+
+/// Only the OS account that owns the store may list or read its folder (defence in depth:
+/// everything in it is encrypted anyway).
+fn restrict_to_owner(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// A database without a key file is an interrupted setup: nobody can open it, so it goes.

@@ -44,7 +44,7 @@ pub struct User {
 pub(crate) fn validate_new(new: &NewUser) -> Result<()> {
     let name = new.username.trim();
     let n = name.chars().count();
-    if n < 2 || n > 32 || name.chars().any(char::is_whitespace) {
+    if !(2..=32).contains(&n) || name.chars().any(char::is_whitespace) {
         return Err(Error::invalid(
             "用户名需要 2–32 个字符，不能有空格。",
             "The user name needs 2–32 characters and no spaces.",
@@ -79,7 +79,9 @@ fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 pub fn list(store: &Store, s: &Session) -> Result<Vec<User>> {
     s.require(Permission::ManageUsers)?;
     let mut stmt = store.conn().prepare(&format!("{SELECT} ORDER BY id"))?;
-    let users = stmt.query_map([], row_to_user)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let users = stmt
+        .query_map([], row_to_user)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(users)
 }
 
@@ -118,10 +120,22 @@ pub fn add(store: &Store, s: &Session, new: &NewUser) -> Result<User> {
         tx.execute(
             "INSERT INTO users (username, display_name, role, created_at, password_changed_at)
              VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![username, new.display_name.trim(), new.role.as_str(), ts(now)],
+            params![
+                username,
+                new.display_name.trim(),
+                new.role.as_str(),
+                ts(now)
+            ],
         )?;
         let id = tx.last_insert_rowid();
-        audit::record(tx, now, s.audit_actor(), "user_added", username, json!({"role": new.role}))?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "user_added",
+            username,
+            json!({"role": new.role}),
+        )?;
         // The slot is saved before the commit: if saving fails, the user is not created.
         store.set_user_slot(&mut kf, id, username, &new.password)?;
         Ok(id)
@@ -134,18 +148,31 @@ pub fn set_disabled(store: &Store, s: &Session, user_id: i64, disabled: bool) ->
     s.require(Permission::ManageUsers)?;
     let user = get(store, user_id)?;
     if user.role == Role::Owner {
-        return Err(Error::invalid("店主账号不能停用。", "The owner account cannot be disabled."));
+        return Err(Error::invalid(
+            "店主账号不能停用。",
+            "The owner account cannot be disabled.",
+        ));
     }
     let mut kf = KeyFile::load(store.dir())?;
     if !disabled && !kf.has_user_slot(user_id) {
         return Err(Error::NeedsPasswordReset);
     }
     store.write(|tx, now| {
-        tx.execute("UPDATE users SET disabled = ?1 WHERE id = ?2", params![disabled, user_id])?;
-        let action = if disabled { "user_disabled" } else { "user_enabled" };
+        tx.execute(
+            "UPDATE users SET disabled = ?1 WHERE id = ?2",
+            params![disabled, user_id],
+        )?;
+        let action = if disabled {
+            "user_disabled"
+        } else {
+            "user_enabled"
+        };
         audit::record(tx, now, s.audit_actor(), action, &user.username, json!({}))?;
         if disabled {
-            kf.remove_slot(&SlotOwner::User { user_id, username: user.username.clone() });
+            kf.remove_slot(&SlotOwner::User {
+                user_id,
+                username: user.username.clone(),
+            });
             kf.save(store.dir())?;
         }
         Ok(())
@@ -160,8 +187,18 @@ pub fn reset_password(store: &Store, s: &Session, user_id: i64, new_password: &s
     let user = get(store, user_id)?;
     let mut kf = KeyFile::load(store.dir())?;
     store.write(|tx, now| {
-        tx.execute("UPDATE users SET password_changed_at = ?1 WHERE id = ?2", params![ts(now), user_id])?;
-        audit::record(tx, now, s.audit_actor(), "password_reset", &user.username, json!({}))?;
+        tx.execute(
+            "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
+            params![ts(now), user_id],
+        )?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "password_reset",
+            &user.username,
+            json!({}),
+        )?;
         store.set_user_slot(&mut kf, user_id, &user.username, new_password)
     })
 }
@@ -171,9 +208,16 @@ pub fn id_by_username(store: &Store, s: &Session, username: &str) -> Result<i64>
     s.require(Permission::ManageUsers)?;
     store
         .conn()
-        .query_row("SELECT id FROM users WHERE username = ?1", [username.trim()], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM users WHERE username = ?1",
+            [username.trim()],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(|| {
-            Error::not_found(format!("没有用户名为“{username}”的用户。"), format!("There is no user named '{username}'."))
+            Error::not_found(
+                format!("没有用户名为“{username}”的用户。"),
+                format!("There is no user named '{username}'."),
+            )
         })
 }

@@ -60,7 +60,14 @@ pub fn run(store: &Store, s: &Session) -> Result<VerifyReport> {
         audit_rows,
     };
     store.write(|tx, now| {
-        audit::record(tx, now, s.audit_actor(), "store_verified", "", json!({"ok": report.is_ok()}))
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "store_verified",
+            "",
+            json!({"ok": report.is_ok()}),
+        )
     })?;
     Ok(report)
 }

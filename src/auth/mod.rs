@@ -86,9 +86,7 @@ pub fn validate_password(password: &str) -> Result<()> {
 
 /// The lock screen is up; the store stays open so the work behind it is kept.
 pub fn lock(store: &Store, session: &Session) -> Result<()> {
-    store.write(|tx, now| {
-        audit::record(tx, now, session.audit_actor(), "lock", "", json!({}))
-    })
+    store.write(|tx, now| audit::record(tx, now, session.audit_actor(), "lock", "", json!({})))
 }
 
 /// Check the current user's password to lift the lock screen. Failures are audited.
@@ -106,7 +104,8 @@ pub fn unlock(store: &Store, session: &Session, password: &str) -> Result<()> {
 
 /// Log out and close the store (the data key is zeroised as the store drops).
 pub fn logout(store: Store, session: Session) -> Result<()> {
-    store.write(|tx, now| audit::record(tx, now, session.audit_actor(), "logout", "", json!({})))?;
+    store
+        .write(|tx, now| audit::record(tx, now, session.audit_actor(), "logout", "", json!({})))?;
     drop(store);
     Ok(())
 }
@@ -117,7 +116,14 @@ pub fn change_own_password(store: &Store, session: &Session, old: &str, new: &st
     let mut kf = KeyFile::load(store.dir())?;
     if kf.open_with_password(session.username(), old).is_err() {
         store.write(|tx, now| {
-            audit::record(tx, now, session.audit_actor(), "password_change_failed", "", json!({}))
+            audit::record(
+                tx,
+                now,
+                session.audit_actor(),
+                "password_change_failed",
+                "",
+                json!({}),
+            )
         })?;
         return Err(Error::WrongPassword);
     }
@@ -127,7 +133,14 @@ pub fn change_own_password(store: &Store, session: &Session, old: &str, new: &st
             "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
             rusqlite::params![crate::store::ts(now), session.user_id()],
         )?;
-        audit::record(tx, now, session.audit_actor(), "password_changed", session.username(), json!({}))
+        audit::record(
+            tx,
+            now,
+            session.audit_actor(),
+            "password_changed",
+            session.username(),
+            json!({}),
+        )
     })
 }
 

@@ -31,7 +31,10 @@ pub(crate) fn append(dir: &Path, event: FailedLogin) -> Result<()> {
         let drop = events.len() - MAX_KEPT;
         events.drain(..drop);
     }
-    atomic_write(&dir.join(PENDING_EVENTS_FILE), &serde_json::to_vec(&events)?)
+    atomic_write(
+        &dir.join(PENDING_EVENTS_FILE),
+        &serde_json::to_vec(&events)?,
+    )
 }
 
 pub(crate) fn clear(dir: &Path) -> Result<()> {

@@ -82,8 +82,14 @@ impl Permission {
             WorkWithCustomers => ("处理客户资料", "work with customer records"),
             SeeUnmaskedContacts => ("查看完整联系方式", "see full contact details"),
             ExportData => ("导出数据", "export data"),
-            EraseMergeUndo => ("删除、合并客户或撤销导入", "erase or merge customers or undo imports"),
-            LoyaltyAdmin => ("做大额积分调整或发券", "make large point adjustments or issue coupons"),
+            EraseMergeUndo => (
+                "删除、合并客户或撤销导入",
+                "erase or merge customers or undo imports",
+            ),
+            LoyaltyAdmin => (
+                "做大额积分调整或发券",
+                "make large point adjustments or issue coupons",
+            ),
             ManageUsers => ("管理用户", "manage users"),
             ManageSettings => ("修改店铺设置", "change shop settings"),
             VerifyStore => ("校验数据库", "verify the store"),

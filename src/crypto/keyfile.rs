@@ -16,7 +16,10 @@ pub const VERSION: u32 = 1;
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum SlotOwner {
     /// A user's password. The user name is stored so login needs one key derivation, not one per user.
-    User { user_id: i64, username: String },
+    User {
+        user_id: i64,
+        username: String,
+    },
     Recovery,
 }
 
@@ -116,9 +119,9 @@ impl KeyFile {
     }
 
     pub fn user_slot(&self, username: &str) -> Option<&Slot> {
-        self.slots.iter().find(
-            |s| matches!(&s.owner, SlotOwner::User { username: u, .. } if u == username),
-        )
+        self.slots
+            .iter()
+            .find(|s| matches!(&s.owner, SlotOwner::User { username: u, .. } if u == username))
     }
 
     pub fn has_user_slot(&self, user_id: i64) -> bool {

@@ -96,14 +96,19 @@ pub struct Page<T> {
 }
 
 fn clean(v: &Option<String>) -> Option<String> {
-    v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    v.as_ref()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 /// Check and normalise a new customer; the error names the field.
 pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
     let n = c.name.trim().chars().count();
     if n == 0 || n > 60 {
-        return Err(Error::invalid("姓名：请填写 1–60 个字符。", "Name: enter 1–60 characters."));
+        return Err(Error::invalid(
+            "姓名：请填写 1–60 个字符。",
+            "Name: enter 1–60 characters.",
+        ));
     }
     let mut phones = Vec::new();
     for p in &c.phones {
@@ -113,7 +118,9 @@ pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
         }
     }
     if let Some(email) = clean(&c.email) {
-        let ok = email.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
+        let ok = email
+            .split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
         if !ok {
             return Err(Error::invalid(
                 format!("邮箱“{email}”格式不对。"),
@@ -125,7 +132,12 @@ pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
 }
 
 /// Insert one customer inside an open transaction (used by create, demo and later import).
-pub(crate) fn insert(conn: &Connection, c: &NewCustomer, phones: &[String], now: DateTime<Utc>) -> Result<i64> {
+pub(crate) fn insert(
+    conn: &Connection,
+    c: &NewCustomer,
+    phones: &[String],
+    now: DateTime<Utc>,
+) -> Result<i64> {
     let at = ts(now);
     conn.prepare_cached(
         "INSERT INTO customers (name, gender, birthday, email, wechat_id, qq, province, city, address,
@@ -147,17 +159,20 @@ pub(crate) fn insert(conn: &Connection, c: &NewCustomer, phones: &[String], now:
         at
     ])?;
     let id = conn.last_insert_rowid();
-    let mut ins_phone =
-        conn.prepare_cached("INSERT INTO customer_phones (customer_id, phone, position) VALUES (?1, ?2, ?3)")?;
+    let mut ins_phone = conn.prepare_cached(
+        "INSERT INTO customer_phones (customer_id, phone, position) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, p) in phones.iter().enumerate() {
         ins_phone.execute(params![id, p, i as i64])?;
     }
-    let mut ins_nick =
-        conn.prepare_cached("INSERT OR IGNORE INTO customer_nicks (customer_id, platform, nick) VALUES (?1, ?2, ?3)")?;
+    let mut ins_nick = conn.prepare_cached(
+        "INSERT OR IGNORE INTO customer_nicks (customer_id, platform, nick) VALUES (?1, ?2, ?3)",
+    )?;
     for (platform, nick) in &c.nicks {
         ins_nick.execute(params![id, platform.trim(), nick.trim()])?;
     }
-    let mut ins_tag = conn.prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?;
+    let mut ins_tag = conn
+        .prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?;
     for t in c.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
         ins_tag.execute(params![id, t])?;
     }
@@ -170,7 +185,14 @@ pub fn create(store: &Store, s: &Session, c: &NewCustomer) -> Result<i64> {
     let phones = validate(c)?;
     store.write(|tx, now| {
         let id = insert(tx, c, &phones, now)?;
-        audit::record(tx, now, s.audit_actor(), "customer_created", &format!("customer:{id}"), json!({}))?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "customer_created",
+            &format!("customer:{id}"),
+            json!({}),
+        )?;
         Ok(id)
     })
 }
@@ -184,7 +206,12 @@ pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<Page<Custom
     let mut where_sql = String::from("c.deleted_at IS NULL");
     let mut args: Vec<String> = Vec::new();
     if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let like = format!("%{}%", term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let like = format!(
+            "%{}%",
+            term.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
         where_sql.push_str(
             " AND (c.name LIKE ?1 ESCAPE '\\' OR c.wechat_id LIKE ?1 ESCAPE '\\'
                    OR EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id AND p.phone LIKE ?1 ESCAPE '\\'))",
@@ -219,10 +246,23 @@ pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<Page<Custom
                 wechat_id: r.get(5)?,
                 source_channel: r.get(6)?,
                 created_at: parse_ts(&r.get::<_, String>(7)?),
-                phone: phone.map(|p| if unmasked { phone::display(&p) } else { phone::mask(&p) }),
-                tags: tags.map(|t| t.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
+                phone: phone.map(|p| {
+                    if unmasked {
+                        phone::display(&p)
+                    } else {
+                        phone::mask(&p)
+                    }
+                }),
+                tags: tags
+                    .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default(),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page { rows, total, page, page_size })
+    Ok(Page {
+        rows,
+        total,
+        page,
+        page_size,
+    })
 }

@@ -33,7 +33,10 @@ pub fn normalize(input: &str) -> Result<String> {
         ("86".to_string(), digits.clone())
     };
     if cc == "86" {
-        let national = national.strip_prefix('0').filter(|n| n.len() == 11).unwrap_or(&national);
+        let national = national
+            .strip_prefix('0')
+            .filter(|n| n.len() == 11)
+            .unwrap_or(&national);
         let b = national.as_bytes();
         if national.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) {
             return Ok(format!("+86{national}"));
@@ -55,7 +58,9 @@ pub fn normalize(input: &str) -> Result<String> {
 fn split_country(d: &str) -> (String, String) {
     // Enough for Greater China and neighbours; anything else keeps a 2-digit guess, which
     // only affects display, never matching (matching compares the whole E.164 string).
-    for cc in ["86", "852", "853", "886", "1", "81", "82", "65", "60", "44", "61"] {
+    for cc in [
+        "86", "852", "853", "886", "1", "81", "82", "65", "60", "44", "61",
+    ] {
         if let Some(rest) = d.strip_prefix(cc) {
             return (cc.into(), rest.into());
         }
@@ -65,7 +70,9 @@ fn split_country(d: &str) -> (String, String) {
 
 /// How a number is shown to someone allowed to see it: mainland numbers without +86.
 pub fn display(e164: &str) -> String {
-    e164.strip_prefix("+86").map(str::to_string).unwrap_or_else(|| e164.to_string())
+    e164.strip_prefix("+86")
+        .map(str::to_string)
+        .unwrap_or_else(|| e164.to_string())
 }
 
 /// How a service rep sees it: 138****8000.
@@ -86,7 +93,13 @@ mod tests {
 
     #[test]
     fn the_usual_ways_of_writing_a_mobile_are_one_number() {
-        for typed in ["138-0013-8000", "+86 13800138000", "0086 138 0013 8000", "13800138000", "(+86) 138.0013.8000"] {
+        for typed in [
+            "138-0013-8000",
+            "+86 13800138000",
+            "0086 138 0013 8000",
+            "13800138000",
+            "(+86) 138.0013.8000",
+        ] {
             assert_eq!(normalize(typed).unwrap(), "+8613800138000", "{typed}");
         }
     }

@@ -29,8 +29,10 @@ pub fn open(path: &Path, key: &DataKey) -> Result<Connection> {
     let conn = Connection::open(path)?;
     conn.execute_batch(&key.sqlcipher_pragma())?;
     // The first real read fails with "file is not a database" when the key is wrong.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .map_err(|_| Error::KeyFileCorrupt("the data key does not open the database".into()))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|_| Error::KeyFileCorrupt("the data key does not open the database".into()))?;
     configure(&conn)?;
     Ok(conn)
 }
@@ -48,7 +50,10 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Run `f` in one transaction: all of it lands or none of it does.
-pub fn in_tx<T>(conn: &Connection, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+pub fn in_tx<T>(
+    conn: &Connection,
+    f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+) -> Result<T> {
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     let out = f(&tx)?;
     tx.commit()?;

@@ -75,29 +75,54 @@ impl Rng {
 fn person(rng: &mut Rng) -> NewCustomer {
     let surname = rng.weighted(data::SURNAMES, |s| s.1).0;
     let female = rng.chance(62);
-    let chars = if female { data::FEMALE_CHARS } else { data::MALE_CHARS };
+    let chars = if female {
+        data::FEMALE_CHARS
+    } else {
+        data::MALE_CHARS
+    };
     let mut name = surname.to_string();
-    name.push_str(*rng.pick(chars));
+    name.push_str(rng.pick::<&str>(chars));
     if rng.chance(55) {
-        name.push_str(*rng.pick(chars));
+        name.push_str(rng.pick::<&str>(chars));
     }
     let (province, cities, _) = rng.weighted(data::REGIONS, |r| r.2);
     let city = rng.pick(cities);
     let channel = rng.weighted(data::CHANNELS, |c| c.1).0;
-    let mobile = format!("{}{:08}", rng.pick(data::MOBILE_PREFIXES), rng.below(100_000_000));
+    let mobile = format!(
+        "{}{:08}",
+        rng.pick(data::MOBILE_PREFIXES),
+        rng.below(100_000_000)
+    );
     let mut phones = vec![mobile];
     if rng.chance(4) {
-        phones.push(format!("{}{:08}", rng.pick(data::MOBILE_PREFIXES), rng.below(100_000_000)));
+        phones.push(format!(
+            "{}{:08}",
+            rng.pick(data::MOBILE_PREFIXES),
+            rng.below(100_000_000)
+        ));
     }
     let birthday = match rng.below(10) {
-        0..=6 => Some(format!("{}-{:02}-{:02}", 1965 + rng.below(41), 1 + rng.below(12), 1 + rng.below(28))),
-        7 => Some(format!("--{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))),
+        0..=6 => Some(format!(
+            "{}-{:02}-{:02}",
+            1965 + rng.below(41),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        )),
+        7 => Some(format!(
+            "--{:02}-{:02}",
+            1 + rng.below(12),
+            1 + rng.below(28)
+        )),
         _ => None,
     };
     let wechat_id = rng.chance(70).then(|| {
         const ALNUM: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
         let tail: String = (0..8).map(|_| *rng.pick(ALNUM) as char).collect();
-        if rng.chance(50) { format!("wxid_{tail}") } else { format!("{}{}", &tail[..5], 1970 + rng.below(36)) }
+        if rng.chance(50) {
+            format!("wxid_{tail}")
+        } else {
+            format!("{}{}", &tail[..5], 1970 + rng.below(36))
+        }
     });
     let nick_platform = match channel {
         "淘宝" | "天猫" => Some("taobao"),
@@ -107,7 +132,17 @@ fn person(rng: &mut Rng) -> NewCustomer {
         _ => None,
     };
     let nicks = nick_platform
-        .map(|p| vec![(p.to_string(), format!("{}{}{}", if p == "jd" { "jd_" } else { "" }, name, rng.below(100_000)))])
+        .map(|p| {
+            vec![(
+                p.to_string(),
+                format!(
+                    "{}{}{}",
+                    if p == "jd" { "jd_" } else { "" },
+                    name,
+                    rng.below(100_000)
+                ),
+            )]
+        })
         .unwrap_or_default();
     let mut tags = Vec::new();
     for _ in 0..rng.below(4) {
@@ -121,13 +156,24 @@ fn person(rng: &mut Rng) -> NewCustomer {
         gender: if female { Gender::Female } else { Gender::Male },
         birthday,
         phones,
-        email: rng.chance(15).then(|| format!("{}{}@qq.com", 10000 + rng.below(900_000), rng.below(1000))),
+        email: rng
+            .chance(15)
+            .then(|| format!("{}{}@qq.com", 10000 + rng.below(900_000), rng.below(1000))),
         wechat_id,
-        qq: rng.chance(10).then(|| (100_000_000 + rng.below(2_000_000_000)).to_string()),
+        qq: rng
+            .chance(10)
+            .then(|| (100_000_000 + rng.below(2_000_000_000)).to_string()),
         nicks,
         province: Some(province.to_string()),
         city: Some(city.to_string()),
-        address: Some(format!("{}{}号{}{}栋{}室", rng.pick(data::STREETS), 1 + rng.below(300), rng.pick(data::ESTATES), 1 + rng.below(30), 101 + rng.below(30) * 100 + rng.below(6))),
+        address: Some(format!(
+            "{}{}号{}{}栋{}室",
+            rng.pick(data::STREETS),
+            1 + rng.below(300),
+            rng.pick(data::ESTATES),
+            1 + rng.below(30),
+            101 + rng.below(30) * 100 + rng.below(6)
+        )),
         source_channel: Some(channel.to_string()),
         tags,
         notes: rng.pick(data::NOTES).to_string(),
@@ -138,7 +184,13 @@ fn person(rng: &mut Rng) -> NewCustomer {
 pub fn generate(store: &Store, s: &Session, spec: &DemoSpec) -> Result<DemoReport> {
     s.require(Permission::EraseMergeUndo)?;
     let mut rng = Rng::new(spec.seed);
-    let today = store.now().with_hour(0).and_then(|t| t.with_minute(0)).and_then(|t| t.with_second(0)).and_then(|t| t.with_nanosecond(0)).unwrap_or_else(|| store.now());
+    let today = store
+        .now()
+        .with_hour(0)
+        .and_then(|t| t.with_minute(0))
+        .and_then(|t| t.with_second(0))
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or_else(|| store.now());
     store.write(|tx, now| {
         for _ in 0..spec.customers {
             let c = person(&mut rng);
@@ -149,13 +201,23 @@ pub fn generate(store: &Store, s: &Session, spec: &DemoSpec) -> Result<DemoRepor
                 let b = rng.below(3 * 365);
                 a.min(b) as i64
             };
-            let created = today - Duration::days(days_ago) + Duration::minutes(rng.below(24 * 60) as i64);
+            let created =
+                today - Duration::days(days_ago) + Duration::minutes(rng.below(24 * 60) as i64);
             customers::insert(tx, &c, &phones, created.min(now))?;
         }
-        audit::record(tx, now, s.audit_actor(), "demo_generated", "", json!({"customers": spec.customers, "seed": spec.seed}))?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "demo_generated",
+            "",
+            json!({"customers": spec.customers, "seed": spec.seed}),
+        )?;
         Ok(())
     })?;
-    Ok(DemoReport { customers: spec.customers as u64 })
+    Ok(DemoReport {
+        customers: spec.customers as u64,
+    })
 }
 
 /// Open the demo store in `dir`, creating it with `customers` generated customers first.
@@ -173,8 +235,18 @@ pub fn open_or_create(dir: &Path, customers: u32, clock: SharedClock) -> Result<
     crate::settings::update(
         &store,
         &session,
-        &crate::settings::SettingsPatch { shop_name: Some("老客演示店".into()), ..Default::default() },
+        &crate::settings::SettingsPatch {
+            shop_name: Some("老客演示店".into()),
+            ..Default::default()
+        },
     )?;
-    generate(&store, &session, &DemoSpec { customers, seed: 2026 })?;
+    generate(
+        &store,
+        &session,
+        &DemoSpec {
+            customers,
+            seed: 2026,
+        },
+    )?;
     Ok((store, session))
 }
