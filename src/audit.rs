@@ -29,14 +29,19 @@ pub fn record(
     subject: &str,
     detail: serde_json::Value,
 ) -> Result<()> {
-    let (last_id, prev_hash): (i64, String) = conn
-        .query_row(
-            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .unwrap_or((0, GENESIS.to_string()));
+    // Link to the recorded head, not to whatever row is last now: if the newest rows were
+    // removed, the next row keeps pointing at them and `verify_chain` reports the gap.
+    let (last_id, prev_hash) = match head(conn)? {
+        Some(h) => h,
+        None => conn
+            .query_row(
+                "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or((0, GENESIS.to_string())),
+    };
     let id = last_id + 1;
     let at = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let detail = detail.to_string();
@@ -61,6 +66,21 @@ pub fn record(
         params![HEAD_KEY, format!("{id}:{hash}"), at],
     )?;
     Ok(())
+}
+
+/// The (id, hash) of the newest row as recorded when it was written.
+fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
+    let value: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [HEAD_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(value.and_then(|v| {
+        let (id, hash) = v.split_once(':')?;
+        Some((id.parse().ok()?, hash.to_string()))
+    }))
 }
 
 struct Row<'a> {

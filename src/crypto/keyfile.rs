@@ -121,7 +121,7 @@ impl KeyFile {
     pub fn user_slot(&self, username: &str) -> Option<&Slot> {
         self.slots
             .iter()
-            .find(|s| matches!(&s.owner, SlotOwner::User { username: u, .. } if u == username))
+            .find(|s| matches!(&s.owner, SlotOwner::User { username: u, .. } if u.to_lowercase() == username.to_lowercase()))
     }
 
     pub fn has_user_slot(&self, user_id: i64) -> bool {

@@ -17,7 +17,7 @@ pub fn normalize(input: &str) -> Result<String> {
         // Marketplaces mask receivers' numbers (138****1234); a mask is never a phone.
         return Err(bad());
     }
-    let plus = trimmed.starts_with('+');
+    let plus = trimmed.trim_start_matches('(').starts_with('+');
     let digits: String = trimmed.chars().filter(|c| c.is_ascii_digit()).collect();
     if trimmed
         .chars()
