@@ -195,7 +195,7 @@ impl Store {
         Ok((store, session))
     }
 
-    fn open_with_key(dir: &Path, key: DataKey, clock: SharedClock) -> Result<Store> {
+    pub(crate) fn open_with_key(dir: &Path, key: DataKey, clock: SharedClock) -> Result<Store> {
         let path = db_path(dir);
         if !path.is_file() {
             return Err(Error::StoreMissing(dir.display().to_string()));
@@ -211,7 +211,7 @@ impl Store {
     }
 
     /// Check the user may log in, write the waiting failed logins and this login to the audit log.
-    fn start_session(
+    pub(crate) fn start_session(
         &self,
         user_id: i64,
         slot_username: Option<&str>,
@@ -293,6 +293,11 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The data key, for backups (which are encrypted under a key derived from it).
+    pub(crate) fn data_key(&self) -> &DataKey {
+        &self.key
     }
 
     /// Run one write transaction with the current time.

@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 use laoke::{
     auth::{self, Role, Session},
+    backup::{self, BackupError, Credential, Phase, Progress},
     clock,
     demo::{self, DemoSpec},
     i18n::Lang,
@@ -61,6 +62,61 @@ enum Cmd {
     Info,
     /// Print the raw SQLCipher key (owner only, audited) to open the file with another SQLCipher 4 client.
     Rawkey,
+    /// Back up now (to every configured backup folder, or --to DIR); list, verify, add folders.
+    Backup(BackupArgs),
+    /// Restore a backup (owner). Into the current store (a safety backup is made first), or
+    /// into an empty data folder on a new computer. The backup opens with the same user's
+    /// password (LAOKE_BACKUP_PASSWORD if it differs) or --recovery-key (LAOKE_RECOVERY_KEY).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        recovery_key: bool,
+    },
+    /// Benchmarks on a generated store.
+    #[command(subcommand)]
+    Bench(BenchCmd),
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct BackupArgs {
+    #[command(subcommand)]
+    cmd: Option<BackupCmd>,
+    /// Back up into this folder instead of the configured ones.
+    #[arg(long)]
+    to: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum BackupCmd {
+    /// List the backups in a folder (no password needed).
+    List { dir: PathBuf },
+    /// Decrypt and check a backup completely (password of --user, or --recovery-key).
+    Verify {
+        file: PathBuf,
+        #[arg(long)]
+        recovery_key: bool,
+    },
+    /// Add a backup folder (owner), e.g. a USB stick or a cloud sync folder.
+    AddTarget {
+        dir: PathBuf,
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// Configured backup folders and their last verified backup.
+    Status,
+}
+
+#[derive(Subcommand)]
+enum BenchCmd {
+    /// Build a store of about --size-mb MiB (if the data folder has none), then time backup + verify.
+    Backup {
+        #[arg(long, default_value_t = 1000)]
+        size_mb: u64,
+        /// Where the backup goes (default: next to the data folder).
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -296,7 +352,291 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             let hex = store.export_raw_key(&session)?;
             println!("PRAGMA key = \"x'{}'\";", hex.as_str());
         }
+        Cmd::Backup(args) => backup_cmd(ctx, args)?,
+        Cmd::Restore { file, recovery_key } => restore_cmd(ctx, &file, recovery_key)?,
+        Cmd::Bench(BenchCmd::Backup { size_mb, to }) => bench_backup(ctx, size_mb, to)?,
     }
+    Ok(())
+}
+
+/// Prints "phase NN%" lines at every 10 %.
+fn progress_printer(ctx: &Ctx) -> impl FnMut(Progress) + '_ {
+    let mut last: Option<(Phase, u64)> = None;
+    move |p: Progress| {
+        let pct = (p.done * 100).checked_div(p.total).unwrap_or(100) / 10 * 10;
+        if last != Some((p.phase, pct)) {
+            last = Some((p.phase, pct));
+            let phase = match p.phase {
+                Phase::Snapshot => ctx.t("快照", "snapshot"),
+                Phase::Encrypt => ctx.t("加密写入", "encrypt"),
+                Phase::Verify => ctx.t("校验", "verify"),
+            };
+            println!("{phase} {pct}%");
+        }
+    }
+}
+
+fn print_header(ctx: &Ctx, h: &backup::Header) {
+    println!(
+        "  {} {}  {} {}  {} {}",
+        ctx.t("时间", "made"),
+        h.created_at.format("%Y-%m-%d %H:%M:%S UTC"),
+        ctx.t("由", "by"),
+        h.created_by,
+        ctx.t("版本", "app"),
+        h.app_version
+    );
+    for (table, n) in &h.counts {
+        println!("    {table:<20} {n}");
+    }
+}
+
+fn backup_cmd(ctx: &Ctx, args: BackupArgs) -> Result<(), Error> {
+    match args.cmd {
+        None => {
+            let (store, session) = ctx.open()?;
+            let dirs: Vec<PathBuf> = match args.to {
+                Some(d) => vec![d],
+                None => backup::targets(&store, &session)?
+                    .into_iter()
+                    .map(|t| PathBuf::from(t.path))
+                    .collect(),
+            };
+            if dirs.is_empty() {
+                return Err(Error::invalid(
+                    "还没有设置备份位置：用 --to 文件夹，或先 laoke backup add-target 文件夹。",
+                    "No backup folder yet: use --to DIR, or first laoke backup add-target DIR.",
+                ));
+            }
+            let mut failed = None;
+            for dir in dirs {
+                let mut progress = progress_printer(ctx);
+                match backup::create(&store, &session, &dir, &mut progress) {
+                    Ok(b) => println!(
+                        "{} {} ({} MB)",
+                        ctx.t("已备份并校验：", "Backed up and verified:"),
+                        b.path.display(),
+                        b.size / 1_000_000
+                    ),
+                    Err(e) => {
+                        eprintln!(
+                            "{} {}: {} [{}]",
+                            ctx.t("备份失败", "backup failed"),
+                            dir.display(),
+                            e.message(ctx.lang),
+                            e.code()
+                        );
+                        failed = Some(e);
+                    }
+                }
+            }
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+        }
+        Some(BackupCmd::List { dir }) => {
+            for l in backup::list(&dir).map_err(Error::from)? {
+                let when = l
+                    .created_at
+                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_else(|| "?".into());
+                let customers = l.counts.get("customers").copied().unwrap_or(0);
+                println!(
+                    "{:<48} {when}  {:>8} KB  {:<8} {:<10} {} {customers}{}{}",
+                    l.file_name,
+                    l.size / 1024,
+                    l.app_version.as_deref().unwrap_or("?"),
+                    l.created_by.as_deref().unwrap_or("?"),
+                    ctx.t("客户", "customers"),
+                    if l.conflict_copy {
+                        ctx.t("  [同步冲突副本]", "  [sync conflict copy]")
+                    } else {
+                        ""
+                    },
+                    l.problem_code
+                        .map(|c| format!("  [{c}]"))
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        Some(BackupCmd::Verify { file, recovery_key }) => {
+            let secret = backup_secret(ctx, recovery_key, "LAOKE_PASSWORD")?;
+            let cred = credential(ctx, recovery_key, &secret);
+            let work = work_dir(ctx);
+            let h = backup::verify_file(&file, &cred, &work, &mut progress_printer(ctx))
+                .map_err(Error::from)?;
+            println!(
+                "{} {}",
+                ctx.t("备份完好：", "Backup is intact:"),
+                file.display()
+            );
+            print_header(ctx, &h);
+        }
+        Some(BackupCmd::AddTarget { dir, label }) => {
+            let (store, session) = ctx.open()?;
+            let t = backup::add_target(&store, &session, &dir, &label)?;
+            println!(
+                "{} {}",
+                ctx.t("已添加备份位置：", "Backup folder added:"),
+                t.path
+            );
+            if let Some(c) = t.sync_folder {
+                println!("  ({} {c})", ctx.t("云同步文件夹：", "cloud sync folder:"));
+            }
+        }
+        Some(BackupCmd::Status) => {
+            let (store, session) = ctx.open()?;
+            for s in backup::status(&store, &session, store.now())? {
+                let last = s
+                    .last_verified
+                    .and_then(|b| b.verified_at)
+                    .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .unwrap_or_else(|| ctx.t("从未", "never").into());
+                println!(
+                    "{:<40} {} {last}{}{}",
+                    s.target.path,
+                    ctx.t("上次校验通过：", "last verified:"),
+                    if s.stale {
+                        ctx.t("  [超过 3 天]", "  [older than 3 days]")
+                    } else {
+                        ""
+                    },
+                    s.target
+                        .last_error
+                        .map(|c| format!("  [{c}]"))
+                        .unwrap_or_default()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn backup_secret(ctx: &Ctx, recovery_key: bool, env: &str) -> Result<Zeroizing<String>, Error> {
+    if recovery_key {
+        ctx.password("LAOKE_RECOVERY_KEY", ctx.t("恢复密钥：", "Recovery key: "))
+    } else {
+        let prompt = format!(
+            "{} {}: ",
+            ctx.t("备份的密码 / Backup password for", "Backup password for"),
+            ctx.user
+        );
+        ctx.password(env, &prompt)
+    }
+}
+
+fn credential<'a>(ctx: &'a Ctx, recovery_key: bool, secret: &'a str) -> Credential<'a> {
+    if recovery_key {
+        Credential::RecoveryKey(secret)
+    } else {
+        Credential::Password {
+            username: &ctx.user,
+            password: secret,
+        }
+    }
+}
+
+/// Decrypted copies (still SQLCipher-encrypted) go into the data folder when there is one.
+fn work_dir(ctx: &Ctx) -> PathBuf {
+    if ctx.dir.is_dir() {
+        ctx.dir.clone()
+    } else {
+        std::env::temp_dir()
+    }
+}
+
+fn restore_cmd(ctx: &Ctx, file: &std::path::Path, recovery_key: bool) -> Result<(), Error> {
+    let mut progress = progress_printer(ctx);
+    if !Store::exists(&ctx.dir) {
+        let secret = backup_secret(ctx, recovery_key, "LAOKE_PASSWORD")?;
+        let cred = credential(ctx, recovery_key, &secret);
+        let (store, session) =
+            backup::restore_new(&ctx.dir, file, &cred, clock::system(), &mut progress)
+                .map_err(Error::from)?;
+        println!(
+            "{} {} ({})",
+            ctx.t("已恢复到：", "Restored into:"),
+            store.dir().display(),
+            session.username()
+        );
+        return Ok(());
+    }
+    let (store, session) = ctx.open()?;
+    let env = if std::env::var("LAOKE_BACKUP_PASSWORD").is_ok() {
+        "LAOKE_BACKUP_PASSWORD"
+    } else {
+        "LAOKE_PASSWORD"
+    };
+    let secret = backup_secret(ctx, recovery_key, env)?;
+    let cred = credential(ctx, recovery_key, &secret);
+    let prepared = backup::prepare_restore(&store, &session, file, &cred, &mut progress)
+        .map_err(Error::from)?;
+    println!("{}", ctx.t("备份内容：", "The backup holds:"));
+    print_header(ctx, prepared.header());
+    println!(
+        "{} {}",
+        ctx.t("当前数据的安全备份：", "Safety backup of the current data:"),
+        prepared.safety_backup().path.display()
+    );
+    let (store, session) = backup::apply_restore(store, prepared).map_err(Error::from)?;
+    println!(
+        "{} {} ({})",
+        ctx.t("已恢复。", "Restored."),
+        store.dir().display(),
+        session.username()
+    );
+    Ok(())
+}
+
+fn bench_backup(ctx: &Ctx, size_mb: u64, to: Option<PathBuf>) -> Result<(), Error> {
+    let (store, session) = if Store::exists(&ctx.dir) {
+        ctx.open()?
+    } else {
+        let pw = std::env::var("LAOKE_PASSWORD").unwrap_or_else(|_| "bench password".into());
+        let new = NewUser {
+            username: ctx.user.clone(),
+            display_name: "店主".into(),
+            role: Role::Owner,
+            password: pw,
+        };
+        let (store, session, _key) = Store::init(&ctx.dir, &new, clock::system())?;
+        let started = std::time::Instant::now();
+        let n = backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
+        println!(
+            "store built: {n} customers in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        (store, session)
+    };
+    let to = to.unwrap_or_else(|| ctx.dir.with_extension("bench-backups"));
+    std::fs::create_dir_all(&to)?;
+    let db_mb = std::fs::metadata(laoke::paths::db_path(&ctx.dir))?.len() as f64 / 1e6;
+    let started = std::time::Instant::now();
+    let mut marks: Vec<(Phase, f64)> = Vec::new();
+    let mut progress = |p: Progress| {
+        if marks.last().map(|m| m.0) != Some(p.phase) {
+            marks.push((p.phase, started.elapsed().as_secs_f64()));
+        }
+    };
+    let b = backup::prepare(&store, &session, &to)
+        .and_then(|job| job.run(&mut progress))
+        .map_err(|e: BackupError| Error::from(e))?;
+    let total = started.elapsed().as_secs_f64();
+    let mut phases = Vec::new();
+    for (i, (phase, at)) in marks.iter().enumerate() {
+        let end = marks.get(i + 1).map(|m| m.1).unwrap_or(total);
+        phases.push(format!("{phase:?} {:.1} s", end - at));
+    }
+    println!(
+        "database {db_mb:.0} MB, backup file {:.0} MB",
+        b.size as f64 / 1e6
+    );
+    println!(
+        "backup + verify: {total:.1} s ({:.0} MB/s) — {}",
+        db_mb / total,
+        phases.join(", ")
+    );
+    println!("file: {}", b.path.display());
     Ok(())
 }
 

@@ -31,6 +31,17 @@ impl DataKey {
         Zeroizing::new(hex::encode(self.0.as_ref()))
     }
 
+    /// The raw key bytes, for deriving a backup's payload key (never stored or shown).
+    pub(crate) fn bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// A second handle on the same key, for work that runs apart from the open store
+    /// (a backup on another thread). Zeroised on drop like the first.
+    pub(crate) fn duplicate(&self) -> Self {
+        Self(Zeroizing::new(*self.0))
+    }
+
     fn from_bytes(bytes: &[u8]) -> Option<Self> {
         let mut k = Zeroizing::new([0u8; 32]);
         if bytes.len() != 32 {

@@ -6,11 +6,18 @@ use crate::{Error, Result};
 use rusqlite::Connection;
 
 /// (version, name, sql) in order. Version = position + 1.
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "0001_foundation",
-    include_str!("../../migrations/0001_foundation.sql"),
-)];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "0001_foundation",
+        include_str!("../../migrations/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "0002_backups",
+        include_str!("../../migrations/0002_backups.sql"),
+    ),
+];
 
 pub fn latest() -> i64 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
