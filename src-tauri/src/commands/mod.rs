@@ -1,0 +1,9 @@
+//! The IPC commands, grouped by area (docs/IPC.md). Each one is thin: it takes the open store and
+//! session from [`crate::state::AppState`] and calls one core function.
+
+pub mod app;
+pub mod auth;
+pub mod customers;
+pub mod settings;
+pub mod store;
+pub mod users;

@@ -1,0 +1,69 @@
+//! Settings → Users (owner only; the core enforces the role).
+
+use laoke::{
+    auth::Role,
+    users::{self, NewUser, User},
+};
+use tauri::State;
+
+use crate::{error::CmdResult, state::Shell};
+
+#[tauri::command]
+pub async fn users_list(shell: State<'_, Shell>) -> CmdResult<Vec<User>> {
+    shell
+        .run(|st| {
+            let (store, session) = st.signed_in()?;
+            users::list(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn users_add(
+    shell: State<'_, Shell>,
+    username: String,
+    display_name: String,
+    role: Role,
+    password: String,
+) -> CmdResult<User> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            let new = NewUser {
+                username,
+                display_name,
+                role,
+                password,
+            };
+            users::add(store, session, &new)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn users_set_disabled(
+    shell: State<'_, Shell>,
+    user_id: i64,
+    disabled: bool,
+) -> CmdResult<User> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            users::set_disabled(store, session, user_id, disabled)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn users_reset_password(
+    shell: State<'_, Shell>,
+    user_id: i64,
+    new_password: String,
+) -> CmdResult<()> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            users::reset_password(store, session, user_id, &new_password)
+        })
+        .await
+}

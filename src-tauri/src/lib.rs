@@ -1,0 +1,67 @@
+//! Laoke 老客 desktop shell: a thin Tauri v2 window over the `laoke` core.
+//!
+//! All logic lives in the core crate; this crate only keeps the window's state (open store,
+//! session, lock flag), exposes one IPC command per core call (`commands/`), and maps core errors
+//! to `{ code, message }` in the user's language (`error.rs`).
+
+mod commands;
+mod error;
+mod names;
+mod state;
+
+use tauri::{Manager, RunEvent};
+use tauri_plugin_window_state::StateFlags;
+
+use state::{AppState, Shell};
+
+/// Builds and runs the app until the window closes.
+pub fn run() {
+    let data_dir = laoke::paths::default_data_dir();
+    let shell = Shell::new(AppState::new(data_dir));
+
+    let app = tauri::Builder::default()
+        // First, so a second launch only focuses the running window.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                .build(),
+        )
+        .manage(shell)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::app_set_language,
+            commands::store::store_select,
+            commands::store::store_init,
+            commands::store::demo_open,
+            commands::store::store_info,
+            commands::auth::auth_login,
+            commands::auth::auth_recover,
+            commands::auth::auth_logout,
+            commands::auth::auth_lock,
+            commands::auth::auth_unlock,
+            commands::auth::auth_change_password,
+            commands::users::users_list,
+            commands::users::users_add,
+            commands::users::users_set_disabled,
+            commands::users::users_reset_password,
+            commands::customers::customers_list,
+            commands::settings::settings_get,
+            commands::settings::settings_update,
+        ])
+        .build(tauri::generate_context!())
+        .expect("failed to start the Laoke window");
+
+    app.run(|app, event| {
+        if let RunEvent::Exit = event {
+            // Close the database cleanly and audit the logout when the window goes away.
+            app.state::<Shell>().with(|st| st.end_session());
+        }
+    });
+}

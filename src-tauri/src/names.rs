@@ -1,0 +1,56 @@
+// Every IPC command the UI may call (docs/IPC.md). Included by build.rs (ACL permissions) and
+// checked against the invoke handler by a unit test in lib.rs.
+#[allow(dead_code)] // read by build.rs and the test below
+pub const COMMANDS: &[&str] = &[
+    "app_status",
+    "app_set_language",
+    "store_select",
+    "store_init",
+    "demo_open",
+    "store_info",
+    "auth_login",
+    "auth_recover",
+    "auth_logout",
+    "auth_lock",
+    "auth_unlock",
+    "auth_change_password",
+    "users_list",
+    "users_add",
+    "users_set_disabled",
+    "users_reset_password",
+    "customers_list",
+    "settings_get",
+    "settings_update",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::COMMANDS;
+
+    #[test]
+    fn every_command_is_registered_in_the_invoke_handler_and_the_capability() {
+        let lib = include_str!("lib.rs");
+        let capability = include_str!("../capabilities/main.json");
+        for name in COMMANDS {
+            assert!(
+                lib.contains(&format!("::{name},")),
+                "{name} is in names.rs but not in generate_handler!"
+            );
+            let permission = format!("\"allow-{}\"", name.replace('_', "-"));
+            assert!(
+                capability.contains(&permission),
+                "{name} has no {permission} in capabilities/main.json"
+            );
+        }
+        let handler = lib
+            .split("generate_handler![")
+            .nth(1)
+            .expect("lib.rs has a handler");
+        let handler = handler.split(']').next().expect("handler list closes");
+        assert_eq!(
+            handler.matches("commands::").count(),
+            COMMANDS.len(),
+            "generate_handler! and names.rs must list the same commands"
+        );
+    }
+}
