@@ -14,6 +14,7 @@ pub mod customers;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod info;
 pub mod paths;

@@ -75,7 +75,7 @@ pub(crate) fn pragma_u64(conn: &Connection, name: &str) -> Result<u64, BackupErr
 /// Open a SQLCipher file with `key`, without the store's WAL settings (for temp copies).
 pub(crate) fn open_keyed(path: &Path, key: &DataKey) -> Result<Connection, BackupError> {
     let conn = Connection::open(path)?;
-    conn.execute_batch(&key.sqlcipher_pragma())?;
+    crate::db::apply_key(&conn, key)?;
     conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
     Ok(conn)
 }

@@ -7,6 +7,7 @@ use laoke::{
     backup::{self, BackupError, Credential, Phase, Progress},
     clock,
     demo::{self, DemoSpec},
+    export,
     i18n::Lang,
     info,
     store::Store,
@@ -71,6 +72,13 @@ enum Cmd {
         file: PathBuf,
         #[arg(long)]
         recovery_key: bool,
+    },
+    /// Export to Excel. `--all FILE.xlsx`: every table, one sheet each (owner only, audited).
+    Export {
+        /// Everything in the store (the only export so far).
+        #[arg(long, required = true)]
+        all: bool,
+        file: PathBuf,
     },
     /// Benchmarks on a generated store.
     #[command(subcommand)]
@@ -354,6 +362,20 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
         }
         Cmd::Backup(args) => backup_cmd(ctx, args)?,
         Cmd::Restore { file, recovery_key } => restore_cmd(ctx, &file, recovery_key)?,
+        Cmd::Export { all: _, file } => {
+            let (store, session) = ctx.open()?;
+            let r = export::full_workbook(&store, &session, ctx.lang, &file)?;
+            println!(
+                "{} {} ({} KB)",
+                ctx.t("已导出全部数据：", "All data exported:"),
+                file.display(),
+                r.bytes.div_ceil(1024)
+            );
+            for (sheet, rows) in &r.sheets {
+                let pad = 20usize.saturating_sub(export::xlsx::text_width(sheet));
+                println!("  {sheet}{} {rows}", " ".repeat(pad));
+            }
+        }
         Cmd::Bench(BenchCmd::Backup { size_mb, to }) => bench_backup(ctx, size_mb, to)?,
     }
     Ok(())

@@ -27,7 +27,7 @@ pub const CACHE_KIB: i64 = 256 * 1024;
 /// settings and check that the key really opens it.
 pub fn open(path: &Path, key: &DataKey) -> Result<Connection> {
     let conn = Connection::open(path)?;
-    conn.execute_batch(&key.sqlcipher_pragma())?;
+    apply_key(&conn, key)?;
     // The first real read fails with "file is not a database" when the key is wrong.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
@@ -35,6 +35,21 @@ pub fn open(path: &Path, key: &DataKey) -> Result<Connection> {
     .map_err(|_| Error::KeyFileCorrupt("the data key does not open the database".into()))?;
     configure(&conn)?;
     Ok(conn)
+}
+
+static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Key a fresh connection. SQLCipher sets up its crypto provider lazily on the first key, and
+/// doing that from two threads at once has failed here ("An error occurred with PRAGMA key",
+/// seen in parallel tests). With a raw key this takes microseconds, so it is serialised.
+pub fn apply_key(conn: &Connection, key: &DataKey) -> rusqlite::Result<()> {
+    let _guard = KEYING.lock().unwrap_or_else(|e| e.into_inner());
+    conn.execute_batch(&key.sqlcipher_pragma())?;
+    // Force the codec to initialise now, under the lock (reading the header page).
+    conn.query_row("PRAGMA cipher_version", [], |r| {
+        r.get::<_, Option<String>>(0)
+    })
+    .map(|_| ())
 }
 
 fn configure(conn: &Connection) -> Result<()> {

@@ -1,0 +1,16 @@
+//! Exports: data leaves the encrypted store only through here, as a file the user asked for.
+//!
+//! Reports and exports build a format-neutral [`table::Table`] (typed cells, money as integer
+//! fen, times as UTC); writers render it. [`xlsx`] is the only module that knows
+//! `rust_xlsxwriter`: it turns fen into ¥, UTC into the shop's local time and sizes the columns.
+//!
+//! [`full_workbook`] is the owner's "leave with all my data": every table of the database, one
+//! sheet each, behind a first About sheet, written atomically from memory (no unzipped temp
+//! files on disk) and audited.
+
+mod full;
+mod labels;
+pub mod table;
+pub mod xlsx;
+
+pub use full::{full_tables, full_workbook, ExportReport};
