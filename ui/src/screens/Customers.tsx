@@ -53,7 +53,7 @@ export function Customers() {
   const columns = useMemo<TableProps<CustomerRow>["columns"]>(
     () => [
       { title: t("customers.col.name"), dataIndex: "name", key: "name", width: 110, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-      { title: t("customers.col.gender"), dataIndex: "gender", key: "gender", width: 64, render: (g: CustomerRow["gender"]) => t(`gender.${g}`) },
+      { title: t("customers.col.gender"), dataIndex: "gender", key: "gender", width: 84, render: (g: CustomerRow["gender"]) => t(`gender.${g}`) },
       { title: t("customers.col.phone"), dataIndex: "phone", key: "phone", width: 130, render: (v: string | null) => (v ? <span className="mono">{v}</span> : t("common.none")) },
       { title: t("customers.col.wechat"), dataIndex: "wechatId", key: "wechat", width: 130, ellipsis: true, render: (v: string | null) => v ?? t("common.none") },
       {
@@ -73,7 +73,7 @@ export function Customers() {
             </Tag>
           )) : <Typography.Text type="secondary">{t("common.none")}</Typography.Text>,
       },
-      { title: t("customers.col.source"), dataIndex: "sourceChannel", key: "source", width: 100, render: (v: string | null) => v ?? t("common.none") },
+      { title: t("customers.col.source"), dataIndex: "sourceChannel", key: "source", width: 130, render: (v: string | null) => v ?? t("common.none") },
       { title: t("customers.col.createdAt"), dataIndex: "createdAt", key: "createdAt", width: 150, render: (v: string) => <span className="mono-num">{formatDateTime(v)}</span> },
     ],
     [t],
