@@ -158,20 +158,7 @@ impl Store {
             }
         };
         let store = Store::open_with_key(dir, key, clock)?;
-        let user_id: i64 = store
-            .conn
-            .query_row(
-                "SELECT id FROM users WHERE username = ?1",
-                [username.trim()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| {
-                Error::not_found(
-                    format!("没有用户名为“{username}”的用户。"),
-                    format!("There is no user named '{username}'."),
-                )
-            })?;
+        let user_id = crate::users::lookup_id(&store.conn, username)?;
         let mut kf = kf;
         store.set_user_slot(&mut kf, user_id, username.trim(), new_password)?;
         store.write(|tx, now| {

@@ -206,18 +206,21 @@ pub fn reset_password(store: &Store, s: &Session, user_id: i64, new_password: &s
 /// Find a user id by name (for the CLI).
 pub fn id_by_username(store: &Store, s: &Session, username: &str) -> Result<i64> {
     s.require(Permission::ManageUsers)?;
-    store
-        .conn()
-        .query_row(
-            "SELECT id FROM users WHERE username = ?1",
-            [username.trim()],
-            |r| r.get(0),
+    lookup_id(store.conn(), username)
+}
+
+/// The id of `username`, or a not-found error naming it. No permission check: callers check.
+pub(crate) fn lookup_id(conn: &rusqlite::Connection, username: &str) -> Result<i64> {
+    conn.query_row(
+        "SELECT id FROM users WHERE username = ?1",
+        [username.trim()],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| {
+        Error::not_found(
+            format!("没有用户名为“{username}”的用户。"),
+            format!("There is no user named '{username}'."),
         )
-        .optional()?
-        .ok_or_else(|| {
-            Error::not_found(
-                format!("没有用户名为“{username}”的用户。"),
-                format!("There is no user named '{username}'."),
-            )
-        })
+    })
 }
