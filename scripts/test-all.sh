@@ -31,6 +31,9 @@ section "ui: unit tests" npm --prefix ui test --silent
 section "e2e: build the app (tauri build --debug --no-bundle)" \
     "$TAURI" build --debug --no-bundle -- --locked
 section "e2e: build the laoke CLI" cargo build --locked -p laoke --bin laoke
+section "interop: a stock SQLCipher 4 client opens the store" \
+    "$LAOKE_VENV/bin/python" "$REPO/tests/interop/sqlcipher4_opens_store.py" \
+    "$CARGO_TARGET_DIR/debug/laoke"
 section "e2e: drive the real window under Xvfb" \
     xvfb-run -a -s "-screen 0 1400x900x24" \
     "$LAOKE_VENV/bin/python" "$REPO/tests/e2e/app_flow.py" \
