@@ -16,7 +16,12 @@ export default defineConfig(
       // src/lib/backend/ is the one doorway to the Tauri core.
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@tauri-apps/api/core", message: "Call the core through src/lib/backend/ only." }] },
+        {
+          paths: [
+            { name: "@tauri-apps/api/core", message: "Call the core through src/lib/backend/ only." },
+            { name: "@tauri-apps/plugin-dialog", message: "Use pickFolder() / pickBackupFile() from src/lib/backend/." },
+          ],
+        },
       ],
     },
   },

@@ -33,6 +33,8 @@ pub fn run() {
                 .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
                 .build(),
         )
+        // Only `open` is granted (capabilities/main.json): the native folder / file picker.
+        .plugin(tauri_plugin_dialog::init())
         .manage(shell)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
@@ -54,6 +56,13 @@ pub fn run() {
             commands::customers::customers_list,
             commands::settings::settings_get,
             commands::settings::settings_update,
+            commands::backup::backup_targets,
+            commands::backup::backup_add_target,
+            commands::backup::backup_remove_target,
+            commands::backup::backup_now,
+            commands::backup::backup_list,
+            commands::backup::backup_verify,
+            commands::backup::backup_restore,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -21,6 +21,13 @@ pub const COMMANDS: &[&str] = &[
     "customers_list",
     "settings_get",
     "settings_update",
+    "backup_targets",
+    "backup_add_target",
+    "backup_remove_target",
+    "backup_now",
+    "backup_list",
+    "backup_verify",
+    "backup_restore",
 ];
 
 #[cfg(test)]

@@ -1,11 +1,18 @@
 // The one doorway from the UI to the core: one typed function per IPC command.
+import { open } from "@tauri-apps/plugin-dialog";
 import { call } from "./transport";
 import type {
   AppStatus,
+  BackupDone,
+  BackupListing,
+  BackupStatus,
+  BackupSummary,
+  BackupTarget,
   CustomerRow,
   DemoOpenResult,
   Lang,
   Page,
+  RestoreDone,
   Role,
   SessionInfo,
   Settings,
@@ -47,3 +54,24 @@ export const customersList = (a: { page: number; pageSize: number; search?: stri
 export const settingsGet = () => call<Settings>("settings_get");
 export const settingsUpdate = (a: Partial<Settings>) => call<Settings>("settings_update", a);
 export const storeInfo = () => call<StoreInfo>("store_info");
+
+export const backupTargets = () => call<BackupStatus>("backup_targets");
+export const backupAddTarget = (a: { path: string }) => call<BackupTarget>("backup_add_target", a);
+export const backupRemoveTarget = (a: { id: number }) => call<null>("backup_remove_target", a);
+/** One target, or every target when `targetId` is left out. */
+export const backupNow = (a: { targetId?: number } = {}) => call<BackupDone[]>("backup_now", a);
+export const backupList = (a: { dir: string }) => call<BackupListing[]>("backup_list", a);
+export const backupVerify = (a: { file: string; password: string }) => call<BackupSummary>("backup_verify", a);
+export const backupRestore = (a: { file: string; password: string }) => call<RestoreDone>("backup_restore", a);
+
+/** The native folder picker (tauri-plugin-dialog); null when cancelled. */
+export async function pickFolder(): Promise<string | null> {
+  const picked = await open({ directory: true, multiple: false });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** The native file picker for a backup file; null when cancelled. */
+export async function pickBackupFile(): Promise<string | null> {
+  const picked = await open({ directory: false, multiple: false, filters: [{ name: "Laoke backup", extensions: ["laokebak"] }] });
+  return typeof picked === "string" ? picked : null;
+}

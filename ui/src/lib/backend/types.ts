@@ -98,3 +98,77 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface BackupTarget {
+  id: number;
+  path: string;
+  label: string;
+  addedAt: string;
+  lastOkAt: string | null;
+  /** Error code of the last failed attempt (cleared by the next success). */
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** The target is inside a cloud sync folder (fine for backups). */
+  syncFolder: string | null;
+}
+
+export interface BackupRecord {
+  id: number;
+  targetId: number | null;
+  path: string;
+  size: number;
+  createdAt: string;
+  verifiedAt: string | null;
+  createdBy: string;
+}
+
+export interface BackupTargetStatus {
+  target: BackupTarget;
+  lastVerified: BackupRecord | null;
+  /** No verified backup here for `staleAfterDays` days. */
+  stale: boolean;
+}
+
+export interface BackupStatus {
+  targets: BackupTargetStatus[];
+  /** The sync client whose folder holds the live data folder (it should be moved out). */
+  dataDirSyncFolder: string | null;
+  staleAfterDays: number;
+}
+
+export interface BackupDone {
+  targetId: number;
+  path: string | null;
+  size: number | null;
+  /** Why this target failed, already translated. */
+  error: string | null;
+}
+
+export interface BackupListing {
+  path: string;
+  fileName: string;
+  size: number;
+  createdAt: string | null;
+  appVersion: string | null;
+  schemaVersion: number | null;
+  createdBy: string | null;
+  storeId: string | null;
+  counts: Record<string, number>;
+  conflictCopy: boolean;
+  problem: string | null;
+  problemCode: string | null;
+}
+
+export interface BackupSummary {
+  createdAt: string;
+  createdBy: string;
+  appVersion: string;
+  counts: Record<string, number>;
+}
+
+export interface RestoreDone {
+  session: SessionInfo;
+  backup: BackupSummary;
+  /** The copy of the data that was replaced. */
+  safetyBackup: string;
+}

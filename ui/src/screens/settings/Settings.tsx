@@ -2,10 +2,11 @@ import { Card, Tabs, Typography } from "antd";
 import { useNavigate, useParams } from "react-router-dom";
 import { useI18n } from "../../i18n";
 import { AboutTab } from "./AboutTab";
+import { BackupTab } from "./BackupTab";
 import { ShopTab } from "./ShopTab";
 import { UsersTab } from "./UsersTab";
 
-const TABS = ["shop", "users", "about"] as const;
+const TABS = ["shop", "users", "backup", "about"] as const;
 type TabKey = (typeof TABS)[number];
 
 export function Settings() {
@@ -29,6 +30,7 @@ export function Settings() {
           items={[
             { key: "shop", label: <span data-testid="settings-tab-shop">{t("settings.tab.shop")}</span>, children: <ShopTab /> },
             { key: "users", label: <span data-testid="settings-tab-users">{t("settings.tab.users")}</span>, children: <UsersTab /> },
+            { key: "backup", label: <span data-testid="settings-tab-backup">{t("settings.tab.backup")}</span>, children: <BackupTab /> },
             { key: "about", label: <span data-testid="settings-tab-about">{t("settings.tab.about")}</span>, children: <AboutTab /> },
           ]}
         />

@@ -1,0 +1,342 @@
+import { CloudUploadOutlined, DeleteOutlined, FolderOpenOutlined, LockOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Input, Popconfirm, Result, Space, Spin, Table, Tag, Typography, type TableProps } from "antd";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { hasKey, useI18n } from "../../i18n";
+import {
+  backupAddTarget,
+  backupNow,
+  backupRemoveTarget,
+  backupRestore,
+  backupTargets,
+  pickBackupFile,
+  pickFolder,
+  type BackupDone,
+  type BackupStatus,
+  type BackupTargetStatus,
+} from "../../lib/backend";
+import { useApp, useSession } from "../../lib/appContext";
+import { formatDateTime } from "../../lib/format";
+import { useErrorText } from "../../lib/useErrorText";
+
+/** Owner only: backup folders, "back up now" and restore. The core enforces it too. */
+export function BackupTab() {
+  const { t } = useI18n();
+  const session = useSession();
+  if (session.role !== "owner") {
+    return (
+      <Result
+        icon={<LockOutlined style={{ color: "#0f766e" }} />}
+        title={t("backup.ownerOnly")}
+        subTitle={t("backup.ownerOnlyText")}
+        data-testid="backup-owner-only"
+      />
+    );
+  }
+  return <BackupPanel />;
+}
+
+function BackupPanel() {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const { refresh } = useApp();
+  const errorText = useErrorText();
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [newPath, setNewPath] = useState("");
+  const [adding, setAdding] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [results, setResults] = useState<BackupDone[] | null>(null);
+  const [restoreFile, setRestoreFile] = useState("");
+  const [restorePassword, setRestorePassword] = useState("");
+  const [restoring, setRestoring] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setStatus(await backupTargets());
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, [errorText]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const pick = async (set: (v: string) => void, picker: () => Promise<string | null>) => {
+    try {
+      const picked = await picker();
+      if (picked) set(picked);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  const add = async () => {
+    if (!newPath.trim()) return;
+    setAdding(true);
+    try {
+      await backupAddTarget({ path: newPath.trim() });
+      setNewPath("");
+      await load();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setAdding(false);
+    }
+  };
+
+  const remove = useCallback(
+    async (id: number) => {
+      try {
+        await backupRemoveTarget({ id });
+        await load();
+      } catch (e) {
+        message.error(errorText(e));
+      }
+    },
+    [errorText, load, message],
+  );
+
+  const runNow = async () => {
+    setRunning(true);
+    setResults(null);
+    try {
+      setResults(await backupNow());
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setRunning(false);
+      await load();
+    }
+  };
+
+  const restore = () => {
+    const file = restoreFile.trim();
+    if (!file || !restorePassword) {
+      message.warning(t("backup.restoreMissing"));
+      return;
+    }
+    modal.confirm({
+      title: t("backup.restoreConfirmTitle"),
+      content: t("backup.restoreConfirmText"),
+      okText: t("backup.restoreConfirmOk"),
+      cancelText: t("common.cancel"),
+      okButtonProps: { danger: true, "data-testid": "restore-confirm" },
+      onOk: async () => {
+        setRestoring(true);
+        setRestored(null);
+        try {
+          const done = await backupRestore({ file, password: restorePassword });
+          setRestorePassword("");
+          setRestored(
+            t("backup.restoreDone", {
+              date: formatDateTime(done.backup.createdAt),
+              by: done.backup.createdBy,
+              safety: done.safetyBackup,
+            }),
+          );
+          await load();
+        } catch (e) {
+          message.error(errorText(e));
+        } finally {
+          setRestoring(false);
+          // Logged in to the restored data, or logged out if the swap failed: the app follows.
+          await refresh();
+        }
+      },
+    });
+  };
+
+  const lastErrorText = useCallback(
+    (code: string) => {
+      const key = `backup.error.${code}`;
+      return hasKey(key) ? t(key) : t("backup.error.other", { code });
+    },
+    [t],
+  );
+
+  const columns = useMemo<TableProps<BackupTargetStatus>["columns"]>(
+    () => [
+      {
+        title: t("backup.col.folder"),
+        key: "path",
+        render: (_: unknown, s) => (
+          <Space direction="vertical" size={0}>
+            <span className="mono">{s.target.path}</span>
+            {s.target.syncFolder && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t("backup.inSyncFolder", { name: s.target.syncFolder })}
+              </Typography.Text>
+            )}
+          </Space>
+        ),
+      },
+      {
+        title: t("backup.col.lastVerified"),
+        key: "last",
+        render: (_: unknown, s) => (
+          <Space size={6} wrap>
+            {s.lastVerified?.verifiedAt ? (
+              <span data-testid="backup-last-verified">{formatDateTime(s.lastVerified.verifiedAt)}</span>
+            ) : (
+              <Tag color="red">{t("backup.never")}</Tag>
+            )}
+            {s.stale && s.lastVerified?.verifiedAt && (
+              <Tag color="orange">{t("backup.stale", { days: status?.staleAfterDays ?? 3 })}</Tag>
+            )}
+          </Space>
+        ),
+      },
+      {
+        title: t("backup.col.lastError"),
+        key: "error",
+        render: (_: unknown, s) =>
+          s.target.lastError ? (
+            <Typography.Text type="danger">
+              {lastErrorText(s.target.lastError)}
+              {s.target.lastErrorAt ? ` (${formatDateTime(s.target.lastErrorAt)})` : ""}
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">—</Typography.Text>
+          ),
+      },
+      {
+        title: t("backup.col.actions"),
+        key: "actions",
+        render: (_: unknown, s) => (
+          <Popconfirm
+            title={t("backup.removeConfirm")}
+            okText={t("common.confirm")}
+            cancelText={t("common.cancel")}
+            onConfirm={() => remove(s.target.id)}
+          >
+            <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="backup-target-remove">
+              {t("backup.remove")}
+            </Button>
+          </Popconfirm>
+        ),
+      },
+    ],
+    [lastErrorText, remove, status?.staleAfterDays, t],
+  );
+
+  const ok = results?.filter((r) => r.path) ?? [];
+  const failed = results?.filter((r) => r.error) ?? [];
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }} data-testid="backup-panel">
+      {status?.dataDirSyncFolder && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="backup-sync-warning"
+          message={t("backup.dataInSyncFolder", { name: status.dataDirSyncFolder })}
+          description={t("backup.dataInSyncFolderText")}
+        />
+      )}
+      {error && <Alert type="error" showIcon message={error} />}
+
+      <Card size="small" title={t("backup.targetsTitle")}>
+        <Typography.Paragraph type="secondary">{t("backup.targetsHelp")}</Typography.Paragraph>
+        <Table<BackupTargetStatus>
+          data-testid="backup-targets"
+          rowKey={(s) => s.target.id}
+          size="small"
+          loading={status === null && !error}
+          dataSource={status?.targets ?? []}
+          columns={columns}
+          pagination={false}
+          locale={{ emptyText: t("backup.noTargets") }}
+        />
+        <Space.Compact style={{ width: "100%", marginTop: 12 }}>
+          <Input
+            value={newPath}
+            onChange={(e) => setNewPath(e.target.value)}
+            onPressEnter={() => void add()}
+            placeholder={t("backup.pathPlaceholder")}
+            data-testid="backup-target-path"
+          />
+          <Button icon={<FolderOpenOutlined />} onClick={() => void pick(setNewPath, pickFolder)} data-testid="backup-target-pick">
+            {t("backup.pickFolder")}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} loading={adding} onClick={() => void add()} data-testid="backup-target-add">
+            {t("backup.addTarget")}
+          </Button>
+        </Space.Compact>
+      </Card>
+
+      <Card size="small" title={t("backup.nowTitle")}>
+        <Space direction="vertical" style={{ width: "100%" }}>
+          <Space>
+            <Button
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              loading={running}
+              disabled={!status?.targets.length}
+              onClick={() => void runNow()}
+              data-testid="backup-now"
+            >
+              {t("backup.now")}
+            </Button>
+            {running && (
+              <Space size={8}>
+                <Spin size="small" />
+                <Typography.Text type="secondary">{t("backup.running")}</Typography.Text>
+              </Space>
+            )}
+          </Space>
+          {ok.length > 0 && (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="backup-result"
+              message={t("backup.doneTitle")}
+              description={
+                <Space direction="vertical" size={0}>
+                  {ok.map((r) => (
+                    <span key={r.targetId} className="mono">
+                      {t("backup.doneFile", { path: r.path ?? "" })}
+                    </span>
+                  ))}
+                </Space>
+              }
+            />
+          )}
+          {failed.map((r) => (
+            <Alert key={r.targetId} type="error" showIcon message={r.error} data-testid="backup-failed" />
+          ))}
+        </Space>
+      </Card>
+
+      <Card size="small" title={t("backup.restoreTitle")}>
+        <Typography.Paragraph type="secondary">{t("backup.restoreHelp")}</Typography.Paragraph>
+        <Space direction="vertical" style={{ width: "100%", maxWidth: 720 }}>
+          <Space.Compact style={{ width: "100%" }}>
+            <Input
+              value={restoreFile}
+              onChange={(e) => setRestoreFile(e.target.value)}
+              placeholder={t("backup.filePlaceholder")}
+              data-testid="restore-file"
+            />
+            <Button icon={<FolderOpenOutlined />} onClick={() => void pick(setRestoreFile, pickBackupFile)} data-testid="restore-pick">
+              {t("backup.pickFile")}
+            </Button>
+          </Space.Compact>
+          <Input.Password
+            value={restorePassword}
+            onChange={(e) => setRestorePassword(e.target.value)}
+            placeholder={t("backup.passwordPlaceholder")}
+            autoComplete="current-password"
+            data-testid="restore-password"
+          />
+          <Button danger icon={<RollbackOutlined />} loading={restoring} onClick={restore} data-testid="restore-submit">
+            {t("backup.restore")}
+          </Button>
+          {restored && <Alert type="success" showIcon message={restored} data-testid="restore-result" />}
+        </Space>
+      </Card>
+    </Space>
+  );
+}
