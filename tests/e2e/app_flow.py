@@ -59,6 +59,7 @@ DEMO_SEED = 7
 # Screenshots that document the product (docs/screenshots/), taken during the flow.
 DOC_SHOTS = {
     "wizard-zh",
+    "wizard-en",
     "recovery-key-zh",
     "login-error-zh",
     "customers-zh",
@@ -69,6 +70,7 @@ DOC_SHOTS = {
     "backup-en",
     "lock-en",
     "login-en",
+    "login-error-en",
 }
 
 WAIT_S = 30
@@ -224,6 +226,14 @@ def wizard_creates_the_owner(w: Window) -> None:
     w.visible("wizard-create", timeout=60)
     w.visible("wizard-demo")
     w.shot("wizard-zh")
+    # The first screen a new shop sees, in English too, then back to Chinese (the default).
+    w.click("lang-en")
+    w.wait_until("the wizard in English", lambda: "Create" in w.text("wizard-create"))
+    w.settle()
+    w.shot("wizard-en")
+    w.click("lang-zh")
+    w.wait_until("the wizard in Chinese", lambda: "创建" in w.text("wizard-create"))
+    w.settle()
     w.click("wizard-create")
     w.type("wizard-username", OWNER)
     w.type("wizard-displayname", OWNER_NAME)
