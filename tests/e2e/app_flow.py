@@ -336,7 +336,16 @@ def backup_and_restore(w: Window, backup_dir: Path) -> None:
     w.type("restore-file", str(files[0]))
     w.type("restore-password", OWNER_PASSWORD)
     w.click("restore-submit")
+    # antd's confirm dialog zooms in; a click during the animation can miss the button.
+    w.visible("restore-confirm")
+    w.settle(1.0)
     w.click("restore-confirm")
+    for _ in range(3):
+        try:
+            w.gone("restore-confirm", timeout=5)
+            break
+        except AssertionError:
+            w.click("restore-confirm")
     done = w.visible("restore-result", timeout=120)
     log(f"restore result: {done.text.strip()!r}")
     w.shot("restore-zh")
