@@ -63,14 +63,19 @@ pub fn run() {
             commands::backup::backup_list,
             commands::backup::backup_verify,
             commands::backup::backup_restore,
+            commands::backup::store_restore_backup,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");
 
     app.run(|app, event| {
         if let RunEvent::Exit = event {
-            // Close the database cleanly and audit the logout when the window goes away.
-            app.state::<Shell>().with(|st| st.end_session());
+            // Back up if today has no verified backup yet (best effort), then close the
+            // database cleanly and audit the logout when the window goes away.
+            app.state::<Shell>().with(|st| {
+                commands::backup::backup_on_exit(st);
+                st.end_session();
+            });
         }
     });
 }

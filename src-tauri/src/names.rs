@@ -28,6 +28,7 @@ pub const COMMANDS: &[&str] = &[
     "backup_list",
     "backup_verify",
     "backup_restore",
+    "store_restore_backup",
 ];
 
 #[cfg(test)]

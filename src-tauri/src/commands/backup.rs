@@ -2,7 +2,7 @@
 //! The backup core (`laoke::backup`) does the work; restore swaps the open store and session.
 
 use laoke::backup::{self, BackupListing, Credential, TargetStatus};
-use laoke::Error;
+use laoke::{prefs::StoreKind, Error};
 use serde::Serialize;
 use std::{
     collections::BTreeMap,
@@ -12,7 +12,7 @@ use tauri::State;
 
 use crate::{
     error::CmdResult,
-    state::{SessionInfo, Shell},
+    state::{AppState, SessionInfo, Shell},
 };
 
 /// What Settings → Backup shows (docs/IPC.md `BackupStatus`).
@@ -64,6 +64,64 @@ pub struct RestoreDone {
     backup: BackupSummary,
     /// The copy of the data that was replaced.
     safety_backup: String,
+}
+
+/// A new computer's store, restored from a backup (docs/IPC.md `RestoredStore`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoredStore {
+    session: SessionInfo,
+    backup: BackupSummary,
+}
+
+/// First run on a new computer: restores a backup into the main store folder (only when no main
+/// store exists there) with any user's password or the recovery key, and logs in like
+/// `store_init` does (as that user; as the owner with the recovery key).
+#[tauri::command]
+pub async fn store_restore_backup(
+    shell: State<'_, Shell>,
+    file: String,
+    username: Option<String>,
+    password: Option<String>,
+    recovery_key: Option<String>,
+) -> CmdResult<RestoredStore> {
+    shell
+        .run(move |st| {
+            let cred = match (&recovery_key, &username, &password) {
+                (Some(key), _, _) if !key.trim().is_empty() => Credential::RecoveryKey(key),
+                (_, Some(username), Some(password)) if !username.trim().is_empty() => {
+                    Credential::Password { username, password }
+                }
+                _ => {
+                    return Err(Error::invalid(
+                        "请输入用户名和密码，或者恢复密钥。",
+                        "Enter a username and password, or the recovery key.",
+                    ))
+                }
+            };
+            let file = file.trim();
+            if file.is_empty() {
+                return Err(Error::invalid(
+                    "请选择一个备份文件。",
+                    "Choose a backup file.",
+                ));
+            }
+            st.end_session();
+            let (store, session) = backup::restore_new(
+                &st.data_dir,
+                Path::new(file),
+                &cred,
+                st.clock.clone(),
+                &mut |_| {},
+            )?;
+            let header = backup::read_header(Path::new(file))?;
+            st.set_active_store(StoreKind::Main)?;
+            Ok(RestoredStore {
+                session: st.begin_session(StoreKind::Main, store, session),
+                backup: BackupSummary::from(&header),
+            })
+        })
+        .await
 }
 
 #[tauri::command]
@@ -218,4 +276,77 @@ pub async fn backup_restore(
             })
         })
         .await
+}
+
+/// On exit: backs up into every target that has no verified backup from today (shop time zone).
+/// Best effort and never blocking the exit on an error: a missing stick or a full disk is
+/// recorded on the target by the core (the app warns next time) and only logged here.
+pub fn backup_on_exit(st: &AppState) {
+    if st.session_store != StoreKind::Main {
+        return;
+    }
+    let Ok((store, session)) = st.signed_in_even_locked() else {
+        return;
+    };
+    let now = store.now();
+    let tz = laoke::settings::timezone(store);
+    let today = now.with_timezone(&tz).date_naive();
+    let statuses = match backup::status(store, session, now) {
+        Ok(s) => s,
+        Err(e) => return eprintln!("laoke: backup on exit skipped: {e}"),
+    };
+    for t in statuses {
+        let done_today = t
+            .last_verified
+            .and_then(|b| b.verified_at)
+            .is_some_and(|at| at.with_timezone(&tz).date_naive() == today);
+        if done_today {
+            continue;
+        }
+        let dir = Path::new(&t.target.path);
+        if let Err(e) = backup::create(store, session, dir, &mut |_| {}) {
+            eprintln!("laoke: backup on exit to {} failed: {e}", dir.display());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use laoke::{auth::Role, store::Store, users::NewUser};
+
+    #[test]
+    fn exit_backs_up_once_a_day_and_a_missing_target_does_not_stop_it() {
+        let data = tempfile::tempdir().unwrap();
+        let usb = tempfile::tempdir().unwrap();
+        let mut st = AppState::new(data.path().to_path_buf());
+        let owner = NewUser {
+            username: "boss".into(),
+            display_name: "Boss".into(),
+            role: Role::Owner,
+            password: "correct horse battery".into(),
+        };
+        let (store, session, _) = Store::init(data.path(), &owner, st.clock.clone()).unwrap();
+        backup::add_target(&store, &session, usb.path(), "usb").unwrap();
+        let gone = usb.path().join("unplugged");
+        std::fs::create_dir(&gone).unwrap();
+        backup::add_target(&store, &session, &gone, "gone").unwrap();
+        std::fs::remove_dir(&gone).unwrap();
+        st.begin_session(StoreKind::Main, store, session);
+
+        let count = || {
+            std::fs::read_dir(usb.path())
+                .unwrap()
+                .filter(|e| {
+                    let name = e.as_ref().unwrap().file_name();
+                    name.to_string_lossy().ends_with(backup::EXTENSION)
+                })
+                .count()
+        };
+        backup_on_exit(&st);
+        assert_eq!(count(), 1, "the first exit of the day backs up");
+        backup_on_exit(&st);
+        assert_eq!(count(), 1, "a verified backup from today is enough");
+        st.end_session();
+    }
 }

@@ -13,6 +13,7 @@ import type {
   Lang,
   Page,
   RestoreDone,
+  RestoredStore,
   Role,
   SessionInfo,
   Settings,
@@ -30,6 +31,9 @@ export const appSetLanguage = (language: Lang) => call<AppStatus>("app_set_langu
 export const storeSelect = (store: StoreKind) => call<AppStatus>("store_select", { store });
 export const storeInit = (a: { username: string; displayName: string; password: string }) =>
   call<StoreInitResult>("store_init", a);
+/** First run on a new computer: any user's name + password, or the recovery key. */
+export const storeRestoreBackup = (a: { file: string; username?: string; password?: string; recoveryKey?: string }) =>
+  call<RestoredStore>("store_restore_backup", a);
 export const demoOpen = () => call<DemoOpenResult>("demo_open");
 
 export const authLogin = (a: { username: string; password: string }) => call<SessionInfo>("auth_login", a);

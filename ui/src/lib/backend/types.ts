@@ -166,6 +166,12 @@ export interface BackupSummary {
   counts: Record<string, number>;
 }
 
+/** `store_restore_backup`: the store restored on a new computer, logged in. */
+export interface RestoredStore {
+  session: SessionInfo;
+  backup: BackupSummary;
+}
+
 export interface RestoreDone {
   session: SessionInfo;
   backup: BackupSummary;

@@ -1,16 +1,17 @@
-import { ExperimentOutlined, ShopOutlined } from "@ant-design/icons";
+import { CloudDownloadOutlined, ExperimentOutlined, ShopOutlined } from "@ant-design/icons";
 import { Alert, Spin, Typography } from "antd";
 import { useI18n } from "../../i18n";
 
 interface Props {
   onCreate: () => void;
   onDemo: () => void;
+  onRestore: () => void;
   demoBusy: boolean;
   demoError: string | null;
 }
 
-/** First choice: create a real store or look around the demo store. */
-export function WelcomeStep({ onCreate, onDemo, demoBusy, demoError }: Props) {
+/** First choice: create a real store, restore one from a backup, or look around the demo store. */
+export function WelcomeStep({ onCreate, onDemo, onRestore, demoBusy, demoError }: Props) {
   const { t } = useI18n();
   return (
     <div>
@@ -28,6 +29,11 @@ export function WelcomeStep({ onCreate, onDemo, demoBusy, demoError }: Props) {
           {demoBusy ? <Spin className="choice-icon" /> : <ExperimentOutlined className="choice-icon" />}
           <span className="choice-title">{t("wizard.demoTitle")}</span>
           <span className="choice-text">{demoBusy ? t("wizard.demoOpening") : t("wizard.demoText")}</span>
+        </button>
+        <button type="button" className="choice-card choice-wide" data-testid="wizard-restore" onClick={onRestore} disabled={demoBusy}>
+          <CloudDownloadOutlined className="choice-icon" />
+          <span className="choice-title">{t("wizard.restoreTitle")}</span>
+          <span className="choice-text">{t("wizard.restoreText")}</span>
         </button>
       </div>
       <Typography.Paragraph type="secondary" className="fine-print">

@@ -6,17 +6,18 @@ import { demoOpen } from "../../lib/backend";
 import { useApp } from "../../lib/appContext";
 import { useErrorText } from "../../lib/useErrorText";
 import { CreateStep } from "./CreateStep";
+import { RestoreStep } from "./RestoreStep";
 import { WelcomeStep } from "./WelcomeStep";
 
 /**
- * First run: choose demo or create. After store_init the parent shows the
+ * First run: choose demo, create or restore from a backup. After store_init the parent shows the
  * recovery key step (it must survive the status refresh that follows).
  */
 export function Wizard({ onRecoveryKey }: { onRecoveryKey: (key: string) => void }) {
   const { t } = useI18n();
   const { refresh } = useApp();
   const errorText = useErrorText();
-  const [step, setStep] = useState<"welcome" | "create">("welcome");
+  const [step, setStep] = useState<"welcome" | "create" | "restore">("welcome");
   const [demoBusy, setDemoBusy] = useState(false);
   const [demoError, setDemoError] = useState<string | null>(null);
 
@@ -42,11 +43,17 @@ export function Wizard({ onRecoveryKey }: { onRecoveryKey: (key: string) => void
           items={[{ title: t("wizard.stepAccount") }, { title: t("wizard.stepKey") }, { title: t("wizard.stepStart") }]}
         />
       )}
-      {step === "welcome" ? (
-        <WelcomeStep onCreate={() => setStep("create")} onDemo={() => void openDemo()} demoBusy={demoBusy} demoError={demoError} />
-      ) : (
-        <CreateStep onBack={() => setStep("welcome")} onCreated={onRecoveryKey} />
+      {step === "welcome" && (
+        <WelcomeStep
+          onCreate={() => setStep("create")}
+          onDemo={() => void openDemo()}
+          onRestore={() => setStep("restore")}
+          demoBusy={demoBusy}
+          demoError={demoError}
+        />
       )}
+      {step === "create" && <CreateStep onBack={() => setStep("welcome")} onCreated={onRecoveryKey} />}
+      {step === "restore" && <RestoreStep onBack={() => setStep("welcome")} onRestored={() => void refresh()} />}
     </AuthShell>
   );
 }
