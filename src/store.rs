@@ -162,20 +162,17 @@ impl Store {
         let mut kf = kf;
         store.set_user_slot(&mut kf, user_id, username.trim(), new_password)?;
         store.write(|tx, now| {
-            tx.execute(
-                "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
-                params![ts(now), user_id],
-            )?;
-            audit::record(
+            let actor = audit::Actor {
+                id: Some(user_id),
+                name: username.trim(),
+            };
+            crate::users::note_password_set(
                 tx,
                 now,
-                audit::Actor {
-                    id: Some(user_id),
-                    name: username.trim(),
-                },
-                "password_recovered",
+                actor,
+                user_id,
                 username.trim(),
-                json!({}),
+                "password_recovered",
             )
         })?;
         let session = store.start_session(user_id, None, "recovery_key")?;

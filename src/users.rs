@@ -180,6 +180,23 @@ pub fn set_disabled(store: &Store, s: &Session, user_id: i64, disabled: bool) ->
     get(store, user_id)
 }
 
+/// Record that a user got a new password: the time on the user row and one audit row.
+/// Call inside the transaction that goes with the new key slot.
+pub(crate) fn note_password_set(
+    conn: &rusqlite::Connection,
+    now: DateTime<Utc>,
+    actor: audit::Actor<'_>,
+    user_id: i64,
+    username: &str,
+    action: &str,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
+        params![ts(now), user_id],
+    )?;
+    audit::record(conn, now, actor, action, username, json!({}))
+}
+
 /// The owner sets a new password for another user (e.g. a rep who forgot theirs).
 pub fn reset_password(store: &Store, s: &Session, user_id: i64, new_password: &str) -> Result<()> {
     s.require(Permission::ManageUsers)?;
@@ -187,17 +204,13 @@ pub fn reset_password(store: &Store, s: &Session, user_id: i64, new_password: &s
     let user = get(store, user_id)?;
     let mut kf = KeyFile::load(store.dir())?;
     store.write(|tx, now| {
-        tx.execute(
-            "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
-            params![ts(now), user_id],
-        )?;
-        audit::record(
+        note_password_set(
             tx,
             now,
             s.audit_actor(),
-            "password_reset",
+            user_id,
             &user.username,
-            json!({}),
+            "password_reset",
         )?;
         store.set_user_slot(&mut kf, user_id, &user.username, new_password)
     })

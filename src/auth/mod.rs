@@ -129,17 +129,13 @@ pub fn change_own_password(store: &Store, session: &Session, old: &str, new: &st
     }
     store.set_user_slot(&mut kf, session.user_id(), session.username(), new)?;
     store.write(|tx, now| {
-        tx.execute(
-            "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
-            rusqlite::params![crate::store::ts(now), session.user_id()],
-        )?;
-        audit::record(
+        crate::users::note_password_set(
             tx,
             now,
             session.audit_actor(),
-            "password_changed",
+            session.user_id(),
             session.username(),
-            json!({}),
+            "password_changed",
         )
     })
 }

@@ -1,6 +1,7 @@
-import { CloudUploadOutlined, DeleteOutlined, FolderOpenOutlined, LockOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Input, Popconfirm, Result, Space, Spin, Table, Tag, Typography, type TableProps } from "antd";
+import { CloudUploadOutlined, DeleteOutlined, FolderOpenOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Input, Popconfirm, Space, Spin, Table, Tag, Typography, type TableProps } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { OwnerOnly } from "../../components/OwnerOnly";
 import { hasKey, useI18n } from "../../i18n";
 import {
   backupAddTarget,
@@ -14,25 +15,18 @@ import {
   type BackupStatus,
   type BackupTargetStatus,
 } from "../../lib/backend";
-import { useApp, useSession } from "../../lib/appContext";
+import { useApp } from "../../lib/appContext";
 import { formatDateTime } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
 
 /** Owner only: backup folders, "back up now" and restore. The core enforces it too. */
 export function BackupTab() {
   const { t } = useI18n();
-  const session = useSession();
-  if (session.role !== "owner") {
-    return (
-      <Result
-        icon={<LockOutlined style={{ color: "#0f766e" }} />}
-        title={t("backup.ownerOnly")}
-        subTitle={t("backup.ownerOnlyText")}
-        data-testid="backup-owner-only"
-      />
-    );
-  }
-  return <BackupPanel />;
+  return (
+    <OwnerOnly title={t("backup.ownerOnly")} text={t("backup.ownerOnlyText")} testId="backup-owner-only">
+      <BackupPanel />
+    </OwnerOnly>
+  );
 }
 
 function BackupPanel() {

@@ -1,7 +1,8 @@
-import { CheckCircleOutlined, KeyOutlined, LockOutlined, PlusOutlined, StopOutlined } from "@ant-design/icons";
-import { Alert, App, Badge, Button, Popconfirm, Result, Space, Table, Tag, Typography, type TableProps } from "antd";
+import { CheckCircleOutlined, KeyOutlined, PlusOutlined, StopOutlined } from "@ant-design/icons";
+import { Alert, App, Badge, Button, Popconfirm, Space, Table, Tag, Typography, type TableProps } from "antd";
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from "react";
 import { RoleTag } from "../../components/RoleTag";
+import { OwnerOnly } from "../../components/OwnerOnly";
 import { useI18n } from "../../i18n";
 import { usersList, usersSetDisabled, type User } from "../../lib/backend";
 import { useSession } from "../../lib/appContext";
@@ -13,18 +14,11 @@ import { ResetPasswordModal } from "./ResetPasswordModal";
 /** Owner only: staff accounts. The core enforces it too. */
 export function UsersTab() {
   const { t } = useI18n();
-  const session = useSession();
-  if (session.role !== "owner") {
-    return (
-      <Result
-        icon={<LockOutlined style={{ color: "#0f766e" }} />}
-        title={t("settings.ownerOnlyUsers")}
-        subTitle={t("settings.ownerOnlyUsersText")}
-        data-testid="users-owner-only"
-      />
-    );
-  }
-  return <UsersTable />;
+  return (
+    <OwnerOnly title={t("settings.ownerOnlyUsers")} text={t("settings.ownerOnlyUsersText")} testId="users-owner-only">
+      <UsersTable />
+    </OwnerOnly>
+  );
 }
 
 function UsersTable() {

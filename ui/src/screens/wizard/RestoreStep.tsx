@@ -98,7 +98,7 @@ export function RestoreStep({ onBack, onRestored }: { onBack: () => void; onRest
             label={t("wizard.restoreKey")}
             rules={[{ required: true, whitespace: true, message: t("wizard.restoreKeyRequired") }]}
           >
-            <Input data-testid="wizard-restore-key" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" autoComplete="off" />
+            <Input data-testid="wizard-restore-key" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" autoComplete="off" />
           </Form.Item>
         )}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="wizard-restore-error" />}
