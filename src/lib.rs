@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod info;
+pub mod orders;
 pub mod paths;
 pub mod prefs;
 pub mod settings;

@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0002_backups",
         include_str!("../../migrations/0002_backups.sql"),
     ),
+    (
+        3,
+        "0003_orders",
+        include_str!("../../migrations/0003_orders.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {
