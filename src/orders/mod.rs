@@ -11,4 +11,4 @@ pub mod write;
 
 pub use model::{Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome};
 pub use stats::{rebuild_all_stats, refresh_stats};
-pub use write::{delete_in_tx, restore_in_tx, snapshot, upsert_in_tx, OrderSnapshot};
+pub use write::{delete_in_tx, normalize, restore_in_tx, snapshot, upsert_in_tx, OrderSnapshot};
