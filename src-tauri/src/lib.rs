@@ -64,6 +64,12 @@ pub fn run() {
             commands::backup::backup_verify,
             commands::backup::backup_restore,
             commands::backup::store_restore_backup,
+            // Orders (H1)
+            commands::orders::orders_list,
+            commands::orders::orders_get,
+            commands::orders::orders_create,
+            commands::orders::orders_set_status,
+            commands::orders::orders_refund,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -29,6 +29,12 @@ pub const COMMANDS: &[&str] = &[
     "backup_verify",
     "backup_restore",
     "store_restore_backup",
+    // Orders (H1)
+    "orders_list",
+    "orders_get",
+    "orders_create",
+    "orders_set_status",
+    "orders_refund",
 ];
 
 #[cfg(test)]

@@ -8,3 +8,4 @@ pub mod customers;
 pub mod settings;
 pub mod store;
 pub mod users;
+pub mod orders;

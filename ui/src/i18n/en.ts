@@ -1,4 +1,5 @@
 // English. Typed as Messages so a missing or extra key is a compile error.
+import ordersEn from "./orders.en";
 import type { Messages } from "./zh-CN";
 
 const en: Messages = {
@@ -315,6 +316,9 @@ const en: Messages = {
   "about.counts": "Data counts",
   "about.table": "Table",
   "about.rows": "Rows",
+
+  // Orders, customer list filters (H1)
+  ...ordersEn,
 };
 
 export default en;

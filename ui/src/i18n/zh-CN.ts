@@ -1,4 +1,6 @@
 // Simplified Chinese: the default language and the reference shape for every dictionary.
+import ordersZh from "./orders.zh-CN";
+
 const zhCN = {
   "brand.name": "老客",
   "brand.latin": "Laoke",
@@ -313,6 +315,9 @@ const zhCN = {
   "about.counts": "数据统计",
   "about.table": "数据表",
   "about.rows": "行数",
+
+  // Orders, customer list filters (H1)
+  ...ordersZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -28,6 +28,9 @@ import { useIdleLock } from "../lib/useIdleLock";
 import { ComingSoon } from "./ComingSoon";
 import { Customers } from "./Customers";
 import { Dashboard } from "./Dashboard";
+import { NewOrder } from "./orders/NewOrder";
+import { OrderPage } from "./orders/OrderPage";
+import { OrdersList } from "./orders/OrdersList";
 import { Settings } from "./settings/Settings";
 
 const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
@@ -146,7 +149,9 @@ export function MainLayout() {
             <Routes>
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/customers" element={<Customers />} />
-              <Route path="/orders" element={<ComingSoon area="orders" />} />
+              <Route path="/orders" element={<OrdersList />} />
+              <Route path="/orders/new" element={<NewOrder />} />
+              <Route path="/orders/:id" element={<OrderPage />} />
               <Route path="/tickets" element={<ComingSoon area="tickets" />} />
               <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />

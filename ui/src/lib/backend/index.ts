@@ -1,5 +1,6 @@
 // The one doorway from the UI to the core: one typed function per IPC command.
 import { open } from "@tauri-apps/plugin-dialog";
+import type { CustomerQuery } from "./orders";
 import { call } from "./transport";
 import type {
   AppStatus,
@@ -8,10 +9,9 @@ import type {
   BackupStatus,
   BackupSummary,
   BackupTarget,
-  CustomerRow,
+  CustomerPage,
   DemoOpenResult,
   Lang,
-  Page,
   RestoreDone,
   RestoredStore,
   Role,
@@ -24,6 +24,7 @@ import type {
 } from "./types";
 
 export * from "./types";
+export * from "./orders";
 export { BackendError, toBackendError } from "./errors";
 
 export const appStatus = () => call<AppStatus>("app_status");
@@ -52,8 +53,8 @@ export const usersSetDisabled = (a: { userId: number; disabled: boolean }) => ca
 export const usersResetPassword = (a: { userId: number; newPassword: string }) =>
   call<null>("users_reset_password", a);
 
-export const customersList = (a: { page: number; pageSize: number; search?: string }) =>
-  call<Page<CustomerRow>>("customers_list", a);
+/** One page of customers for a filter, sort and page, with the totals row. */
+export const customersList = (query: CustomerQuery) => call<CustomerPage>("customers_list", { query });
 
 export const settingsGet = () => call<Settings>("settings_get");
 export const settingsUpdate = (a: Partial<Settings>) => call<Settings>("settings_update", a);

@@ -45,7 +45,18 @@ export interface CustomerRow {
   wechatId: string | null;
   tags: string[];
   sourceChannel: string | null;
+  birthday: string | null;
+  ordersCount: number;
+  spendFen: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+  topCategory: string | null;
   createdAt: string;
+}
+
+/** A customer page plus the totals for everyone matching the filter. */
+export interface CustomerPage extends Page<CustomerRow> {
+  totalSpendFen: number;
 }
 
 export interface Page<T> {
