@@ -5,7 +5,7 @@ pub mod app;
 pub mod auth;
 pub mod backup;
 pub mod customers;
+pub mod orders;
 pub mod settings;
 pub mod store;
 pub mod users;
-pub mod orders;
