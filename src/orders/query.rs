@@ -571,7 +571,7 @@ pub fn find_by_no(
         .collect::<rusqlite::Result<_>>()?;
     let matching: Vec<&(i64, String)> = found
         .iter()
-        .filter(|(_, c)| channel.is_none_or(|want| want.as_str() == c))
+        .filter(|(_, c)| channel.map_or(true, |want| want.as_str() == c))
         .collect();
     match matching.as_slice() {
         [] => Err(Error::not_found(
