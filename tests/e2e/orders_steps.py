@@ -45,7 +45,7 @@ def _pick_first_option(w, test_id: str, typed: str = "") -> str:
         return False
 
     opt = w.wait_until(f"[{test_id}] shows options", first_option)
-    label = opt.text.strip()
+    label = (opt.get_attribute("title") or opt.text or "").strip()
     opt.click()
     return label
 
@@ -58,6 +58,7 @@ def manual_sale_and_refund(w) -> None:
     w.visible("page-new-order")
     picked = _pick_first_option(w, "new-order-customer")
     customer = picked.split("·")[0].strip()
+    assert customer, "a customer was picked"
     _log(f"customer picked: {picked!r}")
     w.type("line-product", PRODUCT)
     w.type("line-category", CATEGORY)
@@ -108,3 +109,26 @@ def customer_filters_and_totals(w) -> None:
     w.shot("customers-filtered-zh")
     w.click("customers-filter-reset")
     w.wait_until("the filter is cleared", lambda: w.count("customer-row") > 1)
+
+
+def orders_in_english(w) -> None:
+    """With the UI already in English (after app_flow's english_everywhere): the orders list,
+    the order page and the new-sale form read in English. Needs manual_sale_and_refund first."""
+    _log("orders screens in English")
+    w.click("nav-orders")
+    w.visible("orders-table")
+    w.wait_until("the list is in English", lambda: "orders" in w.text("orders-total"))
+    w.wait_until("the order is listed", lambda: w.count("order-row") >= 1)
+    w.shot("orders-en")
+    w.click("order-row")
+    w.visible("page-order")
+    w.wait_until("the status reads in English", lambda: w.text("order-status") == "Partially refunded")
+    w.shot("order-en")
+    w.click("order-back")
+    w.click("orders-new")
+    w.visible("page-new-order")
+    w.type("line-price", "1.234")
+    w.wait_until("a third decimal is refused", lambda: "two decimals" in w.text("page-new-order"))
+    w.shot("order-new-en")
+    w.click("nav-orders")
+    w.visible("orders-table")
