@@ -29,6 +29,9 @@ pub const COMMANDS: &[&str] = &[
     "backup_verify",
     "backup_restore",
     "store_restore_backup",
+    "backup_preview",
+    "data_dir_move",
+    "export_full",
 ];
 
 #[cfg(test)]
