@@ -11,6 +11,7 @@ pub mod backup;
 pub mod clock;
 pub mod crypto;
 pub mod customers;
+pub mod datadir;
 pub mod db;
 pub mod demo;
 pub mod error;

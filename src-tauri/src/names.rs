@@ -35,6 +35,9 @@ pub const COMMANDS: &[&str] = &[
     "orders_create",
     "orders_set_status",
     "orders_refund",
+    "backup_preview",
+    "data_dir_move",
+    "export_full",
 ];
 
 #[cfg(test)]

@@ -205,10 +205,7 @@ impl Ctx {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Ctx {
-        dir: cli
-            .data_dir
-            .clone()
-            .unwrap_or_else(laoke::paths::default_data_dir),
+        dir: cli.data_dir.clone().unwrap_or_else(laoke::paths::data_dir),
         user: cli.user.clone(),
         lang: Lang::parse(&cli.lang).unwrap_or_default(),
     };

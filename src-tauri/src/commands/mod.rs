@@ -4,7 +4,9 @@
 pub mod app;
 pub mod auth;
 pub mod backup;
+pub mod backup_run;
 pub mod customers;
+pub mod data;
 pub mod settings;
 pub mod store;
 pub mod users;

@@ -16,6 +16,7 @@ import {
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { BackupWatcher } from "../components/BackupWatcher";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Logo } from "../components/Logo";
@@ -105,6 +106,7 @@ export function MainLayout() {
 
   return (
     <ShopContext.Provider value={{ shopName, reloadShop }}>
+      <BackupWatcher />
       <Layout className="app-layout">
         <Layout.Sider width={208} theme="light" className="app-sider">
           <div className="sider-brand">
