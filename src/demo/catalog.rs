@@ -1,8 +1,11 @@
 //! The demo shop's catalogue: categories a small Chinese online shop sells in, with product
 //! names as they read on a marketplace listing, SKU stems and typical prices (fen).
 
-/// (category, [(product name, SKU stem, price in fen)])
-pub const CATALOG: &[(&str, &[(&str, &str, i64)])] = &[
+/// (product name, SKU stem, price in fen)
+pub type Product = (&'static str, &'static str, i64);
+
+/// (category, products)
+pub const CATALOG: &[(&str, &[Product])] = &[
     (
         "美妆护肤",
         &[
@@ -102,5 +105,12 @@ pub const VARIANTS: &[&str] = &["", "-A", "-B", "-2P", "-XL", "-M"];
 
 /// Receivers who are not the buyer (gifts, family).
 pub const OTHER_RECEIVERS: &[&str] = &[
-    "王女士", "李先生", "张女士", "刘先生", "陈小姐", "杨先生", "妈妈", "老公",
+    "王女士",
+    "李先生",
+    "张女士",
+    "刘先生",
+    "陈小姐",
+    "杨先生",
+    "妈妈",
+    "老公",
 ];

@@ -243,7 +243,7 @@ pub fn generate_orders(store: &Store, s: &Session, spec: &OrdersSpec) -> Result<
     let mut rng = Rng::new(spec.seed ^ 0x6F72_6465_7273); // "orders": not the customers' stream
     store.write(|tx, now| {
         let (orders, items) = orders::insert_orders(tx, &mut rng, spec.orders, now)?;
-        orders::rebuild_stats(tx)?;
+        crate::orders::rebuild_all_stats(tx)?;
         audit::record(
             tx,
             now,

@@ -11,7 +11,7 @@
 //!   Amounts in fen: goods + shipping − discount = paid for every paid order (0 when unpaid or
 //!   cancelled before payment); refunds never exceed what was paid.
 //!
-//! Speed: one transaction, prepared statements, then one set-based stats rebuild.
+//! Speed: one transaction, prepared statements, then `orders::rebuild_all_stats` (set-based).
 
 use super::{catalog, Rng};
 use crate::{
@@ -106,7 +106,12 @@ fn order_no(rng: &mut Rng, channel: Channel, day: NaiveDate, seq: u64) -> String
     let uniq = (seq.wrapping_mul(3_141_593)) % 10_000_000; // a bijection on 0..10^7
     match channel {
         Channel::Taobao | Channel::Tmall => {
-            format!("{}{:011}{:07}", 1 + rng.below(4), rng.below(100_000_000_000), uniq)
+            format!(
+                "{}{:011}{:07}",
+                1 + rng.below(4),
+                rng.below(100_000_000_000),
+                uniq
+            )
         }
         Channel::Jd => format!("{}{:04}{:07}", 2 + rng.below(8), rng.below(10_000), uniq),
         Channel::Pdd => format!(
@@ -255,14 +260,12 @@ pub(crate) fn insert_orders(
         .rev()
         .map(|ago| today - Duration::days(ago))
         .collect();
-    let day_cum = cumulative(
-        days.iter()
-            .map(|d| day_weight(*d, (today - *d).num_days())),
-    );
+    let day_cum = cumulative(days.iter().map(|d| day_weight(*d, (today - *d).num_days())));
     let hour_cum = cumulative(HOUR_WEIGHTS.iter().copied());
     let item_cum = cumulative(ITEM_COUNTS.iter().map(|c| c.1 as u64));
     let channel_cum = cumulative(CHANNEL_WEIGHTS.iter().map(|c| c.1 as u64));
-    let mut seq: u64 = tx.query_row("SELECT count(*) FROM orders", [], |r| r.get::<_, i64>(0))? as u64;
+    let first_seq: u64 =
+        tx.query_row("SELECT count(*) FROM orders", [], |r| r.get::<_, i64>(0))? as u64;
 
     let mut ins_order = tx.prepare(
         "INSERT INTO orders (customer_id, channel, order_no, status, ordered_at, paid_at,
@@ -278,7 +281,7 @@ pub(crate) fn insert_orders(
     )?;
     let mut items_written = 0u64;
     let mut lines: Vec<(usize, usize, i64, i64)> = Vec::with_capacity(12);
-    for _ in 0..count {
+    for seq in first_seq..first_seq + count {
         let b = &buyers[sample(rng, &buyer_cum)];
         let day = days[sample(rng, &day_cum)];
         let hour = sample(rng, &hour_cum) as u32;
@@ -322,7 +325,10 @@ pub(crate) fn insert_orders(
         } else {
             [600, 800, 1000, 1200][rng.below(4) as usize]
         };
-        let promo = matches!((day.month(), day.day()), (11, 1..=11) | (6, 1..=18) | (12, 12));
+        let promo = matches!(
+            (day.month(), day.day()),
+            (11, 1..=11) | (6, 1..=18) | (12, 12)
+        );
         let discount = if promo || rng.chance(35) {
             let d = [300, 500, 1000, 2000, 3000][rng.below(5) as usize];
             d.min(goods / 3)
@@ -356,8 +362,11 @@ pub(crate) fn insert_orders(
                 _ => OrderStatus::Completed,
             }
         };
-        let paid = !matches!(status, OrderStatus::Unpaid)
-            && !(status == OrderStatus::Cancelled && rng.chance(70));
+        let paid = match status {
+            OrderStatus::Unpaid => false,
+            OrderStatus::Cancelled => rng.chance(30), // most are cancelled before paying
+            _ => true,
+        };
         let paid_fen = if paid { payable } else { 0 };
         let refunded_fen = match status {
             OrderStatus::Refunded => paid_fen,
@@ -377,7 +386,6 @@ pub(crate) fn insert_orders(
         let buyer_nick = (!in_store).then(|| b.nick.clone()).flatten();
         // Unique per channel: the last 7 digits are a bijection of the sequence number.
         let no = order_no(rng, channel, day, seq);
-        seq += 1;
         ins_order.execute(params![
             b.id,
             channel.as_str(),
@@ -413,20 +421,4 @@ pub(crate) fn insert_orders(
         items_written += lines.len() as u64;
     }
     Ok((count, items_written))
-}
-
-/// Per-customer purchase stats from scratch, set-based (one statement, not one per customer).
-pub(crate) fn rebuild_stats(tx: &Connection) -> Result<()> {
-    tx.execute_batch(
-        "DELETE FROM customer_stats;
-         INSERT INTO customer_stats (customer_id, orders_count, spend_fen, first_order_at,
-                                     last_order_at, top_category)
-         SELECT customer_id, count(*), sum(paid_fen - refunded_fen), min(ordered_at),
-                max(ordered_at), NULL
-           FROM orders
-          WHERE customer_id IS NOT NULL
-            AND status IN ('paid', 'shipped', 'completed', 'partially_refunded')
-          GROUP BY customer_id;",
-    )?;
-    Ok(())
 }

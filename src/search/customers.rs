@@ -4,7 +4,7 @@
 use super::{CustomerHit, MatchField, MatchKind, Matched, Query};
 use crate::{customers::phone, Result};
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How many candidate terms a long query looks at before ranking. Enough for every realistic
 /// query; a very broad one (3 digits every phone contains) ranks within this sample.
@@ -53,21 +53,27 @@ fn short_query(conn: &Connection, q: &Query, limit: usize) -> Result<Vec<Ranked>
            JOIN search_terms t ON t.src = g.src
           WHERE g.gram = ?1 ORDER BY g.kind, g.rank, g.customer_id LIMIT ?2",
     )?;
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+    let mut at: HashMap<i64, usize> = HashMap::new();
+    let mut out: Vec<Ranked> = Vec::new();
     let mut rows = stmt.query(params![q.text, (limit * 4) as i64])?;
     while let Some(r) = rows.next()? {
-        let customer_id: i64 = r.get(0)?;
-        if seen.insert(customer_id) {
-            out.push(Ranked {
-                customer_id,
-                kind: kind_code(r.get(1)?),
-                src: r.get(2)?,
-                text: r.get(3)?,
-            });
-            if out.len() == limit {
-                break;
+        let hit = Ranked {
+            customer_id: r.get(0)?,
+            kind: kind_code(r.get(1)?),
+            src: r.get(2)?,
+            text: r.get(3)?,
+        };
+        match at.get(&hit.customer_id) {
+            // Same customer, equally good: say "name" rather than "nick" when both match.
+            Some(&i) if out[i].kind == hit.kind && field_of(hit.src) == MatchField::Name => {
+                out[i] = hit;
             }
+            Some(_) => {}
+            None if out.len() < limit => {
+                at.insert(hit.customer_id, out.len());
+                out.push(hit);
+            }
+            None => {}
         }
     }
     Ok(out)
@@ -97,9 +103,8 @@ fn long_query(conn: &Connection, q: &Query, limit: usize) -> Result<Vec<Ranked>>
     )? {
         cands.push(r?);
     }
-    let mut rank_of = conn.prepare_cached(
-        "SELECT rank FROM search_customer_rank WHERE customer_id = ?1",
-    )?;
+    let mut rank_of =
+        conn.prepare_cached("SELECT rank FROM search_customer_rank WHERE customer_id = ?1")?;
     let mut scored = Vec::with_capacity(cands.len());
     for (src, customer_id, text) in cands {
         let kind = MatchKind::of(&text.to_lowercase(), &q.text);
@@ -109,7 +114,8 @@ fn long_query(conn: &Connection, q: &Query, limit: usize) -> Result<Vec<Ranked>>
             .unwrap_or(0);
         scored.push((kind, rank, customer_id, src, text));
     }
-    scored.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+    // Best kind, then rank, then (for one customer) a name before other fields.
+    scored.sort_by_key(|a| (a.0, a.1, a.2, a.3 & 7 != 0, a.3));
     let mut seen = HashSet::new();
     Ok(scored
         .into_iter()

@@ -14,6 +14,7 @@
 //! orders and a more recent last order first. Capped at [`MAX_CUSTOMERS`] + [`MAX_ORDERS`].
 //! Reps may search by phone digits, but every phone they get back is masked.
 
+pub mod bench;
 mod customers;
 mod orders;
 pub mod query;
@@ -148,4 +149,3 @@ pub fn customer_ids(store: &Store, s: &Session, raw: &str, limit: usize) -> Resu
     customers::ranked_ids(store.conn(), &q, limit)
         .map(|v| v.into_iter().map(|c| c.customer_id).collect())
 }
-

@@ -7,6 +7,7 @@ use crate::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub(super) fn find(conn: &Connection, q: &Query, limit: usize) -> Result<Vec<OrderHit>> {
+    let q = &q.as_typed(); // order numbers keep their dashes and letters
     if !q.uses_trigrams() {
         return Ok(Vec::new());
     }

@@ -2,11 +2,13 @@
 //! phone-looking input (`138-0013 8000`, `+86 138…`) reduced to national digits, because phones
 //! are indexed as `13800138000`.
 
-/// A normalised query. `text` is what is matched; `len` its length in characters.
+/// A normalised query. `text` is what customer terms are matched with (phone input as
+/// digits); `raw` is the trimmed, lower-case input, for order numbers (`260214-5050…`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     pub text: String,
     pub len: usize,
+    pub raw: String,
 }
 
 /// Longest query looked at (a pasted address or paragraph is cut, not refused).
@@ -41,7 +43,20 @@ impl Query {
             trimmed.to_lowercase()
         };
         let len = text.chars().count();
-        Some(Query { text, len })
+        Some(Query {
+            text,
+            len,
+            raw: trimmed.to_lowercase(),
+        })
+    }
+
+    /// The same query as typed (trimmed, lower-case), for order numbers.
+    pub fn as_typed(&self) -> Query {
+        Query {
+            text: self.raw.clone(),
+            len: self.raw.chars().count(),
+            raw: self.raw.clone(),
+        }
     }
 
     /// True when the trigram indexes can answer (3 characters or more).
@@ -74,7 +89,10 @@ mod tests {
     #[test]
     fn phone_looking_input_becomes_national_digits() {
         assert_eq!(Query::parse(" 138-0013 ").unwrap().text, "1380013");
-        assert_eq!(Query::parse("+86 138 0013 8000").unwrap().text, "13800138000");
+        assert_eq!(
+            Query::parse("+86 138 0013 8000").unwrap().text,
+            "13800138000"
+        );
         assert_eq!(Query::parse("008613800138000").unwrap().text, "13800138000");
     }
 
@@ -89,7 +107,10 @@ mod tests {
     #[test]
     fn the_fts_expression_ands_every_trigram_once() {
         let q = Query::parse("a\"bcb\"").unwrap();
-        assert_eq!(q.fts_expression(), "\"a\"\"b\" AND \"bcb\" AND \"cb\"\"\"");
+        assert_eq!(
+            q.fts_expression(),
+            "\"a\"\"b\" AND \"\"\"bc\" AND \"bcb\" AND \"cb\"\"\""
+        );
         assert_eq!(Query::parse("000000").unwrap().fts_expression(), "\"000\"");
     }
 }
