@@ -64,6 +64,7 @@ pub fn run() {
             commands::backup::backup_verify,
             commands::backup::backup_restore,
             commands::backup::store_restore_backup,
+            commands::search::search,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -29,6 +29,7 @@ pub const COMMANDS: &[&str] = &[
     "backup_verify",
     "backup_restore",
     "store_restore_backup",
+    "search",
 ];
 
 #[cfg(test)]

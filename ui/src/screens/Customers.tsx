@@ -1,6 +1,7 @@
 import { SearchOutlined } from "@ant-design/icons";
 import { Alert, Card, Empty, Input, Table, Tag, Typography, type TableProps } from "antd";
 import { useEffect, useMemo, useState, type HTMLAttributes } from "react";
+import { useSearchParams } from "react-router-dom";
 import { useI18n } from "../i18n";
 import { customersList, type CustomerRow, type Page } from "../lib/backend";
 import { formatCount, formatDateTime } from "../lib/format";
@@ -22,7 +23,13 @@ function useDebounced<T>(value: T, ms: number): T {
 export function Customers() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
-  const [search, setSearch] = useState("");
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  // The global search (Ctrl+K) opens this screen filtered to the picked customer.
+  useEffect(() => {
+    const q = params.get("q");
+    if (q !== null) setSearch(q);
+  }, [params]);
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);

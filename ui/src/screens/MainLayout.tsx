@@ -17,6 +17,7 @@ import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps 
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
+import { GlobalSearch } from "../components/GlobalSearch";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Logo } from "../components/Logo";
 import { RoleTag } from "../components/RoleTag";
@@ -128,6 +129,7 @@ export function MainLayout() {
                 </Tag>
               )}
             </Space>
+            <GlobalSearch />
             <Space size={16}>
               <LanguageSwitch size="small" />
               <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={["click"]} placement="bottomRight">

@@ -15,6 +15,7 @@ import type {
   RestoreDone,
   RestoredStore,
   Role,
+  SearchResults,
   SessionInfo,
   Settings,
   StoreInfo,
@@ -54,6 +55,9 @@ export const usersResetPassword = (a: { userId: number; newPassword: string }) =
 
 export const customersList = (a: { page: number; pageSize: number; search?: string }) =>
   call<Page<CustomerRow>>("customers_list", a);
+
+/** Global search (Ctrl+K): customers and orders as the user types. */
+export const search = (a: { query: string }) => call<SearchResults>("search", a);
 
 export const settingsGet = () => call<Settings>("settings_get");
 export const settingsUpdate = (a: Partial<Settings>) => call<Settings>("settings_update", a);
