@@ -21,6 +21,7 @@ pub mod info;
 pub mod orders;
 pub mod paths;
 pub mod prefs;
+pub mod search;
 pub mod settings;
 pub mod store;
 pub mod users;

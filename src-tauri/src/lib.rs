@@ -79,6 +79,7 @@ pub fn run() {
             commands::backup::backup_preview,
             commands::data::data_dir_move,
             commands::data::export_full,
+            commands::search::search,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

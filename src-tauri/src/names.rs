@@ -38,6 +38,7 @@ pub const COMMANDS: &[&str] = &[
     "backup_preview",
     "data_dir_move",
     "export_full",
+    "search",
 ];
 
 #[cfg(test)]

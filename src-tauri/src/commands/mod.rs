@@ -7,6 +7,7 @@ pub mod backup;
 pub mod backup_run;
 pub mod customers;
 pub mod data;
+pub mod search;
 pub mod settings;
 pub mod store;
 pub mod users;

@@ -18,6 +18,7 @@ import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { BackupWatcher } from "../components/BackupWatcher";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
+import { GlobalSearch } from "../components/GlobalSearch";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Logo } from "../components/Logo";
 import { RoleTag } from "../components/RoleTag";
@@ -133,6 +134,7 @@ export function MainLayout() {
                 </Tag>
               )}
             </Space>
+            <GlobalSearch />
             <Space size={16}>
               <LanguageSwitch size="small" />
               <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={["click"]} placement="bottomRight">

@@ -19,6 +19,7 @@ import type {
   RestoreDone,
   RestoredStore,
   Role,
+  SearchResults,
   SessionInfo,
   Settings,
   StoreInfo,
@@ -60,6 +61,9 @@ export const usersResetPassword = (a: { userId: number; newPassword: string }) =
 
 /** One page of customers for a filter, sort and page, with the totals row. */
 export const customersList = (query: CustomerQuery) => call<CustomerPage>("customers_list", { query });
+
+/** Global search (Ctrl+K): customers and orders as the user types. */
+export const search = (a: { query: string }) => call<SearchResults>("search", a);
 
 export const settingsGet = () => call<Settings>("settings_get");
 export const settingsUpdate = (a: Partial<Settings>) => call<Settings>("settings_update", a);
