@@ -82,8 +82,14 @@ impl Mapping {
             let n = normalize_header(header);
             let i = normalized.iter().position(|h| *h == n).ok_or_else(|| {
                 Error::invalid(
-                    format!("文件里没有“{header}”这一列，请重新选择“{}”对应的列。", field.label_zh()),
-                    format!("The file has no column '{header}'; choose the column for '{}' again.", field.label_en()),
+                    format!(
+                        "文件里没有“{header}”这一列，请重新选择“{}”对应的列。",
+                        field.label_zh()
+                    ),
+                    format!(
+                        "The file has no column '{header}'; choose the column for '{}' again.",
+                        field.label_en()
+                    ),
                 )
             })?;
             idx.insert(*field, i);
@@ -225,22 +231,42 @@ mod tests {
     fn a_home_made_customer_sheet_is_guessed_from_its_header_words() {
         let m = guess(&h(&["序号", "客户姓名", "联系方式", "购买日期", "备注"]));
         assert_eq!(m.kind, ImportKind::Customers);
-        assert_eq!(m.columns.get(&Field::Name).map(String::as_str), Some("客户姓名"));
-        assert_eq!(m.columns.get(&Field::Mobile).map(String::as_str), Some("联系方式"));
-        assert_eq!(m.columns.get(&Field::Note).map(String::as_str), Some("备注"));
+        assert_eq!(
+            m.columns.get(&Field::Name).map(String::as_str),
+            Some("客户姓名")
+        );
+        assert_eq!(
+            m.columns.get(&Field::Mobile).map(String::as_str),
+            Some("联系方式")
+        );
+        assert_eq!(
+            m.columns.get(&Field::Note).map(String::as_str),
+            Some("备注")
+        );
     }
 
     #[test]
     fn an_order_sheet_is_guessed_as_orders() {
         let m = guess(&h(&["单号", "下单时间", "客户", "手机", "金额", "商品"]));
         assert_eq!(m.kind, ImportKind::Orders);
-        assert_eq!(m.columns.get(&Field::OrderNo).map(String::as_str), Some("单号"));
-        assert_eq!(m.columns.get(&Field::Paid).map(String::as_str), Some("金额"));
-        assert!(m.resolve(&h(&["单号", "下单时间", "客户", "手机", "金额", "商品"])).is_ok());
+        assert_eq!(
+            m.columns.get(&Field::OrderNo).map(String::as_str),
+            Some("单号")
+        );
+        assert_eq!(
+            m.columns.get(&Field::Paid).map(String::as_str),
+            Some("金额")
+        );
+        assert!(m
+            .resolve(&h(&["单号", "下单时间", "客户", "手机", "金额", "商品"]))
+            .is_ok());
     }
 
     #[test]
     fn the_signature_ignores_spaces_and_case() {
-        assert_eq!(signature(&h(&["订单编号 ", "Name"])), signature(&h(&["订单编号", "name"])));
+        assert_eq!(
+            signature(&h(&["订单编号 ", "Name"])),
+            signature(&h(&["订单编号", "name"]))
+        );
     }
 }

@@ -162,10 +162,16 @@ pub const PRESETS: &[Preset] = &[
             (Field::PaidAt, &["订单支付时间", "支付时间"]),
             (Field::Status, &["订单状态"]),
             (Field::ProductName, &["商品名称"]),
-            (Field::Sku, &["SKU编码(自定义)", "商品编码(自定义)", "商品编码(平台)"]),
+            (
+                Field::Sku,
+                &["SKU编码(自定义)", "商品编码(自定义)", "商品编码(平台)"],
+            ),
             (Field::Quantity, &["商品数量"]),
             (Field::UnitPrice, &["商品售价", "商品单价"]),
-            (Field::Paid, &["订单实际支付金额", "订单实付金额", "实付金额"]),
+            (
+                Field::Paid,
+                &["订单实际支付金额", "订单实付金额", "实付金额"],
+            ),
             (Field::Shipping, &["运费"]),
             (Field::Discount, &["商家优惠金额", "订单优惠金额"]),
             (Field::Refunded, &["退款金额", "商品已退款金额"]),

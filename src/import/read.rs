@@ -66,6 +66,8 @@ pub struct Loaded {
     pub headers: Vec<String>,
     /// The row number (1-based) of the header row.
     pub header_row: u64,
+    /// SHA-256 of the file's bytes (hex), recorded with the import batch.
+    pub sha256: String,
     body: Body,
 }
 
@@ -105,6 +107,11 @@ pub fn load(path: &Path) -> Result<Loaded> {
     load_bytes(bytes)
 }
 
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(bytes))
+}
+
 fn file_error(path: &Path, e: std::io::Error) -> Error {
     Error::invalid(
         format!("无法读取文件 {}：{e}", path.display()),
@@ -117,10 +124,13 @@ pub fn load_bytes(bytes: Vec<u8>) -> Result<Loaded> {
     if bytes.is_empty() {
         return Err(empty_file());
     }
-    match encoding::sniff(&bytes)? {
+    let sha256 = sha256_hex(&bytes);
+    let mut loaded = match encoding::sniff(&bytes)? {
         FileFormat::Csv => load_csv(bytes),
         format => load_workbook(bytes, format),
-    }
+    }?;
+    loaded.sha256 = sha256;
+    Ok(loaded)
 }
 
 fn empty_file() -> Error {
@@ -154,6 +164,7 @@ fn load_csv(bytes: Vec<u8>) -> Result<Loaded> {
         encoding: Some(enc),
         headers,
         header_row,
+        sha256: String::new(),
         body: Body::Csv {
             text,
             delimiter,
@@ -222,6 +233,7 @@ fn load_workbook(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
         encoding: None,
         headers,
         header_row,
+        sha256: String::new(),
         body: Body::Grid {
             rows,
             first_row: header_row + 1,
