@@ -15,6 +15,7 @@
 //! Nothing is written to disk besides the database: files are read into memory and parsed
 //! there. Long imports can run on their own connection ([`Worker`]) so the app stays usable.
 
+pub mod bench;
 mod commit;
 pub mod encoding;
 pub mod fields;
