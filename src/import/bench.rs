@@ -51,18 +51,72 @@ impl Rng {
     }
 }
 
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
-const GIVEN: &[&str] = &["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞"];
-const PRODUCTS: &[&str] = &["桂花乌龙茶 250g", "明前龙井 100g 礼盒", "手工红糖 500g", "云南小粒咖啡豆 1kg", "有机枸杞 300g", "蜂蜜柚子茶 1kg", "坚果礼盒 8 袋装", "陈皮普洱 357g"];
-const CITIES: &[&str] = &["浙江省 杭州市 西湖区", "广东省 深圳市 南山区", "上海 上海市 浦东新区", "北京 北京市 朝阳区", "江苏省 南京市 鼓楼区", "四川省 成都市 武侯区"];
-const STATUSES: &[&str] = &["交易成功", "交易成功", "交易成功", "卖家已发货，等待买家确认", "买家已付款，等待卖家发货", "交易关闭", "等待买家付款"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "林", "罗", "高",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+    "涛", "明", "超", "秀兰", "霞",
+];
+const PRODUCTS: &[&str] = &[
+    "桂花乌龙茶 250g",
+    "明前龙井 100g 礼盒",
+    "手工红糖 500g",
+    "云南小粒咖啡豆 1kg",
+    "有机枸杞 300g",
+    "蜂蜜柚子茶 1kg",
+    "坚果礼盒 8 袋装",
+    "陈皮普洱 357g",
+];
+const CITIES: &[&str] = &[
+    "浙江省 杭州市 西湖区",
+    "广东省 深圳市 南山区",
+    "上海 上海市 浦东新区",
+    "北京 北京市 朝阳区",
+    "江苏省 南京市 鼓楼区",
+    "四川省 成都市 武侯区",
+];
+const STATUSES: &[&str] = &[
+    "交易成功",
+    "交易成功",
+    "交易成功",
+    "卖家已发货，等待买家确认",
+    "买家已付款，等待卖家发货",
+    "交易关闭",
+    "等待买家付款",
+];
 
 /// Real Taobao 订单报表 headers, with the trailing spaces the export has.
 const TAOBAO_HEADERS: &[&str] = &[
-    "订单编号 ", "买家会员名 ", "买家支付宝账号 ", "买家应付货款 ", "买家应付邮费 ", "买家支付积分 ", "总金额 ",
-    "返点积分 ", "买家实际支付金额 ", "买家实际支付积分 ", "订单状态 ", "买家留言 ", "收货人姓名 ", "收货地址 ",
-    "运送方式 ", "联系电话 ", "联系手机 ", "订单创建时间 ", "订单付款时间 ", "宝贝标题 ", "宝贝种类 ",
-    "物流单号 ", "物流公司 ", "订单备注 ", "宝贝总数量 ", "店铺Id ", "店铺名称 ", "退款金额 ",
+    "订单编号 ",
+    "买家会员名 ",
+    "买家支付宝账号 ",
+    "买家应付货款 ",
+    "买家应付邮费 ",
+    "买家支付积分 ",
+    "总金额 ",
+    "返点积分 ",
+    "买家实际支付金额 ",
+    "买家实际支付积分 ",
+    "订单状态 ",
+    "买家留言 ",
+    "收货人姓名 ",
+    "收货地址 ",
+    "运送方式 ",
+    "联系电话 ",
+    "联系手机 ",
+    "订单创建时间 ",
+    "订单付款时间 ",
+    "宝贝标题 ",
+    "宝贝种类 ",
+    "物流单号 ",
+    "物流公司 ",
+    "订单备注 ",
+    "宝贝总数量 ",
+    "店铺Id ",
+    "店铺名称 ",
+    "退款金额 ",
 ];
 
 fn csv_field(out: &mut Vec<u8>, s: &str) {
@@ -88,21 +142,34 @@ pub fn write_taobao_csv(path: &Path, rows: u64, seed: u64) -> Result<()> {
     for i in 0..rows {
         line.clear();
         let buyer = rng.below(buyers);
-        let name = format!("{}{}", SURNAMES[(buyer % 20) as usize], GIVEN[((buyer / 20) % 20) as usize]);
+        let name = format!(
+            "{}{}",
+            SURNAMES[(buyer % 20) as usize],
+            GIVEN[((buyer / 20) % 20) as usize]
+        );
         let qty = 1 + rng.below(3);
         let unit = 1_990 + rng.below(30_000);
         let goods = unit * qty;
         let ship = if goods > 9_900 { 0 } else { 800 };
         let paid = goods + ship;
         let status = rng.pick(STATUSES);
-        let refund = if status == "交易关闭" && rng.below(2) == 0 { paid } else { 0 };
+        let refund = if status == "交易关闭" && rng.below(2) == 0 {
+            paid
+        } else {
+            0
+        };
         let day = rng.below(730);
-        let (y, doy) = if day < 365 { (2023, day) } else { (2024, day - 365) };
+        let (y, doy) = if day < 365 {
+            (2023, day)
+        } else {
+            (2024, day - 365)
+        };
         let month = 1 + doy / 31 % 12;
         let dom = 1 + doy % 28;
         let (h, m, s) = (rng.below(24), rng.below(60), rng.below(60));
         let created = format!("{y}-{month:02}-{dom:02} {h:02}:{m:02}:{s:02}");
-        let paid_at = if status == "等待买家付款" || (status == "交易关闭" && refund == 0) {
+        let paid_at = if status == "等待买家付款" || (status == "交易关闭" && refund == 0)
+        {
             String::new()
         } else {
             format!("{y}-{month:02}-{dom:02} {h:02}:{m:02}:{:02}", (s + 30) % 60)
@@ -116,7 +183,10 @@ pub fn write_taobao_csv(path: &Path, rows: u64, seed: u64) -> Result<()> {
         };
         let yuan = |f: u64| format!("{}.{:02}", f / 100, f % 100);
         let fields: [String; 28] = [
-            format!("=\"{}\"", 3_700_000_000_000_000_000u64 + seed * 10_000_000 + i),
+            format!(
+                "=\"{}\"",
+                3_700_000_000_000_000_000u64 + seed * 10_000_000 + i
+            ),
             format!("tb_{buyer}"),
             "**".into(),
             yuan(goods),
@@ -124,12 +194,20 @@ pub fn write_taobao_csv(path: &Path, rows: u64, seed: u64) -> Result<()> {
             "0".into(),
             yuan(paid),
             "0".into(),
-            if paid_at.is_empty() { "0.00".into() } else { yuan(paid) },
+            if paid_at.is_empty() {
+                "0.00".into()
+            } else {
+                yuan(paid)
+            },
             "0".into(),
             status.into(),
             String::new(),
             name,
-            format!("{} 文三路 {} 号", CITIES[(buyer % 6) as usize], buyer % 300 + 1),
+            format!(
+                "{} 文三路 {} 号",
+                CITIES[(buyer % 6) as usize],
+                buyer % 300 + 1
+            ),
             "快递".into(),
             String::new(),
             format!("'{phone}"),
@@ -173,7 +251,13 @@ pub fn write_template_xlsx(path: &Path, rows: u64, seed: u64) -> Result<()> {
         let qty = 1 + rng.below(3) as i64;
         let unit = 1_990 + rng.below(30_000) as i64;
         let day = rng.below(365);
-        let dt = format!("2024-{:02}-{:02} {:02}:{:02}:00", 1 + day / 31 % 12, 1 + day % 28, rng.below(24), rng.below(60));
+        let dt = format!(
+            "2024-{:02}-{:02} {:02}:{:02}:00",
+            1 + day / 31 % 12,
+            1 + day % 28,
+            rng.below(24),
+            rng.below(60)
+        );
         let phone = 13_000_000_000u64 + (buyer * 7_919) % 6_999_999_999;
         let money = |f: i64| Cell::Text(format!("{}.{:02}", f / 100, f % 100));
         t.rows.push(vec![
@@ -183,7 +267,11 @@ pub fn write_template_xlsx(path: &Path, rows: u64, seed: u64) -> Result<()> {
             Cell::Text(dt.clone()),
             Cell::Text(dt),
             Cell::Empty,
-            Cell::Text(format!("{}{}", SURNAMES[(buyer % 20) as usize], GIVEN[((buyer / 20) % 20) as usize])),
+            Cell::Text(format!(
+                "{}{}",
+                SURNAMES[(buyer % 20) as usize],
+                GIVEN[((buyer / 20) % 20) as usize]
+            )),
             Cell::Text(phone.to_string()),
             Cell::Text(CITIES[(buyer % 6) as usize].into()),
             Cell::Text(rng.pick(PRODUCTS).into()),
@@ -198,7 +286,13 @@ pub fn write_template_xlsx(path: &Path, rows: u64, seed: u64) -> Result<()> {
             Cell::Empty,
         ]);
     }
-    let bytes = xlsx::to_buffer(&[t], Lang::ZhCn, chrono_tz::Asia::Shanghai, "bench", chrono::DateTime::default())?;
+    let bytes = xlsx::to_buffer(
+        &[t],
+        Lang::ZhCn,
+        chrono_tz::Asia::Shanghai,
+        "bench",
+        chrono::DateTime::default(),
+    )?;
     std::fs::write(path, bytes)?;
     Ok(())
 }
@@ -217,16 +311,30 @@ pub fn reset_peak_rss() {
 }
 
 /// Generate both files in `work`, import each into a new encrypted store there, measure.
-pub fn run(work: &Path, csv_rows: u64, xlsx_rows: u64, clock: SharedClock, log: &mut dyn FnMut(&str)) -> Result<Vec<BenchResult>> {
+pub fn run(
+    work: &Path,
+    csv_rows: u64,
+    xlsx_rows: u64,
+    clock: SharedClock,
+    log: &mut dyn FnMut(&str),
+) -> Result<Vec<BenchResult>> {
     std::fs::create_dir_all(work)?;
     let csv = work.join("taobao-orders.csv");
     let xlsx_path = work.join("orders-template.xlsx");
     let started = Instant::now();
     write_taobao_csv(&csv, csv_rows, 7)?;
-    log(&format!("generated {} ({csv_rows} rows) in {:.1} s", csv.display(), started.elapsed().as_secs_f64()));
+    log(&format!(
+        "generated {} ({csv_rows} rows) in {:.1} s",
+        csv.display(),
+        started.elapsed().as_secs_f64()
+    ));
     let started = Instant::now();
     write_template_xlsx(&xlsx_path, xlsx_rows, 9)?;
-    log(&format!("generated {} ({xlsx_rows} rows) in {:.1} s", xlsx_path.display(), started.elapsed().as_secs_f64()));
+    log(&format!(
+        "generated {} ({xlsx_rows} rows) in {:.1} s",
+        xlsx_path.display(),
+        started.elapsed().as_secs_f64()
+    ));
     let owner = NewUser {
         username: "owner".into(),
         display_name: "店主".into(),
@@ -234,7 +342,10 @@ pub fn run(work: &Path, csv_rows: u64, xlsx_rows: u64, clock: SharedClock, log: 
         password: "bench password 1".into(),
     };
     let mut out = Vec::new();
-    for (label, path) in [("CSV (Taobao, UTF-8 BOM)", &csv), ("xlsx (Laoke template)", &xlsx_path)] {
+    for (label, path) in [
+        ("CSV (Taobao, UTF-8 BOM)", &csv),
+        ("xlsx (Laoke template)", &xlsx_path),
+    ] {
         let dir: PathBuf = work.join(format!("store-{}", out.len()));
         let (store, session, _key) = Store::init(&dir, &owner, clock.clone())?;
         let file_mb = std::fs::metadata(path)?.len() as f64 / 1e6;
@@ -243,7 +354,11 @@ pub fn run(work: &Path, csv_rows: u64, xlsx_rows: u64, clock: SharedClock, log: 
         let report = super::run(
             &store,
             &session,
-            &ImportRequest { path: path.clone(), preset: None, mapping: None },
+            &ImportRequest {
+                path: path.clone(),
+                preset: None,
+                mapping: None,
+            },
             false,
             &mut |_| {},
             &AtomicBool::new(false),
@@ -251,7 +366,10 @@ pub fn run(work: &Path, csv_rows: u64, xlsx_rows: u64, clock: SharedClock, log: 
         let seconds = started.elapsed().as_secs_f64();
         let peak = peak_rss_mib();
         if report.rejected > 0 {
-            return Err(Error::Internal(format!("bench file had {} rejected rows", report.rejected)));
+            return Err(Error::Internal(format!(
+                "bench file had {} rejected rows",
+                report.rejected
+            )));
         }
         out.push(BenchResult {
             label: label.into(),

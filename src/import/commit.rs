@@ -320,6 +320,9 @@ impl Engine<'_, '_> {
                 found = self.ids.find_by_nick(self.tx, pl, n)?;
             }
         }
+        if found.is_none() {
+            found = self.ids.find_by_email_or_bare_name(self.tx, &c, &phones)?;
+        }
         match found {
             Some(id) => {
                 if self

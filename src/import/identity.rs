@@ -79,6 +79,40 @@ impl Identities {
         Ok(id)
     }
 
+    /// For customer lists: the same email, or — for a row with no phone, nick or email at all —
+    /// a customer of exactly that name who has none either (so re-importing such a row does not
+    /// create a twin).
+    pub fn find_by_email_or_bare_name(
+        &mut self,
+        conn: &Connection,
+        c: &NewCustomer,
+        phones: &[String],
+    ) -> Result<Option<i64>> {
+        let email = c.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
+        if let Some(e) = email {
+            return Ok(conn
+                .prepare_cached(
+                    "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND deleted_at IS NULL
+                       AND merged_into IS NULL ORDER BY id LIMIT 1",
+                )?
+                .query_row([e], |r| r.get(0))
+                .optional()?);
+        }
+        if !phones.is_empty() || !c.nicks.is_empty() {
+            return Ok(None);
+        }
+        Ok(conn
+            .prepare_cached(
+                "SELECT c.id FROM customers c WHERE c.name = ?1 AND c.deleted_at IS NULL
+                   AND c.merged_into IS NULL AND c.email IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id)
+                   AND NOT EXISTS (SELECT 1 FROM customer_nicks n WHERE n.customer_id = c.id)
+                 ORDER BY c.id LIMIT 1",
+            )?
+            .query_row([c.name.trim()], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The customer for an order row: found, given what was missing, or created. None when the
     /// row says nothing that identifies a person (no usable phone, no nick).
     pub fn resolve(

@@ -136,10 +136,7 @@ fn import_file(
     if dry_run {
         println!(
             "{}",
-            ctx.t(
-                "预览（没有做任何更改）：",
-                "Dry run (nothing was changed):"
-            )
+            ctx.t("预览（没有做任何更改）：", "Dry run (nothing was changed):")
         );
     }
     println!(
