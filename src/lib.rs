@@ -17,6 +17,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod info;
 pub mod orders;
 pub mod paths;
