@@ -4,6 +4,27 @@
 
 pub mod phone;
 
+// Customer records beyond the list: edit and view, the 360 profile, revealing contacts, duplicate
+// suggestions, merge with undo, the recycle bin, consent and erasure (PIPL).
+pub mod birthday;
+pub mod consent;
+pub mod duplicates;
+pub mod erase;
+pub mod merge;
+pub mod profile;
+pub mod record;
+pub mod recycle;
+pub mod reveal;
+mod snapshot;
+mod stats;
+
+pub use consent::{ConsentChannel, ConsentEvent, ConsentState};
+pub use duplicates::{DuplicatePair, DuplicateReason};
+pub use merge::{MergeChoices, MergeOutcome, MergePreview, MergeRecord, MergeSide};
+pub use profile::{profile, Profile};
+pub use record::{get, update, Customer, Nick};
+pub use reveal::{reveal_contact, Contact};
+
 use crate::{
     audit,
     auth::{Permission, Session},
@@ -128,6 +149,8 @@ pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
             ));
         }
     }
+    birthday::normalize(c.birthday.as_deref().unwrap_or(""))?;
+    record::check_details(c)?;
     Ok(phones)
 }
 
@@ -147,7 +170,7 @@ pub(crate) fn insert(
     .execute(params![
         c.name.trim(),
         c.gender.as_str(),
-        clean(&c.birthday),
+        birthday::normalize(c.birthday.as_deref().unwrap_or(""))?,
         clean(&c.email),
         clean(&c.wechat_id),
         clean(&c.qq),
@@ -184,6 +207,7 @@ pub fn create(store: &Store, s: &Session, c: &NewCustomer) -> Result<i64> {
     s.require(Permission::WorkWithCustomers)?;
     let phones = validate(c)?;
     store.write(|tx, now| {
+        record::check_nicks_free(tx, 0, &c.nicks)?;
         let id = insert(tx, c, &phones, now)?;
         audit::record(
             tx,
@@ -203,7 +227,7 @@ pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<Page<Custom
     let page = q.page.max(1);
     let page_size = q.page_size.clamp(1, 500);
     let conn = store.conn();
-    let mut where_sql = String::from("c.deleted_at IS NULL");
+    let mut where_sql = String::from("c.deleted_at IS NULL AND c.merged_into IS NULL");
     let mut args: Vec<String> = Vec::new();
     if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let like = format!(
