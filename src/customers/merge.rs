@@ -448,6 +448,9 @@ pub fn unmerge(store: &Store, s: &Session, merge_id: i64) -> Result<MergeOutcome
     })
 }
 
+/// (id, kept, merged, snapshot, by, at, undone at) as stored.
+type RawMerge = (i64, i64, i64, String, String, String, Option<String>);
+
 fn merge_records(
     conn: &Connection,
     where_sql: &str,
@@ -458,8 +461,16 @@ fn merge_records(
         "SELECT id, kept_id, merged_id, snapshot, merged_by, merged_at, undone_at
          FROM customer_merges WHERE {where_sql} ORDER BY id DESC LIMIT 200"
     ))?;
-    let map = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, i64, i64, String, String, String, Option<String>)> {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+    let map = |r: &rusqlite::Row<'_>| -> rusqlite::Result<RawMerge> {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+        ))
     };
     let raw = match arg {
         Some(a) => stmt

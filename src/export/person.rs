@@ -303,7 +303,7 @@ pub fn person_workbook(
         return Err(e);
     }
     Ok(ExportReport {
-        sheets: sheets.into_iter().map(|(s, n)| (s, n)).collect(),
+        sheets,
         bytes: bytes.len() as u64,
     })
 }
