@@ -150,10 +150,10 @@ fn a_merge_takes_the_chosen_fields_unions_the_rest_and_moves_orders_and_consent(
     assert_eq!(c.tags, vec!["VIP", "回头客", "爱喝茶"]);
     assert_eq!(c.notes, "张伟 喜欢顺丰\n张 伟 喜欢顺丰");
     assert_eq!(p.stats.orders_count, 3);
-    assert_eq!(p.stats.spend_fen, 50000);
+    assert_eq!(p.stats.total_spend_fen, 50000);
     assert_eq!(p.stats.average_order_fen, 16666);
     assert_eq!(p.stats.favourite_categories[0].category, "茶叶");
-    assert_eq!(p.orders.total, 3);
+    assert_eq!(p.orders.totals.count, 3);
     let sms = p
         .consent
         .iter()

@@ -83,7 +83,10 @@ fn after_30_days_the_purge_removes_a_customer_without_orders_and_anonymises_one_
     assert_eq!(b.name, format!("已删除客户 #{buyer}"));
     assert!(b.phones.is_empty());
     let p = customers::profile(&shop.store, &shop.owner, buyer).unwrap();
-    assert_eq!(p.stats.spend_fen, 25000, "the order and its total stay");
+    assert_eq!(
+        p.stats.total_spend_fen, 25000,
+        "the order and its total stay"
+    );
     assert!(recycle::list(&shop.store, &shop.owner).unwrap().is_empty());
     assert!(shop.audit().iter().any(|(_, a, _)| a == "customers_purged"));
 

@@ -6,18 +6,14 @@ use super::{
     consent::{self, ConsentState},
     merge::{self, MergeRecord},
     record::{self, Customer},
-    stats::{self, LifetimeStats, TimelineOrder},
-    Page,
 };
 use crate::{
     auth::{Permission, Session},
+    orders::{self, CustomerSummary, OrderPage},
     store::Store,
     Result,
 };
 use serde::Serialize;
-
-/// Orders shown on the 360 page before "more".
-pub const TIMELINE_PAGE: u32 = 20;
 
 /// What this user may do on the page, so the UI offers only working buttons.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -35,8 +31,10 @@ pub struct Abilities {
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     pub customer: Customer,
-    pub stats: LifetimeStats,
-    pub orders: Page<TimelineOrder>,
+    /// Total spend, orders, average order, first/last order, favourite categories.
+    pub stats: CustomerSummary,
+    /// The first page of the order timeline, newest first.
+    pub orders: OrderPage,
     pub consent: Vec<ConsentState>,
     /// Merges into or out of this customer, newest first (undo while `undoUntil` is set).
     pub merges: Vec<MergeRecord>,
@@ -49,7 +47,6 @@ pub fn profile(store: &Store, s: &Session, id: i64) -> Result<Profile> {
     let conn = store.conn();
     let c = record::load(conn, id)?;
     let live = c.erased_at.is_none() && c.merged_into.is_none() && c.deleted_at.is_none();
-    let (orders, total) = stats::timeline(conn, id, 1, TIMELINE_PAGE)?;
     let customer = record::for_viewer(c, s);
     Ok(Profile {
         can: Abilities {
@@ -60,27 +57,16 @@ pub fn profile(store: &Store, s: &Session, id: i64) -> Result<Profile> {
             export: s.role() == crate::auth::Role::Owner,
         },
         customer,
-        stats: stats::lifetime(conn, id)?,
-        orders: Page {
-            rows: orders,
-            total,
-            page: 1,
-            page_size: TIMELINE_PAGE,
-        },
+        stats: orders::customer_summary(conn, id)?,
+        orders: orders::for_customer(conn, id, 1)?,
         consent: consent::current(conn, id)?,
         merges: merge::for_customer(conn, id, store.now())?,
     })
 }
 
 /// Another page of the order timeline (1-based).
-pub fn orders(store: &Store, s: &Session, id: i64, page: u32) -> Result<Page<TimelineOrder>> {
+pub fn orders(store: &Store, s: &Session, id: i64, page: u32) -> Result<OrderPage> {
     s.require(Permission::WorkWithCustomers)?;
     record::load(store.conn(), id)?;
-    let (rows, total) = stats::timeline(store.conn(), id, page, TIMELINE_PAGE)?;
-    Ok(Page {
-        rows,
-        total,
-        page: page.max(1),
-        page_size: TIMELINE_PAGE,
-    })
+    orders::for_customer(store.conn(), id, page)
 }

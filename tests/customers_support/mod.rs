@@ -1,5 +1,5 @@
 //! Helpers for the customer tests: a store on a clock the test can move, orders written
-//! straight into the database (the order-entry API lives in the orders module), and a dump of
+//! straight into the database (with marketplace receiver details, which manual entry lacks), and a dump of
 //! every row that belongs to a customer so "restored exactly" can be compared as a whole.
 
 #![allow(dead_code)] // each test file uses a different subset
@@ -85,6 +85,7 @@ impl Shop {
                 params![id, format!("{category}商品"), category, paid_fen],
             )
             .expect("an item can be written");
+        laoke::orders::refresh_stats(&self.raw, &[customer]).expect("stats are refreshed");
         id
     }
 
