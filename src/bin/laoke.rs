@@ -17,6 +17,9 @@ use laoke::{
 use std::{path::PathBuf, process::ExitCode};
 use zeroize::Zeroizing;
 
+#[path = "laoke/customers_cli.rs"]
+mod customers_cli;
+
 #[derive(Parser)]
 #[command(
     name = "laoke",
@@ -83,6 +86,31 @@ enum Cmd {
     /// Benchmarks on a generated store.
     #[command(subcommand)]
     Bench(BenchCmd),
+    /// Customers: show one, list duplicate suggestions, merge two, undo a merge.
+    #[command(subcommand)]
+    Customers(CustomersCmd),
+}
+
+#[derive(Subcommand)]
+enum CustomersCmd {
+    /// A customer's profile, lifetime numbers, latest orders, consent and merges.
+    Show { id: i64 },
+    /// Suggested duplicates (same phone, email, nick or WeChat id; same name and address/city).
+    Duplicates,
+    /// Merge OTHER into KEEP (owner/manager). Orders and consent move to KEEP; undo within 30 days.
+    Merge {
+        keep: i64,
+        other: i64,
+        /// Fields whose value comes from OTHER, comma separated: name,gender,birthday,email,
+        /// wechatId,qq,province,city,address,sourceChannel,notes.
+        #[arg(long, value_delimiter = ',')]
+        take: Vec<String>,
+        /// Keep both records' notes.
+        #[arg(long)]
+        combine_notes: bool,
+    },
+    /// Undo a merge (within 30 days): both records exactly as before.
+    Unmerge { merge_id: i64 },
 }
 
 #[derive(clap::Args)]
@@ -198,7 +226,10 @@ impl Ctx {
             self.user
         );
         let pw = self.password("LAOKE_PASSWORD", &prompt)?;
-        Store::login(&self.dir, &self.user, &pw, clock::system())
+        let (store, session) = Store::login(&self.dir, &self.user, &pw, clock::system())?;
+        // Deleted customers older than 30 days leave the recycle bin at login.
+        laoke::customers::recycle::purge_expired(&store, &session, store.now())?;
+        Ok((store, session))
     }
 }
 
@@ -377,6 +408,7 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             }
         }
         Cmd::Bench(BenchCmd::Backup { size_mb, to }) => bench_backup(ctx, size_mb, to)?,
+        Cmd::Customers(c) => customers_cli::run(ctx, c)?,
     }
     Ok(())
 }
