@@ -4,6 +4,7 @@
 pub mod app;
 pub mod auth;
 pub mod backup;
+pub mod customer_record;
 pub mod customers;
 pub mod settings;
 pub mod store;
