@@ -39,6 +39,27 @@ pub const COMMANDS: &[&str] = &[
     "data_dir_move",
     "export_full",
     "search",
+    // Customer record (customer_record.rs)
+    "customers_create",
+    "customers_get",
+    "customers_update",
+    "customers_profile",
+    "customers_orders",
+    "customers_reveal",
+    "customers_delete",
+    "customers_restore",
+    "customers_recycle_bin",
+    "customers_duplicates",
+    "customers_dismiss_duplicate",
+    "customers_merge_preview",
+    "customers_merge",
+    "customers_unmerge",
+    "customers_merges",
+    "customers_consent_record",
+    "customers_consent_withdraw",
+    "customers_consent_history",
+    "customers_erase",
+    "customers_export_person",
 ];
 
 #[cfg(test)]

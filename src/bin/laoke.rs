@@ -20,6 +20,9 @@ use std::{path::PathBuf, process::ExitCode};
 mod import_cli;
 use zeroize::Zeroizing;
 
+#[path = "laoke/customers_cli.rs"]
+mod customers_cli;
+
 #[derive(Parser)]
 #[command(
     name = "laoke",
@@ -99,6 +102,9 @@ enum Cmd {
     /// Import orders or customers from xlsx / xls / csv (Taobao, JD, Pinduoduo, Douyin, WeChat
     /// shop exports are recognised); undo, list, template.
     Import(ImportArgs),
+    /// Customers: show one, list duplicate suggestions, merge two, undo a merge.
+    #[command(subcommand)]
+    Customers(CustomersCmd),
 }
 
 #[derive(clap::Args)]
@@ -128,6 +134,28 @@ enum ImportCmd {
     List,
     /// Write Laoke's import template (xlsx with an order sheet and a customer sheet).
     Template { path: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum CustomersCmd {
+    /// A customer's profile, lifetime numbers, latest orders, consent and merges.
+    Show { id: i64 },
+    /// Suggested duplicates (same phone, email, nick or WeChat id; same name and address/city).
+    Duplicates,
+    /// Merge OTHER into KEEP (owner/manager). Orders and consent move to KEEP; undo within 30 days.
+    Merge {
+        keep: i64,
+        other: i64,
+        /// Fields whose value comes from OTHER, comma separated: name,gender,birthday,email,
+        /// wechatId,qq,province,city,address,sourceChannel,notes.
+        #[arg(long, value_delimiter = ',')]
+        take: Vec<String>,
+        /// Keep both records' notes.
+        #[arg(long)]
+        combine_notes: bool,
+    },
+    /// Undo a merge (within 30 days): both records exactly as before.
+    Unmerge { merge_id: i64 },
 }
 
 #[derive(clap::Args)]
@@ -267,7 +295,10 @@ impl Ctx {
             self.user
         );
         let pw = self.password("LAOKE_PASSWORD", &prompt)?;
-        Store::login(&self.dir, &self.user, &pw, clock::system())
+        let (store, session) = Store::login(&self.dir, &self.user, &pw, clock::system())?;
+        // Deleted customers older than 30 days leave the recycle bin at login.
+        laoke::customers::recycle::purge_expired(&store, &session, store.now())?;
+        Ok((store, session))
     }
 }
 
@@ -472,6 +503,7 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             xlsx_rows,
             dir,
         }) => import_cli::bench(csv_rows, xlsx_rows, dir)?,
+        Cmd::Customers(c) => customers_cli::run(ctx, c)?,
     }
     Ok(())
 }

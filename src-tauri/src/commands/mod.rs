@@ -5,6 +5,7 @@ pub mod app;
 pub mod auth;
 pub mod backup;
 pub mod backup_run;
+pub mod customer_record;
 pub mod customers;
 pub mod data;
 pub mod search;
