@@ -7,6 +7,27 @@ pub mod phone;
 
 pub use list::{list, search_condition, CustomerPage, CustomerQuery, CustomerRow, CUSTOMER_SORTS};
 
+// Customer records beyond the list: edit and view, the 360 profile, revealing contacts, duplicate
+// suggestions, merge with undo, the recycle bin, consent and erasure (PIPL).
+pub mod birthday;
+pub mod consent;
+pub mod duplicates;
+pub mod erase;
+pub mod merge;
+pub mod profile;
+pub mod record;
+pub mod recycle;
+pub mod reveal;
+mod snapshot;
+mod stats;
+
+pub use consent::{ConsentChannel, ConsentEvent, ConsentState};
+pub use duplicates::{DuplicatePair, DuplicateReason};
+pub use merge::{MergeChoices, MergeOutcome, MergePreview, MergeRecord, MergeSide};
+pub use profile::{profile, Profile};
+pub use record::{get, update, Customer, Nick};
+pub use reveal::{reveal_contact, Contact};
+
 use crate::{
     audit,
     auth::{Permission, Session},
@@ -107,6 +128,8 @@ pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
             ));
         }
     }
+    birthday::normalize(c.birthday.as_deref().unwrap_or(""))?;
+    record::check_details(c)?;
     Ok(phones)
 }
 
@@ -126,7 +149,7 @@ pub(crate) fn insert(
     .execute(params![
         c.name.trim(),
         c.gender.as_str(),
-        clean(&c.birthday),
+        birthday::normalize(c.birthday.as_deref().unwrap_or(""))?,
         clean(&c.email),
         clean(&c.wechat_id),
         clean(&c.qq),
@@ -163,6 +186,7 @@ pub fn create(store: &Store, s: &Session, c: &NewCustomer) -> Result<i64> {
     s.require(Permission::WorkWithCustomers)?;
     let phones = validate(c)?;
     store.write(|tx, now| {
+        record::check_nicks_free(tx, 0, &c.nicks)?;
         let id = insert(tx, c, &phones, now)?;
         audit::record(
             tx,

@@ -3,6 +3,7 @@ import { Alert, AutoComplete, Card, DatePicker, Empty, Input, InputNumber, Selec
 import type { SorterResult } from "antd/es/table/interface";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from "react";
+import { useSearchParams } from "react-router-dom";
 import { ColumnChooser, useColumnPrefs } from "../components/list/ColumnChooser";
 import "../components/list/lists.css";
 import { YuanRange } from "../components/list/YuanRange";
@@ -42,7 +43,13 @@ const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null 
 export function Customers() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
-  const [search, setSearch] = useState("");
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  // The global search (Ctrl+K) opens this screen filtered to the picked customer.
+  useEffect(() => {
+    const q = params.get("q");
+    if (q !== null) setSearch(q);
+  }, [params]);
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const [filters, setFilters] = useState<Filters>({});
   const debouncedFilters = useDebounced(filters, SEARCH_DEBOUNCE_MS);

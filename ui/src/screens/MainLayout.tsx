@@ -16,7 +16,9 @@ import {
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { BackupWatcher } from "../components/BackupWatcher";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
+import { GlobalSearch } from "../components/GlobalSearch";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Logo } from "../components/Logo";
 import { RoleTag } from "../components/RoleTag";
@@ -105,6 +107,7 @@ export function MainLayout() {
 
   return (
     <ShopContext.Provider value={{ shopName, reloadShop }}>
+      <BackupWatcher />
       <Layout className="app-layout">
         <Layout.Sider width={208} theme="light" className="app-sider">
           <div className="sider-brand">
@@ -131,6 +134,7 @@ export function MainLayout() {
                 </Tag>
               )}
             </Space>
+            <GlobalSearch />
             <Space size={16}>
               <LanguageSwitch size="small" />
               <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={["click"]} placement="bottomRight">

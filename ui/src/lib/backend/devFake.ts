@@ -2,7 +2,7 @@
 // browser (`npm run dev` without Tauri) so screens can be built and screenshotted.
 // It is loaded only behind `import.meta.env.DEV` and is absent from production builds.
 // Start state via the URL: ?fake=fresh (default) | login | locked | owner | manager | rep | demo
-import type { AppStatus, CustomerRow, Lang, Role, SessionInfo, Settings, StoreKind, User } from "./types";
+import type { AppStatus, CustomerRow, Lang, Role, SearchResults, SessionInfo, Settings, StoreKind, User } from "./types";
 
 interface FakeStore {
   users: (User & { password: string })[];
@@ -256,6 +256,33 @@ export async function fakeInvoke(cmd: string, a: A): Promise<unknown> {
         s.role === "rep" && c.phone ? { ...c, phone: `${c.phone.slice(0, 3)}****${c.phone.slice(7)}` } : c,
       );
       return { rows: slice, total: rows.length, totalSpendFen: 0, page, pageSize };
+    }
+    case "search": {
+      const s = needSession();
+      const q = String(a.query ?? "").trim().toLowerCase();
+      const out: SearchResults = { query: q, customers: [], orders: [] };
+      if (!q) return out;
+      const digits = /^[\d\s+-]+$/.test(q) ? q.replace(/\D/g, "") : null;
+      for (const c of store().customers) {
+        const phone = c.phone ?? "";
+        const byName = c.name.toLowerCase().includes(q);
+        const byPhone = digits !== null && digits.length > 0 && phone.includes(digits);
+        if (!byName && !byPhone) continue;
+        const shown = s.role === "rep" && phone ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone || null;
+        const text = byName ? c.name : (shown ?? "");
+        const base = byName ? c.name.toLowerCase() : phone;
+        const needle = byName ? q : (digits ?? q);
+        const kind = base === needle ? "exact" : base.startsWith(needle) ? "prefix" : "contains";
+        out.customers.push({
+          id: c.id, name: c.name, phone: shown, province: c.province, city: c.city, ordersCount: 0, spendFen: 0, lastOrderAt: null,
+          matched: { field: byName ? "name" : "phone", kind, text },
+        });
+      }
+      const rank = { exact: 0, prefix: 1, contains: 2 } as const;
+      out.customers.sort((x, y) => rank[x.matched.kind] - rank[y.matched.kind]);
+      out.customers = out.customers.slice(0, 20);
+      if (digits) out.query = digits;
+      return out;
     }
     case "settings_get":
       needSession();
