@@ -36,6 +36,7 @@ pub fn run() {
         // Only `open` is granted (capabilities/main.json): the native folder / file picker.
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
+        .manage(commands::import::ImportJobs::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::app_set_language,
@@ -64,6 +65,14 @@ pub fn run() {
             commands::backup::backup_verify,
             commands::backup::backup_restore,
             commands::backup::store_restore_backup,
+            commands::import::import_inspect,
+            commands::import::import_preview,
+            commands::import::import_run,
+            commands::import::import_cancel,
+            commands::import::import_save_errors,
+            commands::import::import_list,
+            commands::import::import_undo,
+            commands::import::import_template,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -29,6 +29,14 @@ pub const COMMANDS: &[&str] = &[
     "backup_verify",
     "backup_restore",
     "store_restore_backup",
+    "import_inspect",
+    "import_preview",
+    "import_run",
+    "import_cancel",
+    "import_save_errors",
+    "import_list",
+    "import_undo",
+    "import_template",
 ];
 
 #[cfg(test)]

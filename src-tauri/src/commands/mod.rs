@@ -5,6 +5,7 @@ pub mod app;
 pub mod auth;
 pub mod backup;
 pub mod customers;
+pub mod import;
 pub mod settings;
 pub mod store;
 pub mod users;

@@ -1,5 +1,5 @@
 // The one doorway from the UI to the core: one typed function per IPC command.
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { call } from "./transport";
 import type {
   AppStatus,
@@ -10,6 +10,12 @@ import type {
   BackupTarget,
   CustomerRow,
   DemoOpenResult,
+  ImportBatch,
+  ImportInspection,
+  ImportMapping,
+  ImportProgress,
+  ImportSummary,
+  ImportUndoReport,
   Lang,
   Page,
   RestoreDone,
@@ -77,5 +83,43 @@ export async function pickFolder(): Promise<string | null> {
 /** The native file picker for a backup file; null when cancelled. */
 export async function pickBackupFile(): Promise<string | null> {
   const picked = await open({ directory: false, multiple: false, filters: [{ name: "Laoke backup", extensions: ["laokebak"] }] });
+  return typeof picked === "string" ? picked : null;
+}
+
+// ---- Import (批量导入) ----
+
+export const importInspect = (a: { path: string; preset?: string }) => call<ImportInspection>("import_inspect", a);
+/** Dry run: exactly what importing would do; nothing is kept. */
+export const importPreview = (a: { path: string; preset?: string; mapping?: ImportMapping }) =>
+  call<ImportSummary>("import_preview", a);
+export const importRun = (a: { path: string; preset?: string; mapping?: ImportMapping }) =>
+  call<ImportSummary>("import_run", a);
+export const importCancel = () => call<null>("import_cancel");
+/** Writes the rejected rows of the last preview / import to `path` (xlsx). */
+export const importSaveErrors = (a: { path: string }) => call<number>("import_save_errors", a);
+export const importList = () => call<ImportBatch[]>("import_list");
+export const importUndo = (a: { batchId: number }) => call<ImportUndoReport>("import_undo", a);
+export const importTemplate = (a: { path: string }) => call<number>("import_template", a);
+
+/** Progress events of the running preview / import; returns the unsubscribe function. */
+export async function onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void> {
+  if (!("__TAURI_INTERNALS__" in window)) return () => {};
+  const { listen } = await import("@tauri-apps/api/event");
+  return listen<ImportProgress>("import-progress", (e) => cb(e.payload));
+}
+
+/** The native file picker for a spreadsheet to import; null when cancelled. */
+export async function pickImportFile(): Promise<string | null> {
+  const picked = await open({
+    directory: false,
+    multiple: false,
+    filters: [{ name: "Excel / CSV", extensions: ["xlsx", "xls", "csv", "txt"] }],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** The native save dialog for an xlsx file; null when cancelled. */
+export async function pickSaveXlsx(defaultPath: string): Promise<string | null> {
+  const picked = await save({ defaultPath, filters: [{ name: "Excel", extensions: ["xlsx"] }] });
   return typeof picked === "string" ? picked : null;
 }
