@@ -5,7 +5,10 @@
 
 use laoke::{
     export::import_errors,
-    import::{self, BatchInfo, ImportReport, ImportRequest, ImportSummary, Inspection, Mapping, Progress, UndoReport},
+    import::{
+        self, BatchInfo, ImportReport, ImportRequest, ImportSummary, Inspection, Mapping, Progress,
+        UndoReport,
+    },
     settings,
 };
 use std::path::PathBuf;
@@ -41,14 +44,23 @@ async fn with_worker<T: Send + 'static>(
             Ok((import::Worker::new(store, session)?, st.prefs.language))
         })
         .await?;
-    tauri::async_runtime::spawn_blocking(move || f(worker).map_err(|e| CommandError::from_core(&e, lang)))
-        .await
-        .map_err(|e| CommandError::internal(&e.to_string()))?
+    tauri::async_runtime::spawn_blocking(move || {
+        f(worker).map_err(|e| CommandError::from_core(&e, lang))
+    })
+    .await
+    .map_err(|e| CommandError::internal(&e.to_string()))?
 }
 
 #[tauri::command]
-pub async fn import_inspect(shell: State<'_, Shell>, path: String, preset: Option<String>) -> CmdResult<Inspection> {
-    with_worker(&shell, move |w| w.inspect(&PathBuf::from(path), preset.as_deref())).await
+pub async fn import_inspect(
+    shell: State<'_, Shell>,
+    path: String,
+    preset: Option<String>,
+) -> CmdResult<Inspection> {
+    with_worker(&shell, move |w| {
+        w.inspect(&PathBuf::from(path), preset.as_deref())
+    })
+    .await
 }
 
 async fn run_import(
@@ -82,7 +94,11 @@ pub async fn import_preview(
     preset: Option<String>,
     mapping: Option<Mapping>,
 ) -> CmdResult<ImportSummary> {
-    let request = ImportRequest { path: path.into(), preset, mapping };
+    let request = ImportRequest {
+        path: path.into(),
+        preset,
+        mapping,
+    };
     run_import(app, &shell, &jobs, request, true).await
 }
 
@@ -95,7 +111,11 @@ pub async fn import_run(
     preset: Option<String>,
     mapping: Option<Mapping>,
 ) -> CmdResult<ImportSummary> {
-    let request = ImportRequest { path: path.into(), preset, mapping };
+    let request = ImportRequest {
+        path: path.into(),
+        preset,
+        mapping,
+    };
     run_import(app, &shell, &jobs, request, false).await
 }
 
@@ -108,16 +128,33 @@ pub async fn import_cancel(jobs: State<'_, ImportJobs>) -> CmdResult<()> {
 
 /// Write the rejected rows of the last preview or import to `path` (xlsx).
 #[tauri::command]
-pub async fn import_save_errors(shell: State<'_, Shell>, jobs: State<'_, ImportJobs>, path: String) -> CmdResult<u64> {
-    let report = jobs.last.lock().unwrap_or_else(PoisonError::into_inner).clone();
+pub async fn import_save_errors(
+    shell: State<'_, Shell>,
+    jobs: State<'_, ImportJobs>,
+    path: String,
+) -> CmdResult<u64> {
+    let report = jobs
+        .last
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
     shell
         .run(move |st| {
             let lang = st.prefs.language;
             let (store, _session) = st.signed_in()?;
             let report = report.ok_or_else(|| {
-                laoke::Error::invalid("请先预览或导入一个文件。", "Preview or import a file first.")
+                laoke::Error::invalid(
+                    "请先预览或导入一个文件。",
+                    "Preview or import a file first.",
+                )
             })?;
-            import_errors::write_error_workbook(&report, &PathBuf::from(path), lang, settings::timezone(store), store.now())
+            import_errors::write_error_workbook(
+                &report,
+                &PathBuf::from(path),
+                lang,
+                settings::timezone(store),
+                store.now(),
+            )
         })
         .await
 }
@@ -149,7 +186,12 @@ pub async fn import_template(shell: State<'_, Shell>, path: String) -> CmdResult
         .run(move |st| {
             let lang = st.prefs.language;
             let (store, _session) = st.signed_in()?;
-            import_errors::write_template(&PathBuf::from(path), lang, settings::timezone(store), store.now())
+            import_errors::write_template(
+                &PathBuf::from(path),
+                lang,
+                settings::timezone(store),
+                store.now(),
+            )
         })
         .await
 }

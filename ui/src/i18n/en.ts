@@ -384,6 +384,8 @@ const en: Messages = {
   "import.undoDone": "Undone: {orders} orders, {customers} customers",
   "import.undoFailed": "Cannot undo",
   "import.undoneTag": "Undone",
+  "import.pathPlaceholder": "Or paste the file's full path, e.g. D:\\Downloads\\ExportOrderList.csv",
+  "import.openPath": "Open",
   "import.historyEmpty": "No imports yet",
 };
 

@@ -382,6 +382,8 @@ const zhCN = {
   "import.undoDone": "已撤销：{orders} 个订单、{customers} 位客户",
   "import.undoFailed": "无法撤销",
   "import.undoneTag": "已撤销",
+  "import.pathPlaceholder": "或者粘贴文件的完整路径，例如 D:\\下载\\ExportOrderList.csv",
+  "import.openPath": "打开",
   "import.historyEmpty": "还没有导入记录",
 };
 

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, UndoOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Descriptions, Progress, Result, Select, Space, Statistic, Steps, Table, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Descriptions, Input, Progress, Result, Select, Space, Statistic, Steps, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useI18n } from "../../i18n";
@@ -55,6 +55,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [undone, setUndone] = useState(false);
+  const [typedPath, setTypedPath] = useState("");
   const canUndo = session.role !== "rep";
 
   useEffect(() => {
@@ -87,6 +88,13 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
   const chooseFile = async () => {
     const file = await pickImportFile();
     if (!file) return;
+    setPath(file);
+    setPreset("auto");
+    await inspect(file, "auto");
+  };
+
+  const openTyped = async () => {
+    const file = typedPath.trim();
     setPath(file);
     setPreset("auto");
     await inspect(file, "auto");
@@ -256,6 +264,18 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               {t("import.downloadTemplate")}
             </Button>
           </Space>
+          <Space.Compact style={{ width: "100%", maxWidth: 640 }}>
+            <Input
+              placeholder={t("import.pathPlaceholder")}
+              value={typedPath}
+              onChange={(e) => setTypedPath(e.target.value)}
+              onPressEnter={() => typedPath.trim() && void openTyped()}
+              data-testid="import-path"
+            />
+            <Button disabled={!typedPath.trim()} loading={busy === "inspect"} onClick={() => void openTyped()} data-testid="import-open-path">
+              {t("import.openPath")}
+            </Button>
+          </Space.Compact>
           <Typography.Text type="secondary">{t("import.formats")}</Typography.Text>
         </Space>
       )}
