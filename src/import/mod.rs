@@ -18,6 +18,7 @@
 pub mod bench;
 mod commit;
 pub mod encoding;
+mod fast;
 pub mod fields;
 mod identity;
 pub mod mapping;
