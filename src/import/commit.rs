@@ -268,7 +268,7 @@ impl Engine<'_, '_> {
             province: first.province.as_deref(),
             city: first.city.as_deref(),
             address: first.address.as_deref(),
-            source: channel.as_str(),
+            source: channel.label_zh(),
         };
         let customer = self.ids.resolve(self.tx, &person, self.batch, self.now)?;
         let order = NewOrder {
