@@ -78,7 +78,7 @@ fn text<'a>(v: &'a Value<'a>) -> Option<Cow<'a, str>> {
 }
 
 /// Amount in fen from `¥1,234.50`, `1234.5`, `12元` or a number cell. Rounds to the fen.
-pub fn parse_money(v: &Value) -> Result<Option<i64>, ()> {
+pub(crate) fn parse_money(v: &Value) -> Result<Option<i64>, ()> {
     match v {
         Value::Number(n) => {
             if !n.is_finite() || *n < 0.0 || *n > 1e13 {
@@ -123,7 +123,7 @@ fn parse_decimal_fen(s: &str) -> Result<i64, ()> {
 }
 
 /// A time of day in the shop's timezone, from the forms in DEFAULTS.md (and a few more).
-pub fn parse_datetime(v: &Value, tz: Tz) -> Result<Option<DateTime<Utc>>, ()> {
+pub(crate) fn parse_datetime(v: &Value, tz: Tz) -> Result<Option<DateTime<Utc>>, ()> {
     let naive = match v {
         Value::Empty => return Ok(None),
         Value::Date(d) | Value::Number(d) => serial_to_naive(*d).ok_or(())?,
@@ -148,10 +148,7 @@ fn parse_naive(s: &str) -> Option<NaiveDateTime> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc).naive_utc());
     }
-    let s = s
-        .replace(['年', '月'], "-")
-        .replace('日', " ")
-        .replace('T', " ");
+    let s = s.replace(['年', '月'], "-").replace(['日', 'T'], " ");
     let s = s.trim();
     for f in [
         "%Y-%m-%d %H:%M:%S%.f",
@@ -608,7 +605,7 @@ fn birthday(v: &Value) -> Result<Option<String>, ()> {
     if let Some(dt) = parse_naive(&t) {
         return Ok(Some(dt.date().format("%Y-%m-%d").to_string()));
     }
-    let s = t.replace('月', "-").replace('日', "").replace('/', "-");
+    let s = t.replace(['月', '/'], "-").replace('日', "");
     let (m, d) = s.trim_start_matches('-').split_once('-').ok_or(())?;
     let (m, d): (u32, u32) = (
         m.trim().parse().map_err(|_| ())?,
