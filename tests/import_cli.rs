@@ -31,30 +31,74 @@ fn import_dry_run_import_list_undo_and_template_from_the_command_line() {
 
     let dry = run(tmp.path(), &dir, &["import", file, "--dry-run"]);
     assert!(dry.ok, "{}", dry.stderr);
-    assert!(dry.stdout.contains("Recognised as: Taobao order export"), "{}", dry.stdout);
-    assert!(dry.stdout.contains("orders: created 1, updated 0, skipped (unchanged) 0, rejected 1"), "{}", dry.stdout);
-    assert!(dry.stdout.contains("row 3 [买家实际支付金额]"), "{}", dry.stdout);
+    assert!(
+        dry.stdout.contains("Recognised as: Taobao order export"),
+        "{}",
+        dry.stdout
+    );
+    assert!(
+        dry.stdout
+            .contains("orders: created 1, updated 0, skipped (unchanged) 0, rejected 1"),
+        "{}",
+        dry.stdout
+    );
+    assert!(
+        dry.stdout.contains("row 3 [买家实际支付金额]"),
+        "{}",
+        dry.stdout
+    );
 
     let real = run(tmp.path(), &dir, &["import", file]);
     assert!(real.ok, "{}", real.stderr);
     assert!(real.stdout.contains("created 1"), "{}", real.stdout);
     let errors = tmp.path().join("orders.errors.xlsx");
-    assert!(errors.is_file(), "the error workbook is written next to the file");
-    assert!(real.stdout.contains("laoke import undo 1"), "{}", real.stdout);
+    assert!(
+        errors.is_file(),
+        "the error workbook is written next to the file"
+    );
+    assert!(
+        real.stdout.contains("laoke import undo 1"),
+        "{}",
+        real.stdout
+    );
 
     let list = run(tmp.path(), &dir, &["import", "list"]);
-    assert!(list.stdout.contains("orders.csv") && list.stdout.contains("+1"), "{}", list.stdout);
+    assert!(
+        list.stdout.contains("orders.csv") && list.stdout.contains("+1"),
+        "{}",
+        list.stdout
+    );
 
     let undo = run(tmp.path(), &dir, &["import", "undo", "1"]);
     assert!(undo.ok, "{}", undo.stderr);
     assert!(undo.stdout.contains("orders removed 1"), "{}", undo.stdout);
     let again = run(tmp.path(), &dir, &["import", "undo", "1"]);
-    assert!(!again.ok && again.stderr.contains("already been undone"), "{}", again.stderr);
+    assert!(
+        !again.ok && again.stderr.contains("already been undone"),
+        "{}",
+        again.stderr
+    );
 
     let template = tmp.path().join("template.xlsx");
-    let t = run(tmp.path(), &dir, &["import", "template", template.to_str().unwrap()]);
+    let t = run(
+        tmp.path(),
+        &dir,
+        &["import", "template", template.to_str().unwrap()],
+    );
     assert!(t.ok && template.is_file(), "{}", t.stderr);
-    let back = run(tmp.path(), &dir, &["import", template.to_str().unwrap(), "--dry-run"]);
-    assert!(back.stdout.contains("Laoke order template"), "the template is recognised: {}", back.stdout);
-    assert!(back.stdout.contains("created 1"), "its example row imports: {}", back.stdout);
+    let back = run(
+        tmp.path(),
+        &dir,
+        &["import", template.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(
+        back.stdout.contains("Laoke order template"),
+        "the template is recognised: {}",
+        back.stdout
+    );
+    assert!(
+        back.stdout.contains("created 1"),
+        "its example row imports: {}",
+        back.stdout
+    );
 }

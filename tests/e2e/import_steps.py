@@ -96,6 +96,41 @@ def import_taobao_gbk_csv(w: Window, scratch: Path, lang: str = "zh") -> None:
     w.shot(f"import-history-{lang}")
 
 
+def reimport_and_undo_in_english(w: Window, scratch: Path) -> None:
+    """The same file again (English UI): the preview says nothing would change (3 skipped, the
+    bad row still rejected) and the import button stays disabled; then the history undoes the
+    first import and the customers are gone."""
+    csv = scratch / "ExportOrderList淘宝.csv"
+    log("switch to English and preview the same file again: everything is skipped")
+    w.click("lang-en")
+    w.wait_until("the navigation is in English", lambda: "Import" in w.text("nav-import"))
+    w.click("nav-customers")
+    w.click("nav-import")
+    w.visible("import-wizard")
+    w.type("import-path", str(csv))
+    w.click("import-open-path")
+    detected = w.visible("import-detected", timeout=60)
+    assert "Taobao" in detected.text, detected.text
+    w.shot("import-mapping-en")
+    w.click("import-preview")
+    counts = w.visible("import-preview-counts", timeout=120).text
+    log(f"preview of the re-import: {' / '.join(counts.split())}")
+    assert not w.visible("import-run").is_enabled(), "nothing to import: the button is disabled"
+    w.shot("import-preview-en")
+
+    log("undo the first import from the history")
+    w.click("import-history-tab")
+    w.click("import-undo-1")
+    w.settle(1.0)
+    confirm = w.wait_until("the confirm button", lambda: (w.d.find_elements("css selector", "#import-history-undo-confirm") or [False])[0])
+    confirm.click()
+    w.wait_until("the batch shows as undone", lambda: "Undone" in w.d.page_source)
+    w.shot("import-history-en")
+    w.click("nav-customers")
+    w.wait_until("the imported customers are gone", lambda: all(n not in w.d.page_source for n in EXPECTED_CUSTOMERS))
+    w.shot("import-undone-customers-en")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--app", required=True, type=Path)
@@ -145,6 +180,7 @@ def main() -> int:
         w = Window(driver, args.artifacts)
         app_flow.wizard_creates_the_owner(w)
         import_taobao_gbk_csv(w, scratch)
+        reimport_and_undo_in_english(w, scratch)
         ok = True
         log(f"PASS in {time.monotonic() - started:.0f}s; screenshots: {', '.join(w.shots)}")
     except (AssertionError, WebDriverException, RuntimeError) as e:

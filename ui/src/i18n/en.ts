@@ -386,6 +386,8 @@ const en: Messages = {
   "import.undoneTag": "Undone",
   "import.pathPlaceholder": "Or paste the file's full path, e.g. D:\\Downloads\\ExportOrderList.csv",
   "import.openPath": "Open",
+  "import.col.skipped": "Skipped",
+  "import.col.rejected": "Rejected",
   "import.historyEmpty": "No imports yet",
 };
 

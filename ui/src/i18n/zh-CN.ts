@@ -384,6 +384,8 @@ const zhCN = {
   "import.undoneTag": "已撤销",
   "import.pathPlaceholder": "或者粘贴文件的完整路径，例如 D:\\下载\\ExportOrderList.csv",
   "import.openPath": "打开",
+  "import.col.skipped": "跳过",
+  "import.col.rejected": "有错误",
   "import.historyEmpty": "还没有导入记录",
 };
 

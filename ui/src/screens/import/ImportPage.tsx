@@ -39,7 +39,7 @@ export function ImportPage() {
       title: t("import.undoConfirmTitle", { id: b.id }),
       content: t("import.undoConfirmText"),
       okText: t("import.undo"),
-      okButtonProps: { danger: true },
+      okButtonProps: { danger: true, id: "import-history-undo-confirm" },
       cancelText: t("common.cancel"),
       onOk: async () => {
         try {
@@ -84,8 +84,8 @@ export function ImportPage() {
                     { title: t("import.col.by"), dataIndex: "createdBy", key: "by", width: 100 },
                     { title: t("import.created"), dataIndex: "created", key: "c", width: 90, render: n },
                     { title: t("import.updated"), dataIndex: "updated", key: "u", width: 80, render: n },
-                    { title: t("import.skipped"), dataIndex: "skipped", key: "s", width: 80, render: n },
-                    { title: t("import.rejected"), dataIndex: "rejected", key: "r", width: 80, render: n },
+                    { title: t("import.col.skipped"), dataIndex: "skipped", key: "s", width: 80, render: n },
+                    { title: t("import.col.rejected"), dataIndex: "rejected", key: "r", width: 90, render: n },
                     {
                       title: "",
                       key: "undo",
