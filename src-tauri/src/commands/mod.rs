@@ -10,6 +10,7 @@ pub mod customers;
 pub mod data;
 pub mod orders;
 pub mod search;
+pub mod import;
 pub mod settings;
 pub mod store;
 pub mod users;
