@@ -5,6 +5,8 @@ import { useI18n } from "../i18n";
 import { customersList, type CustomerRow, type Page } from "../lib/backend";
 import { formatCount, formatDateTime } from "../lib/format";
 import { useErrorText } from "../lib/useErrorText";
+import { useNavigate } from "react-router-dom";
+import { CustomersToolbar } from "./customers/CustomersToolbar";
 
 const PAGE_SIZES = [20, 50, 100];
 const SEARCH_DEBOUNCE_MS = 250;
@@ -22,6 +24,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function Customers() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
+  const navigate = useNavigate();
   const [search, setSearch] = useState("");
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const [page, setPage] = useState(1);
@@ -118,6 +121,9 @@ export function Customers() {
           style={{ width: 300 }}
         />
       </div>
+      <div style={{ display: "flex", justifyContent: "flex-end", marginBottom: 12 }}>
+        <CustomersToolbar />
+      </div>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
         <Table<CustomerRow>
@@ -128,7 +134,7 @@ export function Customers() {
           dataSource={data?.rows ?? []}
           loading={loading}
           locale={{ emptyText: loading ? " " : empty }}
-          onRow={() => ({ "data-testid": "customer-row" }) as HTMLAttributes<HTMLElement>}
+          onRow={(r) => ({ "data-testid": "customer-row", onClick: () => navigate(`/customers/${r.id}`), style: { cursor: "pointer" } }) as HTMLAttributes<HTMLElement>}
           scroll={{ x: 980 }}
           pagination={{
             current: page,

@@ -27,6 +27,10 @@ import { ShopContext } from "../lib/shopContext";
 import { useIdleLock } from "../lib/useIdleLock";
 import { ComingSoon } from "./ComingSoon";
 import { Customers } from "./Customers";
+import { Customer360 } from "./customers/Customer360";
+import { CustomerForm } from "./customers/CustomerForm";
+import { Duplicates } from "./customers/Duplicates";
+import { RecycleBin } from "./customers/RecycleBin";
 import { Dashboard } from "./Dashboard";
 import { Settings } from "./settings/Settings";
 
@@ -146,6 +150,11 @@ export function MainLayout() {
             <Routes>
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/customers" element={<Customers />} />
+              <Route path="/customers/new" element={<CustomerForm key="new" />} />
+              <Route path="/customers/duplicates" element={<Duplicates />} />
+              <Route path="/customers/recycle-bin" element={<RecycleBin />} />
+              <Route path="/customers/:id" element={<Customer360 />} />
+              <Route path="/customers/:id/edit" element={<CustomerForm key="edit" />} />
               <Route path="/orders" element={<ComingSoon area="orders" />} />
               <Route path="/tickets" element={<ComingSoon area="tickets" />} />
               <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />

@@ -79,3 +79,4 @@ export async function pickBackupFile(): Promise<string | null> {
   const picked = await open({ directory: false, multiple: false, filters: [{ name: "Laoke backup", extensions: ["laokebak"] }] });
   return typeof picked === "string" ? picked : null;
 }
+export * from "./customerRecord";
