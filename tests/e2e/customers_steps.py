@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""E2E steps for the customer record screens, for the main flow (app_flow.py) to call.
+
+Each step takes the flow's `Window` and starts from any screen of the logged-in main layout
+(owner). In order:
+
+    customer_form_validates_and_creates(w)    new customer form: a bad email is refused naming
+                                              the field; two phones, a nick, a birthday without
+                                              year → the 360 page shows them
+    consent_is_recorded_and_withdrawn(w)      360 page: record SMS consent, withdraw all
+    duplicate_is_merged_and_undone(w)         a second record with the same number written
+                                              differently → duplicates page → side-by-side merge
+                                              → undo
+    recycle_bin_restores(w)                   delete from the 360 page → recycle bin → restore
+
+Run alone (wizard → these steps), e.g. while working on these screens:
+
+    xvfb-run -a -s "-screen 0 1400x900x24" python tests/e2e/customers_steps.py \\
+        --app target/debug/laoke-app --cli target/debug/laoke --port 4481 --native-port 4482
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import app_flow  # noqa: E402  (the flow's Window, plumbing and first steps)
+from app_flow import Window, log  # noqa: E402
+
+NAME = "林小雨"
+PHONE_TYPED = "138-0013-8888"
+PHONE_SHOWN = "13800138888"
+SAME_PHONE_OTHER_SPELLING = "0086 138 0013 8888"
+SECOND_PHONE = "+86 139 0000 1111"
+
+
+def confirm_popover(w: Window) -> None:
+    """Clicks OK in the open antd Popconfirm (it renders in a portal without a test id)."""
+    def ok_button():
+        for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary"):
+            if el.is_displayed():
+                return el
+        return False
+
+    w.settle(0.5)
+    w.wait_until("the confirmation pops up", ok_button).click()
+
+
+def open_customer(w: Window, name: str) -> None:
+    w.click("nav-customers")
+    w.type("customers-search", name)
+    w.wait_until(f"{name} is listed", lambda: w.count("customer-row") > 0 and name in w.text("customers-table"))
+    w.settle(0.4)
+    rows = [r for r in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="customer-row"]') if r.is_displayed()]
+    rows[0].click()
+    w.visible("page-customer-360")
+    w.wait_until("the 360 page shows the name", lambda: name in w.text("c360-name"))
+
+
+def customer_form_validates_and_creates(w: Window) -> None:
+    log("customers → new customer: a bad email is refused with the field named")
+    w.click("nav-customers")
+    w.click("customer-new")
+    w.visible("page-customer-form")
+    w.type("cf-name", NAME)
+    w.type("cf-phone-0", PHONE_TYPED)
+    w.type("cf-email", "linxiaoyu.qq.com")
+    w.click("cf-save")
+    err = w.visible("customer-form-error")
+    assert "邮箱" in err.text, f"the error should name the email field: {err.text!r}"
+    w.shot("customer-form-error-zh")
+
+    log("fix the email, add a second phone, a Taobao nick and a birthday without year")
+    w.type("cf-email", "linxiaoyu@example.com")
+    w.click("cf-add-phone")
+    w.type("cf-phone-1", SECOND_PHONE)
+    w.type("cf-birthday", "05-01")
+    w.click("cf-add-nick")
+    w.type("cf-nick-0", "小雨爱喝茶")
+    w.type("cf-city", "杭州")
+    w.shot("customer-form-zh")
+    w.click("cf-save")
+    w.visible("page-customer-360")
+    w.wait_until("the name is shown", lambda: NAME in w.text("c360-name"))
+    phones = w.text("c360-phones")
+    assert PHONE_SHOWN in phones and "13900001111" in phones, f"both phones, normalised: {phones!r}"
+    w.shot("customer-360-zh")
+
+
+def consent_is_recorded_and_withdrawn(w: Window) -> None:
+    log("360 page: record SMS consent from the in-store form, then withdraw everything")
+    open_customer(w, NAME)
+    w.click("consent-record")
+    w.settle()
+    box = w.wait_until(
+        "the SMS checkbox",
+        lambda: next((el for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal .ant-checkbox-wrapper") if el.is_displayed()), False),
+    )
+    box.click()
+    for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal .ant-btn-primary"):
+        if el.is_displayed():
+            el.click()
+            break
+    w.wait_until("SMS shows as agreed", lambda: "同意" in w.text("consent-sms") and "不同意" not in w.text("consent-sms"))
+    w.shot("customer-consent-zh")
+    w.click("consent-withdraw")
+    confirm_popover(w)
+    w.wait_until("every channel shows as declined", lambda: all("不同意" in w.text(f"consent-{c}") for c in ("sms", "phone", "wechat", "email")))
+
+
+def duplicate_is_merged_and_undone(w: Window) -> None:
+    log("a second record with the same number written differently is suggested as a duplicate")
+    w.click("nav-customers")
+    w.click("customer-new")
+    w.type("cf-name", NAME)
+    w.type("cf-phone-0", SAME_PHONE_OTHER_SPELLING)
+    w.click("cf-save")
+    w.visible("page-customer-360")
+    w.click("nav-customers")
+    w.click("customers-duplicates")
+    w.visible("duplicates-table")
+    w.wait_until("the pair is suggested", lambda: w.count("duplicate-row") >= 1 and NAME in w.text("duplicates-table"))
+    assert "同手机号" in w.text("duplicates-table")
+    w.shot("duplicates-zh")
+
+    log("compare side by side and merge")
+    w.click("duplicate-merge")
+    w.visible("merge-table")
+    w.shot("merge-zh")
+    w.click("merge-ok")
+    w.gone("merge-table")
+    w.wait_until("the merge can be undone", lambda: w.count("merge-record") >= 1)
+    w.wait_until("no duplicates are left", lambda: w.count("duplicate-row") == 0)
+    w.shot("duplicates-merged-zh")
+
+    log("undo the merge: both records are back and suggested again")
+    w.click("merge-undo")
+    confirm_popover(w)
+    w.wait_until("the pair is suggested again", lambda: w.count("duplicate-row") >= 1)
+
+
+def recycle_bin_restores(w: Window) -> None:
+    log("delete a customer from the 360 page; restore it from the recycle bin")
+    open_customer(w, NAME)
+    w.click("c360-delete")
+    confirm_popover(w)
+    w.visible("page-customers")
+    w.click("customers-recycle-bin")
+    w.visible("recycle-table")
+    w.wait_until("the customer is in the bin", lambda: NAME in w.text("recycle-table"))
+    w.shot("recycle-bin-zh")
+    w.click("recycle-restore")
+    w.wait_until("the bin is empty again", lambda: w.count("recycle-restore") == 0)
+
+
+def run_all(w: Window) -> None:
+    customer_form_validates_and_creates(w)
+    consent_is_recorded_and_withdrawn(w)
+    duplicate_is_merged_and_undone(w)
+    recycle_bin_restores(w)
+
+
+if __name__ == "__main__":
+    # Standalone: app_flow's plumbing (driver, isolated data folder, artifacts) with the wizard
+    # and then only these steps; the flow's other steps are skipped for this run.
+    app_flow.wrong_password_shows_an_error = lambda w: None
+    app_flow.cli_adds_demo_customers = lambda cli, data_dir: None
+    app_flow.login_shows_customers = run_all
+    app_flow.backup_and_restore = lambda w, backup_dir: None
+    app_flow.settings_lists_users = lambda w: None
+    app_flow.lock_and_unlock = lambda w, lang: None
+    app_flow.english_everywhere = lambda w: None
+    sys.exit(app_flow.main())
