@@ -29,6 +29,16 @@ pub const COMMANDS: &[&str] = &[
     "backup_verify",
     "backup_restore",
     "store_restore_backup",
+    // Orders (H1)
+    "orders_list",
+    "orders_get",
+    "orders_create",
+    "orders_set_status",
+    "orders_refund",
+    "backup_preview",
+    "data_dir_move",
+    "export_full",
+    "search",
     // Customer record (customer_record.rs)
     "customers_create",
     "customers_get",

@@ -74,7 +74,8 @@ pub fn full_workbook(
     let mut counts = Vec::with_capacity(tables.len());
     for name in &tables {
         // Built, written and dropped one at a time: only one table is in memory twice.
-        let table = read_table(&read, name)?;
+        let mut table = read_table(&read, name)?;
+        super::labels::translate_codes(&mut table, name, lang);
         counts.push((name.clone(), table.rows.len() as u64));
         let mut left = table.rows.len();
         for sheet in book.add_table(&table)? {

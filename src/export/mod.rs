@@ -9,6 +9,7 @@
 //! files on disk) and audited.
 
 mod full;
+pub mod import_errors;
 mod labels;
 mod person;
 pub mod table;

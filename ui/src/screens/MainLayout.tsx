@@ -16,7 +16,9 @@ import {
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { BackupWatcher } from "../components/BackupWatcher";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
+import { GlobalSearch } from "../components/GlobalSearch";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Logo } from "../components/Logo";
 import { RoleTag } from "../components/RoleTag";
@@ -32,6 +34,9 @@ import { CustomerForm } from "./customers/CustomerForm";
 import { Duplicates } from "./customers/Duplicates";
 import { RecycleBin } from "./customers/RecycleBin";
 import { Dashboard } from "./Dashboard";
+import { NewOrder } from "./orders/NewOrder";
+import { OrderPage } from "./orders/OrderPage";
+import { OrdersList } from "./orders/OrdersList";
 import { Settings } from "./settings/Settings";
 
 const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
@@ -106,6 +111,7 @@ export function MainLayout() {
 
   return (
     <ShopContext.Provider value={{ shopName, reloadShop }}>
+      <BackupWatcher />
       <Layout className="app-layout">
         <Layout.Sider width={208} theme="light" className="app-sider">
           <div className="sider-brand">
@@ -132,6 +138,7 @@ export function MainLayout() {
                 </Tag>
               )}
             </Space>
+            <GlobalSearch />
             <Space size={16}>
               <LanguageSwitch size="small" />
               <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={["click"]} placement="bottomRight">
@@ -155,7 +162,9 @@ export function MainLayout() {
               <Route path="/customers/recycle-bin" element={<RecycleBin />} />
               <Route path="/customers/:id" element={<Customer360 />} />
               <Route path="/customers/:id/edit" element={<CustomerForm key="edit" />} />
-              <Route path="/orders" element={<ComingSoon area="orders" />} />
+              <Route path="/orders" element={<OrdersList />} />
+              <Route path="/orders/new" element={<NewOrder />} />
+              <Route path="/orders/:id" element={<OrderPage />} />
               <Route path="/tickets" element={<ComingSoon area="tickets" />} />
               <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />
