@@ -12,6 +12,9 @@ Each step takes the flow's `Window` and starts from any screen of the logged-in 
                                               differently → duplicates page → side-by-side merge
                                               → undo
     recycle_bin_restores(w)                   delete from the 360 page → recycle bin → restore
+    customer_screens_in_english(w)            360, duplicates and merge in English, back to Chinese
+    customer_360_shows_orders(w)              after `laoke demo`: sorted by spend, the first
+                                              customer's 360 page lists orders
 
 Run alone (wizard → these steps), e.g. while working on these screens:
 
@@ -21,6 +24,8 @@ Run alone (wizard → these steps), e.g. while working on these screens:
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -56,7 +61,8 @@ def open_customer(w: Window, name: str) -> None:
     w.wait_until(f"{name} is listed", lambda: w.count("customer-row") > 0 and name in w.text("customers-table"))
     w.settle(0.4)
     rows = [r for r in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="customer-row"]') if r.is_displayed()]
-    rows[0].click()
+    cell = rows[0].find_elements(By.CSS_SELECTOR, "td")[0]
+    w.d.execute_script("arguments[0].click();", cell)
     w.visible("page-customer-360")
     w.wait_until("the 360 page shows the name", lambda: name in w.text("c360-name"))
 
@@ -98,13 +104,13 @@ def consent_is_recorded_and_withdrawn(w: Window) -> None:
     w.settle()
     box = w.wait_until(
         "the SMS checkbox",
-        lambda: next((el for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal .ant-checkbox-wrapper") if el.is_displayed()), False),
+        lambda: (w.d.find_elements(By.CSS_SELECTOR, '.ant-modal input[type="checkbox"][value="sms"]') or [False])[0],
     )
-    box.click()
-    for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal .ant-btn-primary"):
-        if el.is_displayed():
-            el.click()
-            break
+    w.settle(0.8)  # the modal zooms in; a click during the animation lands elsewhere
+    w.d.execute_script("arguments[0].click();", box)
+    w.wait_until("SMS is ticked", box.is_selected, timeout=5)
+    save = next(el for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal-footer .ant-btn-primary") if el.is_displayed())
+    w.d.execute_script("arguments[0].click();", save)
     w.wait_until("SMS shows as agreed", lambda: "同意" in w.text("consent-sms") and "不同意" not in w.text("consent-sms"))
     w.shot("customer-consent-zh")
     w.click("consent-withdraw")
@@ -157,19 +163,87 @@ def recycle_bin_restores(w: Window) -> None:
     w.wait_until("the bin is empty again", lambda: w.count("recycle-restore") == 0)
 
 
+def customer_360_shows_orders(w: Window) -> None:
+    """Needs customers with orders (e.g. after `laoke demo`): the first listed one's 360 page."""
+    log("a customer with orders: lifetime numbers and the order timeline")
+    w.click("nav-customers")
+    w.clear(w.input("customers-search"))
+    w.visible("customers-table")
+    w.wait_until("customer rows are shown", lambda: w.count("customer-row") > 1)
+    w.settle(0.4)
+    w.shot("customers-list-zh")
+    # Sort by spend, biggest first, so the first row has orders.
+    for th in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="customers-table"] th'):
+        if th.is_displayed() and "消费" in th.text:
+            th.click()
+            w.settle(0.6)
+            if "descend" not in (th.get_attribute("aria-sort") or ""):
+                th.click()
+            break
+    w.settle(0.6)
+    rows = [r for r in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="customer-row"]') if r.is_displayed()]
+    w.d.execute_script("arguments[0].click();", rows[0].find_elements(By.CSS_SELECTOR, "td")[0])
+    w.visible("page-customer-360")
+    w.wait_until("the order timeline has rows", lambda: len(w.d.find_elements(By.CSS_SELECTOR, '[data-testid="c360-orders"] tbody tr.ant-table-row')) > 0)
+    w.shot("customer-360-orders-zh")
+
+
+def customer_screens_in_english(w: Window) -> None:
+    log("the customer screens in English")
+    w.click("lang-en")
+    w.wait_until("the navigation is in English", lambda: "Customers" in w.text("nav-customers"))
+    open_customer(w, NAME)
+    w.wait_until("the 360 page is in English", lambda: "SMS" in w.text("consent-sms"))
+    w.shot("customer-360-en")
+    w.click("nav-customers")
+    w.click("customers-duplicates")
+    w.visible("duplicates-table")
+    w.wait_until("the pair is listed", lambda: w.count("duplicate-row") >= 1)
+    w.shot("duplicates-en")
+    w.click("duplicate-merge")
+    w.visible("merge-table")
+    w.shot("merge-en")
+    for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal .ant-modal-close"):
+        if el.is_displayed():
+            el.click()
+    w.gone("merge-table")
+    w.click("lang-zh")
+    w.wait_until("the navigation is in Chinese", lambda: "客户" in w.text("nav-customers"))
+
+
+def demo_with_orders(cli: Path, data_dir: Path) -> None:
+    """`laoke demo` with orders, so a 360 page has a timeline (the main flow's demo has none)."""
+    env = dict(os.environ, LAOKE_PASSWORD=app_flow.OWNER_PASSWORD, LAOKE_USER=app_flow.OWNER)
+    cmd = [str(cli), "demo", "--data-dir", str(data_dir), "--customers", "200", "--orders", "800", "--seed", "7"]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    log(f"$ {' '.join(cmd[1:])} → exit {out.returncode}")
+    assert out.returncode == 0, out.stderr
+
+
 def run_all(w: Window) -> None:
     customer_form_validates_and_creates(w)
     consent_is_recorded_and_withdrawn(w)
     duplicate_is_merged_and_undone(w)
     recycle_bin_restores(w)
+    customer_screens_in_english(w)
 
 
 if __name__ == "__main__":
     # Standalone: app_flow's plumbing (driver, isolated data folder, artifacts) with the wizard
     # and then only these steps; the flow's other steps are skipped for this run.
+    state: dict = {}
+
+    def remember(cli, data_dir):
+        state["cli"], state["data_dir"] = cli, data_dir
+
+    def steps(w: Window) -> None:
+        run_all(w)
+        demo_with_orders(state["cli"], state["data_dir"])
+        customer_360_shows_orders(w)
+
     app_flow.wrong_password_shows_an_error = lambda w: None
-    app_flow.cli_adds_demo_customers = lambda cli, data_dir: None
-    app_flow.login_shows_customers = run_all
+    app_flow.cli_adds_demo_customers = remember
+    app_flow.login_shows_customers = steps
     app_flow.backup_and_restore = lambda w, backup_dir: None
     app_flow.settings_lists_users = lambda w: None
     app_flow.lock_and_unlock = lambda w, lang: None

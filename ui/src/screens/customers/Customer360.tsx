@@ -298,6 +298,7 @@ export function Customer360() {
             onChange: (p) => void customersOrders(id, p).then(setOrders, (e: unknown) => void message.error(errorText(e))),
           }}
           scroll={{ x: 860 }}
+          onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: "pointer" } })}
         />
       </Card>
 
