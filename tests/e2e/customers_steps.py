@@ -15,6 +15,8 @@ Each step takes the flow's `Window` and starts from any screen of the logged-in 
     customer_screens_in_english(w)            360, duplicates and merge in English, back to Chinese
     customer_360_shows_orders(w)              after `laoke demo`: sorted by spend, the first
                                               customer's 360 page lists orders
+    rep_sees_masked_phones_and_reveals(w, cli, data_dir)   a rep added by the CLI logs in, sees
+                                              138****8888 and reveals the full number (logged)
 
 Run alone (wizard → these steps), e.g. while working on these screens:
 
@@ -41,6 +43,8 @@ PHONE_TYPED = "138-0013-8888"
 PHONE_SHOWN = "13800138888"
 SAME_PHONE_OTHER_SPELLING = "0086 138 0013 8888"
 SECOND_PHONE = "+86 139 0000 1111"
+REP = "kefu"
+REP_PASSWORD = "rep password 12"
 
 
 def confirm_popover(w: Window) -> None:
@@ -108,9 +112,18 @@ def consent_is_recorded_and_withdrawn(w: Window) -> None:
     )
     w.settle(0.8)  # the modal zooms in; a click during the animation lands elsewhere
     w.d.execute_script("arguments[0].click();", box)
-    w.wait_until("SMS is ticked", box.is_selected, timeout=5)
-    save = next(el for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal-footer .ant-btn-primary") if el.is_displayed())
-    w.d.execute_script("arguments[0].click();", save)
+    w.wait_until(
+        "SMS is ticked",
+        lambda: any(el.is_selected() for el in w.d.find_elements(By.CSS_SELECTOR, '.ant-modal input[type="checkbox"][value="sms"]')),
+        timeout=5,
+    )
+    def save_button():
+        for el in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="consent-save"], .ant-modal-footer .ant-btn-primary'):
+            if el.is_displayed() and el.is_enabled():
+                return el
+        return False
+
+    w.d.execute_script("arguments[0].click();", w.wait_until("the save button", save_button))
     w.wait_until("SMS shows as agreed", lambda: "同意" in w.text("consent-sms") and "不同意" not in w.text("consent-sms"))
     w.shot("customer-consent-zh")
     w.click("consent-withdraw")
@@ -220,6 +233,30 @@ def demo_with_orders(cli: Path, data_dir: Path) -> None:
     assert out.returncode == 0, out.stderr
 
 
+def rep_sees_masked_phones_and_reveals(w: Window, cli: Path, data_dir: Path) -> None:
+    """A service rep (added through the CLI) sees 138****8888 and reveals one customer on the record."""
+    log("a service rep sees phones masked; 'show full contacts' reveals them and is logged")
+    env = dict(os.environ, LAOKE_PASSWORD=app_flow.OWNER_PASSWORD, LAOKE_USER=app_flow.OWNER,
+               LAOKE_NEW_PASSWORD=REP_PASSWORD)
+    out = subprocess.run([str(cli), "user", "add", REP, "--role", "rep", "--data-dir", str(data_dir)],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    w.user_menu("menu-logout")
+    w.visible("login-username")
+    w.type("login-username", REP)
+    w.type("login-password", REP_PASSWORD)
+    w.click("login-submit")
+    w.visible("nav-customers", timeout=60)
+    open_customer(w, NAME)
+    phones = w.text("c360-phones")
+    assert "138****8888" in phones and PHONE_SHOWN not in phones, f"a rep sees masked phones: {phones!r}"
+    w.shot("customer-360-rep-zh")
+    w.click("c360-reveal")
+    w.visible("c360-revealed")
+    w.wait_until("the full number is shown", lambda: PHONE_SHOWN in w.text("c360-phones"))
+    w.shot("customer-360-rep-revealed-zh")
+
+
 def run_all(w: Window) -> None:
     customer_form_validates_and_creates(w)
     consent_is_recorded_and_withdrawn(w)
@@ -240,6 +277,7 @@ if __name__ == "__main__":
         run_all(w)
         demo_with_orders(state["cli"], state["data_dir"])
         customer_360_shows_orders(w)
+        rep_sees_masked_phones_and_reveals(w, state["cli"], state["data_dir"])
 
     app_flow.wrong_password_shows_an_error = lambda w: None
     app_flow.cli_adds_demo_customers = remember

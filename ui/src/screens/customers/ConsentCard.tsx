@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, MinusCircleOutlined } from "@ant-design/icons";
-import { App as AntApp, Button, Card, Checkbox, List, Modal, Popconfirm, Radio, Select, Space, Timeline, Typography } from "antd";
+import { App as AntApp, Button, Card, Checkbox, List, Modal, Popconfirm, Radio, Select, Space, Timeline, Typography, type ButtonProps } from "antd";
 import { useState } from "react";
 import { useI18n } from "../../i18n";
 import {
@@ -137,7 +137,7 @@ export function ConsentCard(props: {
         title={t("cust.consent.record")}
         okText={t("common.save")}
         cancelText={t("common.cancel")}
-        okButtonProps={{ disabled: channels.length === 0, loading: busy }}
+        okButtonProps={{ disabled: channels.length === 0, loading: busy, "data-testid": "consent-save" } as ButtonProps}
         onCancel={() => setRecording(false)}
         onOk={async () => {
           const ok = await run(
