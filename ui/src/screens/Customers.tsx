@@ -3,7 +3,7 @@ import { Alert, AutoComplete, Card, DatePicker, Empty, Input, InputNumber, Selec
 import type { SorterResult } from "antd/es/table/interface";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import { ColumnChooser, useColumnPrefs } from "../components/list/ColumnChooser";
 import "../components/list/lists.css";
 import { YuanRange } from "../components/list/YuanRange";
@@ -13,6 +13,7 @@ import { formatCount, formatDateTime } from "../lib/format";
 import { formatYuan } from "../lib/money";
 import { useDebounced } from "../lib/useDebounced";
 import { useErrorText } from "../lib/useErrorText";
+import { CustomersToolbar } from "./customers/CustomersToolbar";
 
 const PAGE_SIZES = [20, 50, 100];
 const SEARCH_DEBOUNCE_MS = 250;
@@ -43,6 +44,7 @@ const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null 
 export function Customers() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
+  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [search, setSearch] = useState(params.get("q") ?? "");
   // The global search (Ctrl+K) opens this screen filtered to the picked customer.
@@ -231,6 +233,7 @@ export function Customers() {
             style={{ width: 300 }}
           />
           <ColumnChooser columns={allColumns} hidden={hidden} onToggle={toggle} testId="customers-columns" />
+          <CustomersToolbar />
         </Space>
       </div>
       <Card variant="borderless" className="filter-card" data-testid="customers-filters">
@@ -317,7 +320,7 @@ export function Customers() {
           onChange={onTableChange}
           summary={summary}
           locale={{ emptyText: loading ? " " : empty }}
-          onRow={() => ({ "data-testid": "customer-row" }) as HTMLAttributes<HTMLElement>}
+          onRow={(r) => ({ "data-testid": "customer-row", onClick: () => navigate(`/customers/${r.id}`), style: { cursor: "pointer" } }) as HTMLAttributes<HTMLElement>}
           scroll={{ x: "max-content" }}
           pagination={{
             current: page,

@@ -30,6 +30,10 @@ import { ShopContext } from "../lib/shopContext";
 import { useIdleLock } from "../lib/useIdleLock";
 import { ComingSoon } from "./ComingSoon";
 import { Customers } from "./Customers";
+import { Customer360 } from "./customers/Customer360";
+import { CustomerForm } from "./customers/CustomerForm";
+import { Duplicates } from "./customers/Duplicates";
+import { RecycleBin } from "./customers/RecycleBin";
 import { Dashboard } from "./Dashboard";
 import { NewOrder } from "./orders/NewOrder";
 import { OrderPage } from "./orders/OrderPage";
@@ -156,6 +160,11 @@ export function MainLayout() {
             <Routes>
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/customers" element={<Customers />} />
+              <Route path="/customers/new" element={<CustomerForm key="new" />} />
+              <Route path="/customers/duplicates" element={<Duplicates />} />
+              <Route path="/customers/recycle-bin" element={<RecycleBin />} />
+              <Route path="/customers/:id" element={<Customer360 />} />
+              <Route path="/customers/:id/edit" element={<CustomerForm key="edit" />} />
               <Route path="/orders" element={<OrdersList />} />
               <Route path="/orders/new" element={<NewOrder />} />
               <Route path="/orders/:id" element={<OrderPage />} />

@@ -140,3 +140,5 @@ export async function pickImportFile(): Promise<string | null> {
   });
   return typeof picked === "string" ? picked : null;
 }
+
+export * from "./customerRecord";
