@@ -125,6 +125,12 @@ enum BenchCmd {
         #[arg(long)]
         to: Option<PathBuf>,
     },
+    /// Grow the existing store with padded demo customers to about --size-mb MiB (to watch a
+    /// long backup's progress bar; owner's password: LAOKE_PASSWORD or a prompt).
+    Fill {
+        #[arg(long)]
+        size_mb: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -374,6 +380,11 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             }
         }
         Cmd::Bench(BenchCmd::Backup { size_mb, to }) => bench_backup(ctx, size_mb, to)?,
+        Cmd::Bench(BenchCmd::Fill { size_mb }) => {
+            let (store, session) = ctx.open()?;
+            let n = backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
+            println!("{n} {}", ctx.t("个客户已添加。", "customers added."));
+        }
     }
     Ok(())
 }
