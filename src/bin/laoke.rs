@@ -15,7 +15,13 @@ use laoke::{
     verify, Error,
 };
 use std::{path::PathBuf, process::ExitCode};
+
+#[path = "cli/import.rs"]
+mod import_cli;
 use zeroize::Zeroizing;
+
+#[path = "laoke/customers_cli.rs"]
+mod customers_cli;
 
 #[derive(Parser)]
 #[command(
@@ -58,6 +64,9 @@ enum Cmd {
         customers: u32,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// Also generate this many orders (with items) for the store's customers.
+        #[arg(long, default_value_t = 0)]
+        orders: u64,
     },
     /// Store location, schema version and row counts.
     Info,
@@ -83,6 +92,70 @@ enum Cmd {
     /// Benchmarks on a generated store.
     #[command(subcommand)]
     Bench(BenchCmd),
+    /// Global search: name (1 character is enough), any part of a phone, nick, email, order number.
+    Search {
+        query: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import orders or customers from xlsx / xls / csv (Taobao, JD, Pinduoduo, Douyin, WeChat
+    /// shop exports are recognised); undo, list, template.
+    Import(ImportArgs),
+    /// Customers: show one, list duplicate suggestions, merge two, undo a merge.
+    #[command(subcommand)]
+    Customers(CustomersCmd),
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct ImportArgs {
+    #[command(subcommand)]
+    cmd: Option<ImportCmd>,
+    /// The file to import.
+    file: Option<PathBuf>,
+    /// taobao, tmall, jd, pdd, douyin, wechat_shop, customers, laoke_orders, laoke_customers
+    /// (default: recognised from the header row).
+    #[arg(long)]
+    preset: Option<String>,
+    /// Only show what would be created / updated / skipped / rejected; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Where the error workbook goes (default: next to the file, NAME.errors.xlsx).
+    #[arg(long)]
+    errors: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum ImportCmd {
+    /// Undo a whole import batch (owner or manager).
+    Undo { batch: i64 },
+    /// The import history, newest first.
+    List,
+    /// Write Laoke's import template (xlsx with an order sheet and a customer sheet).
+    Template { path: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum CustomersCmd {
+    /// A customer's profile, lifetime numbers, latest orders, consent and merges.
+    Show { id: i64 },
+    /// Suggested duplicates (same phone, email, nick or WeChat id; same name and address/city).
+    Duplicates,
+    /// Merge OTHER into KEEP (owner/manager). Orders and consent move to KEEP; undo within 30 days.
+    Merge {
+        keep: i64,
+        other: i64,
+        /// Fields whose value comes from OTHER, comma separated: name,gender,birthday,email,
+        /// wechatId,qq,province,city,address,sourceChannel,notes.
+        #[arg(long, value_delimiter = ',')]
+        take: Vec<String>,
+        /// Keep both records' notes.
+        #[arg(long)]
+        combine_notes: bool,
+    },
+    /// Undo a merge (within 30 days): both records exactly as before.
+    Unmerge { merge_id: i64 },
 }
 
 #[derive(clap::Args)]
@@ -117,6 +190,19 @@ enum BackupCmd {
 
 #[derive(Subcommand)]
 enum BenchCmd {
+    /// Time search (vs LIKE scans), list pages and customer 360 on a store (--data-dir or
+    /// --store), e.g. one made by `laoke demo --customers 100000 --orders 1000000`.
+    Search {
+        /// Store folder (default: --data-dir).
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Timed searches per query class.
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// Of those, how many also run as LIKE scans.
+        #[arg(long, default_value_t = 20)]
+        like_runs: usize,
+    },
     /// Build a store of about --size-mb MiB (if the data folder has none), then time backup + verify.
     Backup {
         #[arg(long, default_value_t = 1000)]
@@ -130,6 +216,17 @@ enum BenchCmd {
     Fill {
         #[arg(long)]
         size_mb: u64,
+    },
+    /// Generate a 1M-row Taobao CSV and a 100k-row xlsx, import each into a temp encrypted
+    /// store; print rows/s, seconds and peak RSS.
+    Import {
+        #[arg(long, default_value_t = 1_000_000)]
+        csv_rows: u64,
+        #[arg(long, default_value_t = 100_000)]
+        xlsx_rows: u64,
+        /// Work folder (default: a new folder under the system temp dir, removed afterwards).
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -204,7 +301,10 @@ impl Ctx {
             self.user
         );
         let pw = self.password("LAOKE_PASSWORD", &prompt)?;
-        Store::login(&self.dir, &self.user, &pw, clock::system())
+        let (store, session) = Store::login(&self.dir, &self.user, &pw, clock::system())?;
+        // Deleted customers older than 30 days leave the recycle bin at login.
+        laoke::customers::recycle::purge_expired(&store, &session, store.now())?;
+        Ok((store, session))
     }
 }
 
@@ -318,7 +418,11 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             }
             println!("{}", ctx.t("校验通过。", "All checks passed."));
         }
-        Cmd::Demo { customers, seed } => {
+        Cmd::Demo {
+            customers,
+            seed,
+            orders,
+        } => {
             let (store, session) = if Store::exists(&ctx.dir) {
                 ctx.open()?
             } else {
@@ -344,6 +448,19 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                 r.customers,
                 started.elapsed().as_secs_f64()
             );
+            if orders > 0 {
+                let started = std::time::Instant::now();
+                let r =
+                    demo::generate_orders(&store, &session, &demo::OrdersSpec { orders, seed })?;
+                println!(
+                    "{} {} / {} {} ({:.2} s)",
+                    ctx.t("已生成订单：", "Orders generated:"),
+                    r.orders,
+                    ctx.t("商品行", "items"),
+                    r.items,
+                    started.elapsed().as_secs_f64()
+                );
+            }
         }
         Cmd::Info => {
             let (store, session) = ctx.open()?;
@@ -385,6 +502,19 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             let n = backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
             println!("{n} {}", ctx.t("个客户已添加。", "customers added."));
         }
+        Cmd::Search { query, json } => search_cmd(ctx, &query, json)?,
+        Cmd::Bench(BenchCmd::Search {
+            store,
+            runs,
+            like_runs,
+        }) => bench_search(ctx, store, runs, like_runs)?,
+        Cmd::Import(args) => import_cli::run(ctx, args)?,
+        Cmd::Bench(BenchCmd::Import {
+            csv_rows,
+            xlsx_rows,
+            dir,
+        }) => import_cli::bench(csv_rows, xlsx_rows, dir)?,
+        Cmd::Customers(c) => customers_cli::run(ctx, c)?,
     }
     Ok(())
 }
@@ -760,6 +890,112 @@ fn user_cmd(ctx: &Ctx, cmd: UserCmd) -> Result<(), Error> {
             }
             println!("{}", ctx.t("密码已更新。", "Password updated."));
         }
+    }
+    Ok(())
+}
+
+/// `laoke search QUERY`: the app's global search, as a table (or JSON).
+fn search_cmd(ctx: &Ctx, query: &str, json: bool) -> Result<(), Error> {
+    let (store, session) = ctx.open()?;
+    let r = laoke::search::search(&store, &session, query)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&r).map_err(|e| Error::Internal(e.to_string()))?
+        );
+        return Ok(());
+    }
+    let field = |f: laoke::search::MatchField| {
+        use laoke::search::MatchField::*;
+        match f {
+            Name => ctx.t("姓名", "name"),
+            Email => ctx.t("邮箱", "email"),
+            Wechat => ctx.t("微信", "WeChat"),
+            Phone => ctx.t("手机", "phone"),
+            Nick => ctx.t("昵称", "nick"),
+            OrderNo => ctx.t("订单号", "order no."),
+        }
+    };
+    println!("{} ({})", ctx.t("客户", "Customers"), r.customers.len());
+    for c in &r.customers {
+        println!(
+            "  #{:<7} {:<10} {:<13} {:>4} {}  {}: {}",
+            c.id,
+            c.name,
+            c.phone.as_deref().unwrap_or("-"),
+            c.orders_count,
+            ctx.t("单", "orders"),
+            field(c.matched.field),
+            c.matched.text
+        );
+    }
+    println!("{} ({})", ctx.t("订单", "Orders"), r.orders.len());
+    for o in &r.orders {
+        println!(
+            "  {:<24} {:<12} {:<20} {:>10}  {}",
+            o.order_no,
+            o.channel,
+            o.status,
+            laoke::orders::money::yuan(o.paid_fen),
+            o.customer_name.as_deref().unwrap_or("-")
+        );
+    }
+    Ok(())
+}
+
+/// `laoke bench search`: the table for docs/BENCHMARKS.md.
+fn bench_search(
+    ctx: &Ctx,
+    store_dir: Option<PathBuf>,
+    runs: usize,
+    like_runs: usize,
+) -> Result<(), Error> {
+    let ctx = Ctx {
+        dir: store_dir.unwrap_or_else(|| ctx.dir.clone()),
+        user: ctx.user.clone(),
+        lang: ctx.lang,
+    };
+    let (store, session) = ctx.open()?;
+    let en = ctx.lang == Lang::En;
+    let r = laoke::search::bench::run(&store, &session, runs.max(1), like_runs, en)?;
+    println!(
+        "{} {} / {} {} / {} {} / {} {:.0} MB",
+        ctx.t("客户", "customers"),
+        r.customers,
+        ctx.t("订单", "orders"),
+        r.orders,
+        ctx.t("商品行", "items"),
+        r.items,
+        ctx.t("数据库", "database"),
+        r.db_bytes as f64 / 1_000_000.0
+    );
+    println!(
+        "| {} | {} | p50 ms | p95 ms | LIKE p50 ms | LIKE p95 ms | {} | {} |",
+        ctx.t("操作", "operation"),
+        ctx.t("次数", "runs"),
+        ctx.t("LIKE/索引 (p95)", "LIKE/index (p95)"),
+        ctx.t("平均结果数", "avg hits")
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for row in &r.rows {
+        let opt = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_else(|| "–".into());
+        let ratio = match row.like_p95_ms {
+            Some(l) if row.p95_ms > 0.0 => format!("{:.0}×", l / row.p95_ms),
+            _ => "–".into(),
+        };
+        println!(
+            "| {} | {} | {:.2} | {:.2} | {} | {} | {} | {} |",
+            row.what,
+            row.runs,
+            row.p50_ms,
+            row.p95_ms,
+            opt(row.like_p50_ms),
+            opt(row.like_p95_ms),
+            ratio,
+            row.hits
+                .map(|h| format!("{h:.1}"))
+                .unwrap_or_else(|| "–".into())
+        );
     }
     Ok(())
 }

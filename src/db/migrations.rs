@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0003_orders",
         include_str!("../../migrations/0003_orders.sql"),
     ),
+    (
+        4,
+        "0004_search",
+        include_str!("../../migrations/0004_search.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

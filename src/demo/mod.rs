@@ -3,7 +3,9 @@
 //! seed gives the same people (creation dates are spread back from the day it runs).
 //! The random source is a hand-written SplitMix64 so the output never changes with a crate update.
 
+mod catalog;
 mod data;
+mod orders;
 
 use crate::{
     audit,
@@ -217,6 +219,40 @@ pub fn generate(store: &Store, s: &Session, spec: &DemoSpec) -> Result<DemoRepor
     })?;
     Ok(DemoReport {
         customers: spec.customers as u64,
+    })
+}
+
+/// How many demo orders to add, and the seed that makes them the same every time.
+#[derive(Debug, Clone, Copy)]
+pub struct OrdersSpec {
+    pub orders: u64,
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrdersReport {
+    pub orders: u64,
+    pub items: u64,
+}
+
+/// Add `spec.orders` generated orders (with items, products and categories) for the store's
+/// active customers in one transaction, then rebuild the purchase stats. See `orders.rs`.
+pub fn generate_orders(store: &Store, s: &Session, spec: &OrdersSpec) -> Result<OrdersReport> {
+    s.require(Permission::EraseMergeUndo)?;
+    let mut rng = Rng::new(spec.seed ^ 0x6F72_6465_7273); // "orders": not the customers' stream
+    store.write(|tx, now| {
+        let (orders, items) = orders::insert_orders(tx, &mut rng, spec.orders, now)?;
+        crate::orders::rebuild_all_stats(tx)?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "demo_orders_generated",
+            "",
+            json!({"orders": orders, "items": items, "seed": spec.seed}),
+        )?;
+        Ok(OrdersReport { orders, items })
     })
 }
 

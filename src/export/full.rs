@@ -138,7 +138,7 @@ pub fn full_tables(store: &Store, session: &Session) -> Result<Vec<Table>> {
 }
 
 /// The whole store is the owner's: managers may later export lists, never everything.
-fn require_owner(session: &Session) -> Result<()> {
+pub(super) fn require_owner(session: &Session) -> Result<()> {
     if session.role() == Role::Owner {
         Ok(())
     } else {
@@ -156,7 +156,7 @@ fn require_owner(session: &Session) -> Result<()> {
 }
 
 /// An `.xlsx` file outside the store folder (the folder holds only encrypted files).
-fn check_target(store: &Store, path: &Path) -> Result<()> {
+pub(super) fn check_target(store: &Store, path: &Path) -> Result<()> {
     let is_xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
@@ -186,7 +186,7 @@ fn check_target(store: &Store, path: &Path) -> Result<()> {
 }
 
 /// The file is every customer's data in clear: only the OS account that made it may read it.
-fn restrict_to_owner(path: &Path) -> Result<()> {
+pub(super) fn restrict_to_owner(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -1,4 +1,5 @@
 // English. Typed as Messages so a missing or extra key is a compile error.
+import ordersEn from "./orders.en";
 import type { Messages } from "./zh-CN";
 
 const en: Messages = {
@@ -316,6 +317,8 @@ const en: Messages = {
   "about.table": "Table",
   "about.rows": "Rows",
 
+  // Orders, customer list filters (H1)
+  ...ordersEn,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "Copying the data",
   "backup.progress.phase.encrypt": "Encrypting and writing to the backup folder",
@@ -366,6 +369,35 @@ const en: Messages = {
   "backup.export.button": "Export to Excel…",
   "backup.export.fileName": "Laoke all data",
   "backup.export.done": "Exported {rows} rows ({sheets} sheets) to {path}",
+  // Global search (Ctrl+K)
+  "search.placeholder": "Search customers, phones, nicks, order numbers",
+  "search.searching": "Searching…",
+  "search.empty": "No matching customers or orders",
+  "search.customers": "Customers ({n})",
+  "search.orders": "Orders ({n})",
+  "search.hint": "↑↓ select · Enter open · Esc close",
+  "search.ordersCount": "{n} orders",
+  "search.field.name": "Name",
+  "search.field.email": "Email",
+  "search.field.wechat": "WeChat",
+  "search.field.phone": "Phone",
+  "search.field.nick": "Nick",
+  "search.field.orderNo": "Order no.",
+  "search.channel.taobao": "Taobao",
+  "search.channel.tmall": "Tmall",
+  "search.channel.jd": "JD",
+  "search.channel.pdd": "Pinduoduo",
+  "search.channel.wechat_shop": "WeChat shop",
+  "search.channel.douyin": "Douyin shop",
+  "search.channel.in_store": "In store",
+  "search.channel.other": "Other",
+  "search.status.unpaid": "Unpaid",
+  "search.status.paid": "Paid",
+  "search.status.shipped": "Shipped",
+  "search.status.completed": "Completed",
+  "search.status.partially_refunded": "Partially refunded",
+  "search.status.refunded": "Refunded",
+  "search.status.cancelled": "Cancelled",
 };
 
 export default en;

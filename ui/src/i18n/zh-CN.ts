@@ -1,4 +1,6 @@
 // Simplified Chinese: the default language and the reference shape for every dictionary.
+import ordersZh from "./orders.zh-CN";
+
 const zhCN = {
   "brand.name": "老客",
   "brand.latin": "Laoke",
@@ -314,6 +316,8 @@ const zhCN = {
   "about.table": "数据表",
   "about.rows": "行数",
 
+  // Orders, customer list filters (H1)
+  ...ordersZh,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "正在复制数据",
   "backup.progress.phase.encrypt": "正在加密写入备份位置",
@@ -364,6 +368,35 @@ const zhCN = {
   "backup.export.button": "导出为 Excel…",
   "backup.export.fileName": "老客全部数据",
   "backup.export.done": "已导出 {rows} 行（{sheets} 个工作表）到 {path}",
+  // Global search (Ctrl+K)
+  "search.placeholder": "搜索客户、手机号、昵称、订单号",
+  "search.searching": "正在搜索…",
+  "search.empty": "没有找到匹配的客户或订单",
+  "search.customers": "客户（{n}）",
+  "search.orders": "订单（{n}）",
+  "search.hint": "↑↓ 选择 · Enter 打开 · Esc 关闭",
+  "search.ordersCount": "{n} 单",
+  "search.field.name": "姓名",
+  "search.field.email": "邮箱",
+  "search.field.wechat": "微信",
+  "search.field.phone": "手机",
+  "search.field.nick": "昵称",
+  "search.field.orderNo": "订单号",
+  "search.channel.taobao": "淘宝",
+  "search.channel.tmall": "天猫",
+  "search.channel.jd": "京东",
+  "search.channel.pdd": "拼多多",
+  "search.channel.wechat_shop": "微信小店",
+  "search.channel.douyin": "抖音小店",
+  "search.channel.in_store": "门店",
+  "search.channel.other": "其他",
+  "search.status.unpaid": "待付款",
+  "search.status.paid": "已付款",
+  "search.status.shipped": "已发货",
+  "search.status.completed": "交易成功",
+  "search.status.partially_refunded": "部分退款",
+  "search.status.refunded": "已退款",
+  "search.status.cancelled": "已取消",
 };
 
 export type MessageKey = keyof typeof zhCN;

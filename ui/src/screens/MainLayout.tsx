@@ -18,6 +18,7 @@ import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { BackupWatcher } from "../components/BackupWatcher";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
+import { GlobalSearch } from "../components/GlobalSearch";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Logo } from "../components/Logo";
 import { RoleTag } from "../components/RoleTag";
@@ -29,6 +30,9 @@ import { useIdleLock } from "../lib/useIdleLock";
 import { ComingSoon } from "./ComingSoon";
 import { Customers } from "./Customers";
 import { Dashboard } from "./Dashboard";
+import { NewOrder } from "./orders/NewOrder";
+import { OrderPage } from "./orders/OrderPage";
+import { OrdersList } from "./orders/OrdersList";
 import { Settings } from "./settings/Settings";
 
 const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
@@ -130,6 +134,7 @@ export function MainLayout() {
                 </Tag>
               )}
             </Space>
+            <GlobalSearch />
             <Space size={16}>
               <LanguageSwitch size="small" />
               <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={["click"]} placement="bottomRight">
@@ -148,7 +153,9 @@ export function MainLayout() {
             <Routes>
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/customers" element={<Customers />} />
-              <Route path="/orders" element={<ComingSoon area="orders" />} />
+              <Route path="/orders" element={<OrdersList />} />
+              <Route path="/orders/new" element={<NewOrder />} />
+              <Route path="/orders/:id" element={<OrderPage />} />
               <Route path="/tickets" element={<ComingSoon area="tickets" />} />
               <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />

@@ -2,7 +2,7 @@
 // browser (`npm run dev` without Tauri) so screens can be built and screenshotted.
 // It is loaded only behind `import.meta.env.DEV` and is absent from production builds.
 // Start state via the URL: ?fake=fresh (default) | login | locked | owner | manager | rep | demo
-import type { AppStatus, CustomerRow, Lang, Role, SessionInfo, Settings, StoreKind, User } from "./types";
+import type { AppStatus, CustomerRow, Lang, Role, SearchResults, SessionInfo, Settings, StoreKind, User } from "./types";
 
 interface FakeStore {
   users: (User & { password: string })[];
@@ -49,6 +49,12 @@ function makeCustomers(n: number, seed: number): CustomerRow[] {
       wechatId: r() < 0.55 ? `wx_${Math.floor(r() * 1e6).toString(36)}` : null,
       tags,
       sourceChannel: pick(CHANNELS),
+      birthday: null,
+      ordersCount: 0,
+      spendFen: 0,
+      firstOrderAt: null,
+      lastOrderAt: null,
+      topCategory: null,
       createdAt: new Date(start + Math.floor(r() * 900) * 86400000 + Math.floor(r() * 86400000)).toISOString(),
     } satisfies CustomerRow;
   });
@@ -239,16 +245,44 @@ export async function fakeInvoke(cmd: string, a: A): Promise<unknown> {
     }
     case "customers_list": {
       const s = needSession();
-      const q = typeof a.search === "string" ? a.search.trim() : "";
+      const query = (a.query ?? {}) as { page?: number; pageSize?: number; search?: string };
+      const q = typeof query.search === "string" ? query.search.trim() : "";
       let rows = store().customers;
       if (q) rows = rows.filter((c) => c.name.includes(q) || (c.phone ?? "").includes(q) || (c.wechatId ?? "").includes(q));
       rows = [...rows].sort((x, y) => y.createdAt.localeCompare(x.createdAt));
-      const page = Number(a.page) || 1;
-      const pageSize = Number(a.pageSize) || 20;
+      const page = Number(query.page) || 1;
+      const pageSize = Number(query.pageSize) || 20;
       const slice = rows.slice((page - 1) * pageSize, page * pageSize).map((c) =>
         s.role === "rep" && c.phone ? { ...c, phone: `${c.phone.slice(0, 3)}****${c.phone.slice(7)}` } : c,
       );
-      return { rows: slice, total: rows.length, page, pageSize };
+      return { rows: slice, total: rows.length, totalSpendFen: 0, page, pageSize };
+    }
+    case "search": {
+      const s = needSession();
+      const q = String(a.query ?? "").trim().toLowerCase();
+      const out: SearchResults = { query: q, customers: [], orders: [] };
+      if (!q) return out;
+      const digits = /^[\d\s+-]+$/.test(q) ? q.replace(/\D/g, "") : null;
+      for (const c of store().customers) {
+        const phone = c.phone ?? "";
+        const byName = c.name.toLowerCase().includes(q);
+        const byPhone = digits !== null && digits.length > 0 && phone.includes(digits);
+        if (!byName && !byPhone) continue;
+        const shown = s.role === "rep" && phone ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone || null;
+        const text = byName ? c.name : (shown ?? "");
+        const base = byName ? c.name.toLowerCase() : phone;
+        const needle = byName ? q : (digits ?? q);
+        const kind = base === needle ? "exact" : base.startsWith(needle) ? "prefix" : "contains";
+        out.customers.push({
+          id: c.id, name: c.name, phone: shown, province: c.province, city: c.city, ordersCount: 0, spendFen: 0, lastOrderAt: null,
+          matched: { field: byName ? "name" : "phone", kind, text },
+        });
+      }
+      const rank = { exact: 0, prefix: 1, contains: 2 } as const;
+      out.customers.sort((x, y) => rank[x.matched.kind] - rank[y.matched.kind]);
+      out.customers = out.customers.slice(0, 20);
+      if (digits) out.query = digits;
+      return out;
     }
     case "settings_get":
       needSession();

@@ -1,5 +1,6 @@
 // The one doorway from the UI to the core: one typed function per IPC command.
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { CustomerQuery } from "./orders";
 import { call } from "./transport";
 import type {
   AppStatus,
@@ -9,15 +10,15 @@ import type {
   BackupStatus,
   BackupSummary,
   BackupTarget,
-  CustomerRow,
+  CustomerPage,
   DemoOpenResult,
   ExportDone,
   Lang,
   MoveReport,
-  Page,
   RestoreDone,
   RestoredStore,
   Role,
+  SearchResults,
   SessionInfo,
   Settings,
   StoreInfo,
@@ -27,6 +28,7 @@ import type {
 } from "./types";
 
 export * from "./types";
+export * from "./orders";
 export { BackendError, toBackendError } from "./errors";
 export { onBackupFinished, onBackupProgress, type Unlisten } from "./events";
 
@@ -56,8 +58,11 @@ export const usersSetDisabled = (a: { userId: number; disabled: boolean }) => ca
 export const usersResetPassword = (a: { userId: number; newPassword: string }) =>
   call<null>("users_reset_password", a);
 
-export const customersList = (a: { page: number; pageSize: number; search?: string }) =>
-  call<Page<CustomerRow>>("customers_list", a);
+/** One page of customers for a filter, sort and page, with the totals row. */
+export const customersList = (query: CustomerQuery) => call<CustomerPage>("customers_list", { query });
+
+/** Global search (Ctrl+K): customers and orders as the user types. */
+export const search = (a: { query: string }) => call<SearchResults>("search", a);
 
 export const settingsGet = () => call<Settings>("settings_get");
 export const settingsUpdate = (a: Partial<Settings>) => call<Settings>("settings_update", a);

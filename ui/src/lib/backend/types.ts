@@ -45,7 +45,18 @@ export interface CustomerRow {
   wechatId: string | null;
   tags: string[];
   sourceChannel: string | null;
+  birthday: string | null;
+  ordersCount: number;
+  spendFen: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+  topCategory: string | null;
   createdAt: string;
+}
+
+/** A customer page plus the totals for everyone matching the filter. */
+export interface CustomerPage extends Page<CustomerRow> {
+  totalSpendFen: number;
 }
 
 export interface Page<T> {
@@ -232,4 +243,43 @@ export interface ExportDone {
   bytes: number;
   sheets: number;
   rows: number;
+}
+
+/** `search`: what matched in one result (a phone is masked for reps). */
+export interface SearchMatch {
+  field: "name" | "email" | "wechat" | "phone" | "nick" | "orderNo";
+  kind: "exact" | "prefix" | "contains";
+  text: string;
+}
+
+export interface SearchCustomerHit {
+  id: number;
+  name: string;
+  /** First phone; masked 138****8000 for reps. */
+  phone: string | null;
+  province: string | null;
+  city: string | null;
+  ordersCount: number;
+  spendFen: number;
+  lastOrderAt: string | null;
+  matched: SearchMatch;
+}
+
+export interface SearchOrderHit {
+  id: number;
+  orderNo: string;
+  channel: string;
+  status: string;
+  orderedAt: string;
+  paidFen: number;
+  customerId: number | null;
+  customerName: string | null;
+  matched: SearchMatch;
+}
+
+export interface SearchResults {
+  /** The query as matched: trimmed, lower-case, phone input as digits. */
+  query: string;
+  customers: SearchCustomerHit[];
+  orders: SearchOrderHit[];
 }
