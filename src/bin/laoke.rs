@@ -255,6 +255,12 @@ enum BenchCmd {
         #[arg(long)]
         to: Option<PathBuf>,
     },
+    /// Grow the existing store with padded demo customers to about --size-mb MiB (to watch a
+    /// long backup's progress bar; owner's password: LAOKE_PASSWORD or a prompt).
+    Fill {
+        #[arg(long)]
+        size_mb: u64,
+    },
     /// Generate a 1M-row Taobao CSV and a 100k-row xlsx, import each into a temp encrypted
     /// store; print rows/s, seconds and peak RSS.
     Import {
@@ -536,6 +542,11 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             }
         }
         Cmd::Bench(BenchCmd::Backup { size_mb, to }) => bench_backup(ctx, size_mb, to)?,
+        Cmd::Bench(BenchCmd::Fill { size_mb }) => {
+            let (store, session) = ctx.open()?;
+            let n = backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
+            println!("{n} {}", ctx.t("个客户已添加。", "customers added."));
+        }
         Cmd::Search { query, json } => search_cmd(ctx, &query, json)?,
         Cmd::Bench(BenchCmd::Search {
             store,
