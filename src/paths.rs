@@ -34,3 +34,29 @@ pub fn db_path(dir: &Path) -> PathBuf {
 pub fn key_path(dir: &Path) -> PathBuf {
     dir.join(KEY_FILE)
 }
+
+/// In the default folder, after the data was moved elsewhere ([`crate::datadir::move_data_dir`]):
+/// `{"dataDir": "…"}`, the folder that now holds the store.
+pub const LOCATION_FILE: &str = "location.json";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Location {
+    pub data_dir: PathBuf,
+}
+
+/// The store folder for the default folder `home`: where its location file points, else `home`.
+pub fn resolve_data_dir(home: &Path) -> PathBuf {
+    std::fs::read(home.join(LOCATION_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Location>(&b).ok())
+        .map(|l| l.data_dir)
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| home.to_path_buf())
+}
+
+/// The store folder the app and the CLI open: [`default_data_dir`], followed to where the data
+/// was moved, if it was.
+pub fn data_dir() -> PathBuf {
+    resolve_data_dir(&default_data_dir())
+}

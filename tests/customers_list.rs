@@ -32,6 +32,7 @@ fn a_rep_sees_masked_phones_and_the_owner_sees_full_digits() {
         page: 1,
         page_size: 10,
         search: None,
+        ..Default::default()
     };
     let owner_view = customers::list(&store, &owner, &q).unwrap();
     assert_eq!(
@@ -97,6 +98,7 @@ fn the_list_pages_newest_first_and_counts_the_total() {
                 page: n,
                 page_size: 10,
                 search: None,
+                ..Default::default()
             },
         )
         .unwrap()
@@ -130,6 +132,7 @@ fn search_treats_percent_and_underscore_literally() {
             page: 1,
             page_size: 10,
             search: Some("张_".into()),
+            ..Default::default()
         },
     )
     .unwrap();
@@ -144,6 +147,7 @@ fn search_treats_percent_and_underscore_literally() {
             page: 1,
             page_size: 10,
             search: Some("%".into()),
+            ..Default::default()
         },
     )
     .unwrap();

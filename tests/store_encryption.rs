@@ -443,6 +443,7 @@ fn a_search_finds_customers_by_name_and_phone_digits_inside_the_encrypted_store(
                 page: 1,
                 page_size: 20,
                 search: Some(term.into()),
+                ..Default::default()
             },
         )
         .unwrap();

@@ -16,7 +16,8 @@ use state::{AppState, Shell};
 
 /// Builds and runs the app until the window closes.
 pub fn run() {
-    let data_dir = laoke::paths::default_data_dir();
+    // Where the default folder points, if the owner moved the data (laoke::datadir).
+    let data_dir = laoke::paths::data_dir();
     let shell = Shell::new(AppState::new(data_dir));
 
     let app = tauri::Builder::default()
@@ -36,6 +37,11 @@ pub fn run() {
         // Only `open` is granted (capabilities/main.json): the native folder / file picker.
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
+        .manage(commands::backup_run::BackupLane::default())
+        .setup(|app| {
+            commands::backup_run::start_daily_backup(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::app_set_language,
@@ -64,7 +70,36 @@ pub fn run() {
             commands::backup::backup_verify,
             commands::backup::backup_restore,
             commands::backup::store_restore_backup,
+            // Orders (H1)
+            commands::orders::orders_list,
+            commands::orders::orders_get,
+            commands::orders::orders_create,
+            commands::orders::orders_set_status,
+            commands::orders::orders_refund,
+            commands::backup::backup_preview,
+            commands::data::data_dir_move,
+            commands::data::export_full,
             commands::search::search,
+            commands::customer_record::customers_create,
+            commands::customer_record::customers_get,
+            commands::customer_record::customers_update,
+            commands::customer_record::customers_profile,
+            commands::customer_record::customers_orders,
+            commands::customer_record::customers_reveal,
+            commands::customer_record::customers_delete,
+            commands::customer_record::customers_restore,
+            commands::customer_record::customers_recycle_bin,
+            commands::customer_record::customers_duplicates,
+            commands::customer_record::customers_dismiss_duplicate,
+            commands::customer_record::customers_merge_preview,
+            commands::customer_record::customers_merge,
+            commands::customer_record::customers_unmerge,
+            commands::customer_record::customers_merges,
+            commands::customer_record::customers_consent_record,
+            commands::customer_record::customers_consent_withdraw,
+            commands::customer_record::customers_consent_history,
+            commands::customer_record::customers_erase,
+            commands::customer_record::customers_export_person,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");
@@ -73,6 +108,7 @@ pub fn run() {
         if let RunEvent::Exit = event {
             // Back up if today has no verified backup yet (best effort), then close the
             // database cleanly and audit the logout when the window goes away.
+            commands::backup_run::wait_for_idle(app);
             app.state::<Shell>().with(|st| {
                 commands::backup::backup_on_exit(st);
                 st.end_session();

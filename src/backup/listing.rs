@@ -24,6 +24,26 @@ pub struct BackupListing {
     /// Why the header could not be read (damaged, not a backup, newer format).
     pub problem: Option<String>,
     pub problem_code: Option<String>,
+    /// When this store recorded the file as written and verified ([`list_known`] only).
+    pub verified_at: Option<DateTime<Utc>>,
+}
+
+/// [`list`], with each file this store made and verified marked (`verified_at`).
+pub fn list_known(
+    store: &crate::store::Store,
+    session: &crate::auth::Session,
+    dir: &Path,
+) -> Result<Vec<BackupListing>, BackupError> {
+    let mut files = list(dir)?;
+    let known = super::targets::verified_records(store, session)?;
+    for f in &mut files {
+        let canon = f.path.canonicalize().unwrap_or_else(|_| f.path.clone());
+        f.verified_at = known.iter().find_map(|(path, at)| {
+            let p = Path::new(path);
+            (p.canonicalize().unwrap_or_else(|_| p.to_path_buf()) == canon).then_some(*at)
+        });
+    }
+    Ok(files)
 }
 
 /// The header of one backup file (no password needed).
@@ -69,6 +89,7 @@ pub fn list(dir: &Path) -> Result<Vec<BackupListing>, BackupError> {
             counts: BTreeMap::new(),
             problem: None,
             problem_code: None,
+            verified_at: None,
         };
         match read_header(&l.path) {
             Ok(h) => {

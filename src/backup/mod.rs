@@ -19,15 +19,20 @@ mod bench;
 mod error;
 mod format;
 mod listing;
+mod preview;
+mod progress;
 mod restore;
 mod rotation;
+mod schedule;
 mod snapshot;
 mod targets;
 
 pub use bench::fill_to_size;
 pub use error::{BackupError, Damage};
 pub use format::{Header, CHUNK_SIZE, FORMAT_VERSION, MAGIC};
-pub use listing::{is_conflict_copy, list, read_header, BackupListing};
+pub use listing::{is_conflict_copy, list, list_known, read_header, BackupListing};
+pub use preview::{preview, BackupPreview};
+pub use progress::JobProgress;
 pub use restore::{
     apply_restore, open_backup, prepare_restore, restore_new, verify_file, Credential,
     OpenedBackup, PreparedRestore,
@@ -36,6 +41,7 @@ pub use rotation::{
     apply_rotation, backup_file_name, parse_backup_name, plan_rotation, RotationPlan,
     RotationPolicy,
 };
+pub use schedule::{due, due_targets, RETRY_AFTER_MINUTES};
 pub use targets::{
     add_target, history, remove_target, status, sync_folder_of, targets, BackupRecord, Target,
     TargetStatus, STALE_AFTER_DAYS,
@@ -125,6 +131,30 @@ pub fn prepare(
 }
 
 impl BackupJob {
+    /// The folder this job writes to.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// The store folder this job copies from.
+    pub fn store_dir(&self) -> &Path {
+        &self.store_dir
+    }
+
+    /// [`BackupJob::run`] with one figure for the whole job ([`JobProgress`]): it only grows
+    /// and, on success, ends exactly at its total.
+    pub fn run_tracked(
+        self,
+        progress: &mut dyn FnMut(JobProgress),
+    ) -> Result<BackupFile, BackupError> {
+        let mut tracker = progress::Tracker::default();
+        let result = self.run(&mut |p| progress(tracker.update(p)));
+        if result.is_ok() {
+            progress(tracker.finish());
+        }
+        result
+    }
+
     /// Snapshot, encrypt, write, read back and verify, then give the file its final name.
     pub fn run(self, progress: &mut dyn FnMut(Progress)) -> Result<BackupFile, BackupError> {
         let target = self.target.clone();
@@ -218,6 +248,17 @@ pub fn create(
 ) -> Result<BackupFile, BackupError> {
     let job = prepare(store, session, target_dir)?;
     let result = job.run(progress);
+    finish(store, session, target_dir, result)
+}
+
+/// After [`BackupJob::run`] (perhaps on another thread): record the outcome on the target (and
+/// in the audit log) and apply the default rotation there.
+pub fn finish(
+    store: &Store,
+    session: &Session,
+    target_dir: &Path,
+    result: Result<BackupFile, BackupError>,
+) -> Result<BackupFile, BackupError> {
     targets::record(store, session, target_dir, &result)?;
     let file = result?;
     let tz = crate::settings::timezone(store);
@@ -273,4 +314,9 @@ pub(crate) fn random_vec(n: usize) -> Vec<u8> {
     let mut v = vec![0u8; n];
     rand::rngs::OsRng.fill_bytes(&mut v);
     v
+}
+
+/// fsync a folder (its entries are durable), for modules outside `backup`.
+pub(crate) fn sync_dir_pub(dir: &Path) {
+    sync_dir(dir)
 }

@@ -40,7 +40,7 @@ pub enum Credential<'a> {
 pub struct OpenedBackup {
     pub header: Header,
     db: TempFile,
-    key: DataKey,
+    pub(crate) key: DataKey,
     /// The user whose password opened it.
     user_id: Option<i64>,
 }

@@ -216,6 +216,22 @@ pub(crate) fn verified_paths(store: &Store) -> Result<HashSet<String>> {
     Ok(rows)
 }
 
+/// (path, verified_at) of every backup this store wrote and verified.
+pub(crate) fn verified_records(
+    store: &Store,
+    _s: &Session,
+) -> Result<Vec<(String, DateTime<Utc>)>> {
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT path, verified_at FROM backups WHERE verified_at IS NOT NULL")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, parse_ts(&r.get::<_, String>(1)?)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// Write the outcome of one backup into `backups`, the target's status and the audit log.
 pub(crate) fn record(
     store: &Store,

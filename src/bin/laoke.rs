@@ -15,7 +15,13 @@ use laoke::{
     verify, Error,
 };
 use std::{path::PathBuf, process::ExitCode};
+
+#[path = "cli/import.rs"]
+mod import_cli;
 use zeroize::Zeroizing;
+
+#[path = "laoke/customers_cli.rs"]
+mod customers_cli;
 
 #[derive(Parser)]
 #[command(
@@ -93,6 +99,63 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Import orders or customers from xlsx / xls / csv (Taobao, JD, Pinduoduo, Douyin, WeChat
+    /// shop exports are recognised); undo, list, template.
+    Import(ImportArgs),
+    /// Customers: show one, list duplicate suggestions, merge two, undo a merge.
+    #[command(subcommand)]
+    Customers(CustomersCmd),
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct ImportArgs {
+    #[command(subcommand)]
+    cmd: Option<ImportCmd>,
+    /// The file to import.
+    file: Option<PathBuf>,
+    /// taobao, tmall, jd, pdd, douyin, wechat_shop, customers, laoke_orders, laoke_customers
+    /// (default: recognised from the header row).
+    #[arg(long)]
+    preset: Option<String>,
+    /// Only show what would be created / updated / skipped / rejected; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Where the error workbook goes (default: next to the file, NAME.errors.xlsx).
+    #[arg(long)]
+    errors: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum ImportCmd {
+    /// Undo a whole import batch (owner or manager).
+    Undo { batch: i64 },
+    /// The import history, newest first.
+    List,
+    /// Write Laoke's import template (xlsx with an order sheet and a customer sheet).
+    Template { path: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum CustomersCmd {
+    /// A customer's profile, lifetime numbers, latest orders, consent and merges.
+    Show { id: i64 },
+    /// Suggested duplicates (same phone, email, nick or WeChat id; same name and address/city).
+    Duplicates,
+    /// Merge OTHER into KEEP (owner/manager). Orders and consent move to KEEP; undo within 30 days.
+    Merge {
+        keep: i64,
+        other: i64,
+        /// Fields whose value comes from OTHER, comma separated: name,gender,birthday,email,
+        /// wechatId,qq,province,city,address,sourceChannel,notes.
+        #[arg(long, value_delimiter = ',')]
+        take: Vec<String>,
+        /// Keep both records' notes.
+        #[arg(long)]
+        combine_notes: bool,
+    },
+    /// Undo a merge (within 30 days): both records exactly as before.
+    Unmerge { merge_id: i64 },
 }
 
 #[derive(clap::Args)]
@@ -147,6 +210,17 @@ enum BenchCmd {
         /// Where the backup goes (default: next to the data folder).
         #[arg(long)]
         to: Option<PathBuf>,
+    },
+    /// Generate a 1M-row Taobao CSV and a 100k-row xlsx, import each into a temp encrypted
+    /// store; print rows/s, seconds and peak RSS.
+    Import {
+        #[arg(long, default_value_t = 1_000_000)]
+        csv_rows: u64,
+        #[arg(long, default_value_t = 100_000)]
+        xlsx_rows: u64,
+        /// Work folder (default: a new folder under the system temp dir, removed afterwards).
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -221,17 +295,17 @@ impl Ctx {
             self.user
         );
         let pw = self.password("LAOKE_PASSWORD", &prompt)?;
-        Store::login(&self.dir, &self.user, &pw, clock::system())
+        let (store, session) = Store::login(&self.dir, &self.user, &pw, clock::system())?;
+        // Deleted customers older than 30 days leave the recycle bin at login.
+        laoke::customers::recycle::purge_expired(&store, &session, store.now())?;
+        Ok((store, session))
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Ctx {
-        dir: cli
-            .data_dir
-            .clone()
-            .unwrap_or_else(laoke::paths::default_data_dir),
+        dir: cli.data_dir.clone().unwrap_or_else(laoke::paths::data_dir),
         user: cli.user.clone(),
         lang: Lang::parse(&cli.lang).unwrap_or_default(),
     };
@@ -423,6 +497,13 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             runs,
             like_runs,
         }) => bench_search(ctx, store, runs, like_runs)?,
+        Cmd::Import(args) => import_cli::run(ctx, args)?,
+        Cmd::Bench(BenchCmd::Import {
+            csv_rows,
+            xlsx_rows,
+            dir,
+        }) => import_cli::bench(csv_rows, xlsx_rows, dir)?,
+        Cmd::Customers(c) => customers_cli::run(ctx, c)?,
     }
     Ok(())
 }

@@ -2,16 +2,40 @@
 //! the list here pages on the server so 100k customers stay instant.
 //! Service reps see phone numbers masked; the core masks them, not the UI.
 
+pub mod list;
 pub mod phone;
+
+pub use list::{list, search_condition, CustomerPage, CustomerQuery, CustomerRow, CUSTOMER_SORTS};
+
+// Customer records beyond the list: edit and view, the 360 profile, revealing contacts, duplicate
+// suggestions, merge with undo, the recycle bin, consent and erasure (PIPL).
+pub mod birthday;
+pub mod consent;
+pub mod duplicates;
+pub mod erase;
+pub mod merge;
+pub mod profile;
+pub mod record;
+pub mod recycle;
+pub mod reveal;
+mod snapshot;
+mod stats;
+
+pub use consent::{ConsentChannel, ConsentEvent, ConsentState};
+pub use duplicates::{DuplicatePair, DuplicateReason};
+pub use merge::{MergeChoices, MergeOutcome, MergePreview, MergeRecord, MergeSide};
+pub use profile::{profile, Profile};
+pub use record::{get, update, Customer, Nick};
+pub use reveal::{reveal_contact, Contact};
 
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::{ts, Store},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
-use rusqlite::{params, params_from_iter, Connection};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -62,30 +86,6 @@ pub struct NewCustomer {
     pub notes: String,
 }
 
-#[derive(Deserialize, Default, Debug, Clone)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CustomerQuery {
-    /// 1-based.
-    pub page: u32,
-    pub page_size: u32,
-    pub search: Option<String>,
-}
-
-#[derive(Serialize, Debug, Clone)]
-#[serde(rename_all = "camelCase")]
-pub struct CustomerRow {
-    pub id: i64,
-    pub name: String,
-    pub gender: Gender,
-    pub phone: Option<String>,
-    pub city: Option<String>,
-    pub province: Option<String>,
-    pub wechat_id: Option<String>,
-    pub tags: Vec<String>,
-    pub source_channel: Option<String>,
-    pub created_at: DateTime<Utc>,
-}
-
 #[derive(Serialize, Debug, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct Page<T> {
@@ -128,6 +128,8 @@ pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
             ));
         }
     }
+    birthday::normalize(c.birthday.as_deref().unwrap_or(""))?;
+    record::check_details(c)?;
     Ok(phones)
 }
 
@@ -147,7 +149,7 @@ pub(crate) fn insert(
     .execute(params![
         c.name.trim(),
         c.gender.as_str(),
-        clean(&c.birthday),
+        birthday::normalize(c.birthday.as_deref().unwrap_or(""))?,
         clean(&c.email),
         clean(&c.wechat_id),
         clean(&c.qq),
@@ -184,6 +186,7 @@ pub fn create(store: &Store, s: &Session, c: &NewCustomer) -> Result<i64> {
     s.require(Permission::WorkWithCustomers)?;
     let phones = validate(c)?;
     store.write(|tx, now| {
+        record::check_nicks_free(tx, 0, &c.nicks)?;
         let id = insert(tx, c, &phones, now)?;
         audit::record(
             tx,
@@ -194,75 +197,5 @@ pub fn create(store: &Store, s: &Session, c: &NewCustomer) -> Result<i64> {
             json!({}),
         )?;
         Ok(id)
-    })
-}
-
-/// One page of customers, newest first, optionally filtered by name / phone digits / WeChat id.
-pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<Page<CustomerRow>> {
-    s.require(Permission::WorkWithCustomers)?;
-    let page = q.page.max(1);
-    let page_size = q.page_size.clamp(1, 500);
-    let conn = store.conn();
-    let mut where_sql = String::from("c.deleted_at IS NULL");
-    let mut args: Vec<String> = Vec::new();
-    if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let like = format!(
-            "%{}%",
-            term.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        where_sql.push_str(
-            " AND (c.name LIKE ?1 ESCAPE '\\' OR c.wechat_id LIKE ?1 ESCAPE '\\'
-                   OR EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id AND p.phone LIKE ?1 ESCAPE '\\'))",
-        );
-        args.push(like);
-    }
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM customers c WHERE {where_sql}"),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
-    let total = total as u64;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT c.id, c.name, c.gender, c.city, c.province, c.wechat_id, c.source_channel, c.created_at,
-                (SELECT phone FROM customer_phones p WHERE p.customer_id = c.id ORDER BY position LIMIT 1),
-                (SELECT group_concat(tag, char(31)) FROM customer_tags t WHERE t.customer_id = c.id)
-         FROM customers c WHERE {where_sql}
-         ORDER BY c.created_at DESC, c.id DESC LIMIT {page_size} OFFSET {}",
-        (page as u64 - 1) * page_size as u64
-    ))?;
-    let unmasked = s.role().can(Permission::SeeUnmaskedContacts);
-    let rows = stmt
-        .query_map(params_from_iter(args.iter()), |r| {
-            let phone: Option<String> = r.get(8)?;
-            let tags: Option<String> = r.get(9)?;
-            Ok(CustomerRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                gender: Gender::parse(&r.get::<_, String>(2)?),
-                city: r.get(3)?,
-                province: r.get(4)?,
-                wechat_id: r.get(5)?,
-                source_channel: r.get(6)?,
-                created_at: parse_ts(&r.get::<_, String>(7)?),
-                phone: phone.map(|p| {
-                    if unmasked {
-                        phone::display(&p)
-                    } else {
-                        phone::mask(&p)
-                    }
-                }),
-                tags: tags
-                    .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page {
-        rows,
-        total,
-        page,
-        page_size,
     })
 }

@@ -74,7 +74,8 @@ pub fn full_workbook(
     let mut counts = Vec::with_capacity(tables.len());
     for name in &tables {
         // Built, written and dropped one at a time: only one table is in memory twice.
-        let table = read_table(&read, name)?;
+        let mut table = read_table(&read, name)?;
+        super::labels::translate_codes(&mut table, name, lang);
         counts.push((name.clone(), table.rows.len() as u64));
         let mut left = table.rows.len();
         for sheet in book.add_table(&table)? {
@@ -137,7 +138,7 @@ pub fn full_tables(store: &Store, session: &Session) -> Result<Vec<Table>> {
 }
 
 /// The whole store is the owner's: managers may later export lists, never everything.
-fn require_owner(session: &Session) -> Result<()> {
+pub(super) fn require_owner(session: &Session) -> Result<()> {
     if session.role() == Role::Owner {
         Ok(())
     } else {
@@ -155,7 +156,7 @@ fn require_owner(session: &Session) -> Result<()> {
 }
 
 /// An `.xlsx` file outside the store folder (the folder holds only encrypted files).
-fn check_target(store: &Store, path: &Path) -> Result<()> {
+pub(super) fn check_target(store: &Store, path: &Path) -> Result<()> {
     let is_xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
@@ -185,7 +186,7 @@ fn check_target(store: &Store, path: &Path) -> Result<()> {
 }
 
 /// The file is every customer's data in clear: only the OS account that made it may read it.
-fn restrict_to_owner(path: &Path) -> Result<()> {
+pub(super) fn restrict_to_owner(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -111,3 +111,50 @@ pub(super) fn column_kind(column: &str, decl_type: &str) -> ColumnKind {
         ColumnKind::Text
     }
 }
+
+/// (zh, en) for a stored code that a person should not have to decode (`female`, `owner`).
+/// Unknown codes stay as stored.
+pub(super) fn code_label(
+    table: &str,
+    column: &str,
+    value: &str,
+) -> Option<(&'static str, &'static str)> {
+    let _ = table;
+    Some(match (column, value) {
+        ("gender", "male") => ("男", "Male"),
+        ("gender", "female") => ("女", "Female"),
+        ("gender", "unknown") => ("未知", "Unknown"),
+        ("role", "owner") => ("店主", "Owner"),
+        ("role", "manager") => ("店长", "Manager"),
+        ("role", "rep") => ("客服", "Service rep"),
+        _ => return None,
+    })
+}
+
+/// Translate the code cells of `table` (the database table `name`) into `lang`.
+pub(super) fn translate_codes(
+    table: &mut super::table::Table,
+    name: &str,
+    lang: crate::i18n::Lang,
+) {
+    use super::table::Cell;
+    let columns: Vec<(usize, String)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.key.clone()))
+        .collect();
+    for row in &mut table.rows {
+        for (i, key) in &columns {
+            if let Some(Cell::Text(v)) = row.get_mut(*i) {
+                if let Some((zh, en)) = code_label(name, key, v) {
+                    *v = match lang {
+                        crate::i18n::Lang::ZhCn => zh,
+                        crate::i18n::Lang::En => en,
+                    }
+                    .to_string();
+                }
+            }
+        }
+    }
+}

@@ -9,8 +9,11 @@
 //! files on disk) and audited.
 
 mod full;
+pub mod import_errors;
 mod labels;
+mod person;
 pub mod table;
 pub mod xlsx;
 
 pub use full::{full_tables, full_workbook, ExportReport};
+pub use person::{person_tables, person_workbook};

@@ -189,9 +189,11 @@ fn where_clause(tz: chrono_tz::Tz, q: &OrderQuery) -> Result<(String, Vec<Value>
     if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let p = arg(Value::Text(like_pattern(t)), &mut args);
         w.push(format!(
+            // Products are few: find them first, then their items through the product index,
+            // instead of scanning every item of every order.
             "(o.order_no LIKE {p} ESCAPE '\\' OR o.buyer_nick LIKE {p} ESCAPE '\\'
-              OR EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id
-                         AND i.product_name LIKE {p} ESCAPE '\\'))"
+              OR o.id IN (SELECT i.order_id FROM order_items i WHERE i.product_id IN
+                          (SELECT pr.id FROM products pr WHERE pr.name LIKE {p} ESCAPE '\\')))"
         ));
     }
     Ok((w.join(" AND "), args))

@@ -99,6 +99,7 @@ pub fn all_customers(store: &Store, s: &Session) -> Vec<CustomerRow> {
                 page,
                 page_size: 500,
                 search: None,
+                ..Default::default()
             },
         )
         .expect("the customer list can be read");
@@ -120,6 +121,7 @@ pub fn customer_total(store: &Store, s: &Session) -> u64 {
             page: 1,
             page_size: 1,
             search: None,
+            ..Default::default()
         },
     )
     .expect("the customer list can be read")

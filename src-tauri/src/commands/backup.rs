@@ -8,8 +8,9 @@ use std::{
     collections::BTreeMap,
     path::{Path, PathBuf},
 };
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use super::backup_run::{run_backups, BackupDone, BackupLane, Which};
 use crate::{
     error::CmdResult,
     state::{AppState, SessionInfo, Shell},
@@ -23,17 +24,6 @@ pub struct BackupStatus {
     /// The sync client (OneDrive, Dropbox …) whose folder holds the live data folder, if any.
     data_dir_sync_folder: Option<String>,
     stale_after_days: i64,
-}
-
-/// A backup that was written and read back (docs/IPC.md `BackupDone`).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BackupDone {
-    target_id: i64,
-    path: Option<String>,
-    size: Option<u64>,
-    /// Why this target failed (already in the UI's language).
-    error: Option<String>,
 }
 
 /// What a backup file holds, once its password opened it and every check passed.
@@ -165,54 +155,18 @@ pub async fn backup_remove_target(shell: State<'_, Shell>, id: i64) -> CmdResult
 
 /// Backs up into one target, or into every target when `target_id` is absent. A target that
 /// fails (stick unplugged, full) does not stop the others; its error is reported and recorded.
+/// The work runs beside the app (other commands keep working) and reports `backup-progress`.
 #[tauri::command]
-pub async fn backup_now(
-    shell: State<'_, Shell>,
-    target_id: Option<i64>,
-) -> CmdResult<Vec<BackupDone>> {
-    shell
-        .run(move |st| {
-            let lang = st.prefs.language;
-            let (store, session) = st.signed_in()?;
-            let targets: Vec<_> = backup::targets(store, session)?
-                .into_iter()
-                .filter(|t| target_id.unwrap_or(t.id) == t.id)
-                .collect();
-            if targets.is_empty() {
-                return Err(Error::invalid(
-                    "请先添加一个备份文件夹（U盘或云盘文件夹）。",
-                    "Add a backup folder (a USB stick or a cloud folder) first.",
-                ));
-            }
-            let mut done = Vec::new();
-            for t in targets {
-                let result = backup::create(store, session, Path::new(&t.path), &mut |_| {});
-                done.push(match result {
-                    Ok(file) => BackupDone {
-                        target_id: t.id,
-                        path: Some(file.path.display().to_string()),
-                        size: Some(file.size),
-                        error: None,
-                    },
-                    Err(e) => BackupDone {
-                        target_id: t.id,
-                        path: None,
-                        size: None,
-                        error: Some(Error::from(e).message(lang)),
-                    },
-                });
-            }
-            Ok(done)
-        })
-        .await
+pub async fn backup_now(app: AppHandle, target_id: Option<i64>) -> CmdResult<Vec<BackupDone>> {
+    run_backups(&app, Which::Manual(target_id)).await
 }
 
 #[tauri::command]
 pub async fn backup_list(shell: State<'_, Shell>, dir: String) -> CmdResult<Vec<BackupListing>> {
     shell
         .run(move |st| {
-            st.signed_in()?;
-            Ok(backup::list(Path::new(dir.trim()))?)
+            let (store, session) = st.signed_in()?;
+            Ok(backup::list_known(store, session, Path::new(dir.trim()))?)
         })
         .await
 }
@@ -238,15 +192,43 @@ pub async fn backup_verify(
         .await
 }
 
+/// Opens and checks a backup completely (like `backup_verify`) and counts what it holds, for
+/// the restore screen's preview. Decrypted only into a keyed temp file, removed afterwards.
+#[tauri::command]
+pub async fn backup_preview(
+    shell: State<'_, Shell>,
+    file: String,
+    password: String,
+) -> CmdResult<backup::BackupPreview> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            let cred = Credential::Password {
+                username: session.username(),
+                password: &password,
+            };
+            Ok(backup::preview(
+                Path::new(file.trim()),
+                &cred,
+                store.dir(),
+                &mut |_| {},
+            )?)
+        })
+        .await
+}
+
 /// Owner only: checks the backup, makes a safety backup of the current data, swaps the backup
 /// in and logs the owner into it. If the swap fails the old data stays, and the app is logged
 /// out (the store was closed for the swap).
 #[tauri::command]
 pub async fn backup_restore(
     shell: State<'_, Shell>,
+    lane: State<'_, BackupLane>,
     file: String,
     password: String,
 ) -> CmdResult<RestoreDone> {
+    // A running backup reads the database this closes: wait for it.
+    let _lane = lane.0.lock().await;
     shell
         .run(move |st| {
             let kind = st.session_store;

@@ -1,6 +1,6 @@
-//! The customers list.
+//! The customers list: every filter, sort and the totals row are computed by the core.
 
-use laoke::customers::{self, CustomerQuery, CustomerRow, Page};
+use laoke::customers::{self, CustomerPage, CustomerQuery};
 use tauri::State;
 
 use crate::{error::CmdResult, state::Shell};
@@ -8,18 +8,11 @@ use crate::{error::CmdResult, state::Shell};
 #[tauri::command]
 pub async fn customers_list(
     shell: State<'_, Shell>,
-    page: u32,
-    page_size: u32,
-    search: Option<String>,
-) -> CmdResult<Page<CustomerRow>> {
+    query: CustomerQuery,
+) -> CmdResult<CustomerPage> {
     shell
         .run(move |st| {
             let (store, session) = st.signed_in()?;
-            let query = CustomerQuery {
-                page,
-                page_size,
-                search,
-            };
             customers::list(store, session, &query)
         })
         .await

@@ -4,8 +4,12 @@
 pub mod app;
 pub mod auth;
 pub mod backup;
+pub mod backup_run;
+pub mod customer_record;
 pub mod customers;
+pub mod data;
 pub mod search;
 pub mod settings;
 pub mod store;
 pub mod users;
+pub mod orders;

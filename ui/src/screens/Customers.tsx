@@ -1,25 +1,44 @@
 import { SearchOutlined } from "@ant-design/icons";
-import { Alert, Card, Empty, Input, Table, Tag, Typography, type TableProps } from "antd";
-import { useEffect, useMemo, useState, type HTMLAttributes } from "react";
+import { Alert, AutoComplete, Card, DatePicker, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableProps } from "antd";
+import type { SorterResult } from "antd/es/table/interface";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from "react";
 import { useSearchParams } from "react-router-dom";
+import { ColumnChooser, useColumnPrefs } from "../components/list/ColumnChooser";
+import "../components/list/lists.css";
+import { YuanRange } from "../components/list/YuanRange";
 import { useI18n } from "../i18n";
-import { customersList, type CustomerRow, type Page } from "../lib/backend";
+import { customersList, type CustomerPage, type CustomerQuery, type CustomerRow } from "../lib/backend";
 import { formatCount, formatDateTime } from "../lib/format";
+import { formatYuan } from "../lib/money";
+import { useDebounced } from "../lib/useDebounced";
 import { useErrorText } from "../lib/useErrorText";
 
 const PAGE_SIZES = [20, 50, 100];
 const SEARCH_DEBOUNCE_MS = 250;
+const SOURCE_SUGGESTIONS = ["淘宝", "天猫", "京东", "拼多多", "微信", "抖音", "门店"];
+type Filters = Omit<CustomerQuery, "page" | "pageSize" | "sort" | "desc" | "search">;
+/** Column key → the server's sort key (columns without one are not sortable). */
+const SORT_KEYS: Record<string, string> = {
+  name: "name",
+  gender: "gender",
+  wechat: "wechatId",
+  region: "province",
+  source: "sourceChannel",
+  birthday: "birthday",
+  ordersCount: "ordersCount",
+  spendFen: "spendFen",
+  firstOrderAt: "firstOrderAt",
+  lastOrderAt: "lastOrderAt",
+  topCategory: "topCategory",
+  createdAt: "createdAt",
+};
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
+const day = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : undefined);
+const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null =>
+  from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null;
 
-/** Customer list with server-side paging and search (name / phone / WeChat). */
+/** Customer list: server-side filters on any column, sort, paging, column chooser, totals row. */
 export function Customers() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
@@ -31,20 +50,23 @@ export function Customers() {
     if (q !== null) setSearch(q);
   }, [params]);
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [filters, setFilters] = useState<Filters>({});
+  const debouncedFilters = useDebounced(filters, SEARCH_DEBOUNCE_MS);
+  const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: "createdAt", desc: true });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
-  const [data, setData] = useState<Page<CustomerRow> | null>(null);
+  const [data, setData] = useState<CustomerPage | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     setPage(1);
-  }, [query]);
+  }, [query, debouncedFilters, sort]);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    customersList({ page, pageSize, ...(query ? { search: query } : {}) })
+    customersList({ ...debouncedFilters, page, pageSize, sort: sort.key, desc: sort.desc, ...(query ? { search: query } : {}) })
       .then((p) => {
         if (!live) return;
         setData(p);
@@ -55,44 +77,123 @@ export function Customers() {
     return () => {
       live = false;
     };
-  }, [page, pageSize, query, errorText]);
+  }, [page, pageSize, query, debouncedFilters, sort, errorText]);
 
-  const columns = useMemo<TableProps<CustomerRow>["columns"]>(
+  const allColumns = useMemo(
     () => [
-      { title: t("customers.col.name"), dataIndex: "name", key: "name", width: 110, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-      { title: t("customers.col.gender"), dataIndex: "gender", key: "gender", width: 84, render: (g: CustomerRow["gender"]) => t(`gender.${g}`) },
-      { title: t("customers.col.phone"), dataIndex: "phone", key: "phone", width: 130, render: (v: string | null) => (v ? <span className="mono">{v}</span> : t("common.none")) },
-      { title: t("customers.col.wechat"), dataIndex: "wechatId", key: "wechat", width: 130, ellipsis: true, render: (v: string | null) => v ?? t("common.none") },
-      {
-        title: t("customers.col.region"),
-        key: "region",
-        width: 120,
-        render: (_: unknown, r: CustomerRow) => [r.province, r.city].filter((x, i, all) => x && all.indexOf(x) === i).join(" ") || t("common.none"),
-      },
-      {
-        title: t("customers.col.tags"),
-        dataIndex: "tags",
-        key: "tags",
-        render: (tags: string[]) =>
-          tags.length ? tags.map((tag) => (
-            <Tag key={tag} color="cyan" bordered={false} style={{ marginBlock: 2 }}>
-              {tag}
-            </Tag>
-          )) : <Typography.Text type="secondary">{t("common.none")}</Typography.Text>,
-      },
-      { title: t("customers.col.source"), dataIndex: "sourceChannel", key: "source", width: 130, render: (v: string | null) => v ?? t("common.none") },
-      { title: t("customers.col.createdAt"), dataIndex: "createdAt", key: "createdAt", width: 150, render: (v: string) => <span className="mono-num">{formatDateTime(v)}</span> },
+      { key: "name", title: t("customers.col.name") },
+      { key: "gender", title: t("customers.col.gender") },
+      { key: "phone", title: t("customers.col.phone") },
+      { key: "wechat", title: t("customers.col.wechat") },
+      { key: "region", title: t("customers.col.region") },
+      { key: "tags", title: t("customers.col.tags") },
+      { key: "source", title: t("customers.col.source") },
+      { key: "birthday", title: t("clist.col.birthday") },
+      { key: "ordersCount", title: t("clist.col.orders") },
+      { key: "spendFen", title: t("clist.col.spend") },
+      { key: "firstOrderAt", title: t("clist.col.firstOrder") },
+      { key: "lastOrderAt", title: t("clist.col.lastOrder") },
+      { key: "topCategory", title: t("clist.col.topCategory") },
+      { key: "createdAt", title: t("customers.col.createdAt") },
     ],
     [t],
   );
+  const { hidden, toggle } = useColumnPrefs(
+    "customers",
+    allColumns.map((c) => c.key),
+    ["wechat", "birthday", "firstOrderAt", "topCategory"],
+  );
+
+  const columns = useMemo<NonNullable<TableProps<CustomerRow>["columns"]>>(() => {
+    const none = t("common.none");
+    const all: NonNullable<TableProps<CustomerRow>["columns"]> = [
+      { key: "name", width: 110, render: (_, r) => <Typography.Text strong>{r.name}</Typography.Text> },
+      { key: "gender", width: 84, render: (_, r) => t(`gender.${r.gender}`) },
+      { key: "phone", width: 130, render: (_, r) => (r.phone ? <span className="mono">{r.phone}</span> : none) },
+      { key: "wechat", width: 130, ellipsis: true, render: (_, r) => r.wechatId ?? none },
+      {
+        key: "region",
+        width: 120,
+        render: (_, r) => [r.province, r.city].filter((x, i, a) => x && a.indexOf(x) === i).join(" ") || none,
+      },
+      {
+        key: "tags",
+        render: (_, r) =>
+          r.tags.length ? (
+            r.tags.map((tag) => (
+              <Tag key={tag} color="cyan" bordered={false} style={{ marginBlock: 2 }}>
+                {tag}
+              </Tag>
+            ))
+          ) : (
+            <Typography.Text type="secondary">{none}</Typography.Text>
+          ),
+      },
+      { key: "source", width: 100, render: (_, r) => r.sourceChannel ?? none },
+      { key: "birthday", width: 110, render: (_, r) => <span className="mono-num">{r.birthday?.replace(/^--/, "") ?? none}</span> },
+      { key: "ordersCount", width: 90, align: "right", render: (_, r) => <span className="mono-num">{r.ordersCount}</span> },
+      { key: "spendFen", width: 120, align: "right", render: (_, r) => <span className="mono-num">{formatYuan(r.spendFen)}</span> },
+      { key: "firstOrderAt", width: 150, render: (_, r) => <span className="mono-num">{formatDateTime(r.firstOrderAt) || none}</span> },
+      { key: "lastOrderAt", width: 150, render: (_, r) => <span className="mono-num">{formatDateTime(r.lastOrderAt) || none}</span> },
+      { key: "topCategory", width: 110, render: (_, r) => r.topCategory ?? none },
+      { key: "createdAt", width: 150, render: (_, r) => <span className="mono-num">{formatDateTime(r.createdAt)}</span> },
+    ];
+    return all
+      .filter((c) => !hidden.includes(String(c.key)))
+      .map((c) => {
+        const sortKey = SORT_KEYS[String(c.key)];
+        return {
+          ...c,
+          title: allColumns.find((a) => a.key === c.key)?.title,
+          sorter: !!sortKey,
+          sortOrder: sortKey && sort.key === sortKey ? (sort.desc ? "descend" : "ascend") : null,
+          sortDirections: ["descend", "ascend", "descend"],
+        };
+      });
+  }, [t, hidden, sort, allColumns]);
+
+  const onTableChange: TableProps<CustomerRow>["onChange"] = (_p, _f, sorter) => {
+    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<CustomerRow> | undefined;
+    const key = s?.columnKey ? SORT_KEYS[String(s.columnKey)] : undefined;
+    if (key && s?.order) setSort({ key, desc: s.order === "descend" });
+    else setSort({ key: "createdAt", desc: true });
+  };
 
   const total = data?.total ?? 0;
+  const anyFilter = Object.values(filters).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  const summary = () =>
+    data && total > 0 ? (
+      <Table.Summary fixed>
+        <Table.Summary.Row className="totals-row" data-testid="customers-totals">
+          {columns.map((c, i) => {
+            let content: ReactNode = null;
+            if (i === 0) content = <Typography.Text strong>{t("list.totals")} · {t("clist.totalsRow", { n: formatCount(total, lang) })}</Typography.Text>;
+            else if (c.key === "spendFen")
+              content = (
+                <Typography.Text strong className="mono-num" data-testid="customers-totals-spend">
+                  {formatYuan(data.totalSpendFen)}
+                </Typography.Text>
+              );
+            return (
+              <Table.Summary.Cell key={String(c.key)} index={i} align={c.key === "spendFen" ? "right" : undefined}>
+                {content}
+              </Table.Summary.Cell>
+            );
+          })}
+        </Table.Summary.Row>
+      </Table.Summary>
+    ) : null;
+
   const empty = (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
         query ? (
           t("customers.noMatch", { q: query })
+        ) : anyFilter ? (
+          t("clist.noMatchFilters")
         ) : (
           <span>
             <Typography.Text strong>{t("customers.emptyTitle")}</Typography.Text>
@@ -115,16 +216,91 @@ export function Customers() {
             {t("customers.total", { n: formatCount(total, lang) })}
           </Typography.Text>
         </div>
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t("customers.search")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          data-testid="customers-search"
-          style={{ width: 300 }}
-        />
+        <Space>
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t("customers.search")}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="customers-search"
+            style={{ width: 300 }}
+          />
+          <ColumnChooser columns={allColumns} hidden={hidden} onToggle={toggle} testId="customers-columns" />
+        </Space>
       </div>
+      <Card variant="borderless" className="filter-card" data-testid="customers-filters">
+        <Space wrap size={[12, 10]}>
+          <Select
+            mode="tags"
+            allowClear
+            maxTagCount="responsive"
+            placeholder={t("clist.filter.tagsPlaceholder")}
+            style={{ minWidth: 150 }}
+            value={filters.tags ?? []}
+            onChange={(v: string[]) => set({ tags: v })}
+            open={false}
+            suffixIcon={null}
+            data-testid="customers-filter-tags"
+          />
+          <Input allowClear placeholder={t("clist.filter.province")} style={{ width: 110 }} value={filters.province ?? ""} onChange={(e) => set({ province: e.target.value || undefined })} data-testid="customers-filter-province" />
+          <Input allowClear placeholder={t("clist.filter.city")} style={{ width: 110 }} value={filters.city ?? ""} onChange={(e) => set({ city: e.target.value || undefined })} data-testid="customers-filter-city" />
+          <AutoComplete
+            allowClear
+            placeholder={t("clist.filter.source")}
+            style={{ width: 120 }}
+            value={filters.sourceChannel ?? ""}
+            options={SOURCE_SUGGESTIONS.map((s) => ({ value: s }))}
+            onChange={(v: string) => set({ sourceChannel: v || undefined })}
+            data-testid="customers-filter-source"
+          />
+          <Select
+            allowClear
+            placeholder={t("clist.filter.birthdayMonth")}
+            style={{ width: 120 }}
+            value={filters.birthdayMonth}
+            onChange={(v?: number) => set({ birthdayMonth: v })}
+            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t("clist.filter.month", { m: i + 1 }) }))}
+            data-testid="customers-filter-birthday"
+          />
+          <Space size={6}>
+            <span className="filter-label">{t("clist.filter.spend")}</span>
+            <YuanRange min={filters.minSpendFen} max={filters.maxSpendFen} onChange={(minSpendFen, maxSpendFen) => set({ minSpendFen, maxSpendFen })} testId="customers-filter-spend" />
+          </Space>
+          <Space size={6}>
+            <span className="filter-label">{t("clist.filter.orders")}</span>
+            <Space.Compact>
+              <InputNumber min={0} precision={0} placeholder={t("list.min")} style={{ width: 80 }} value={filters.minOrders ?? null} onChange={(v) => set({ minOrders: v ?? undefined })} data-testid="customers-filter-orders-min" />
+              <InputNumber min={0} precision={0} placeholder={t("list.max")} style={{ width: 80 }} value={filters.maxOrders ?? null} onChange={(v) => set({ maxOrders: v ?? undefined })} data-testid="customers-filter-orders-max" />
+            </Space.Compact>
+          </Space>
+          <Space size={6}>
+            <span className="filter-label">{t("clist.filter.lastOrder")}</span>
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              placeholder={[t("list.from"), t("list.to")]}
+              value={range(filters.lastOrderFrom, filters.lastOrderTo)}
+              onChange={(v) => set({ lastOrderFrom: day(v?.[0]), lastOrderTo: day(v?.[1]) })}
+              style={{ width: 240 }}
+            />
+          </Space>
+          <Space size={6}>
+            <span className="filter-label">{t("clist.filter.created")}</span>
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              placeholder={[t("list.from"), t("list.to")]}
+              value={range(filters.createdFrom, filters.createdTo)}
+              onChange={(v) => set({ createdFrom: day(v?.[0]), createdTo: day(v?.[1]) })}
+              style={{ width: 240 }}
+            />
+          </Space>
+          {anyFilter && (
+            <Typography.Link onClick={() => setFilters({})} data-testid="customers-filter-reset">
+              {t("list.reset")}
+            </Typography.Link>
+          )}
+        </Space>
+      </Card>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
         <Table<CustomerRow>
@@ -134,9 +310,11 @@ export function Customers() {
           columns={columns}
           dataSource={data?.rows ?? []}
           loading={loading}
+          onChange={onTableChange}
+          summary={summary}
           locale={{ emptyText: loading ? " " : empty }}
           onRow={() => ({ "data-testid": "customer-row" }) as HTMLAttributes<HTMLElement>}
-          scroll={{ x: 980 }}
+          scroll={{ x: 1180 }}
           pagination={{
             current: page,
             pageSize,

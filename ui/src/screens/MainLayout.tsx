@@ -16,6 +16,7 @@ import {
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { BackupWatcher } from "../components/BackupWatcher";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
 import { GlobalSearch } from "../components/GlobalSearch";
 import { LanguageSwitch } from "../components/LanguageSwitch";
@@ -29,6 +30,9 @@ import { useIdleLock } from "../lib/useIdleLock";
 import { ComingSoon } from "./ComingSoon";
 import { Customers } from "./Customers";
 import { Dashboard } from "./Dashboard";
+import { NewOrder } from "./orders/NewOrder";
+import { OrderPage } from "./orders/OrderPage";
+import { OrdersList } from "./orders/OrdersList";
 import { Settings } from "./settings/Settings";
 
 const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
@@ -103,6 +107,7 @@ export function MainLayout() {
 
   return (
     <ShopContext.Provider value={{ shopName, reloadShop }}>
+      <BackupWatcher />
       <Layout className="app-layout">
         <Layout.Sider width={208} theme="light" className="app-sider">
           <div className="sider-brand">
@@ -148,7 +153,9 @@ export function MainLayout() {
             <Routes>
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/customers" element={<Customers />} />
-              <Route path="/orders" element={<ComingSoon area="orders" />} />
+              <Route path="/orders" element={<OrdersList />} />
+              <Route path="/orders/new" element={<NewOrder />} />
+              <Route path="/orders/:id" element={<OrderPage />} />
               <Route path="/tickets" element={<ComingSoon area="tickets" />} />
               <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />

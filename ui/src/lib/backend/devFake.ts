@@ -49,6 +49,12 @@ function makeCustomers(n: number, seed: number): CustomerRow[] {
       wechatId: r() < 0.55 ? `wx_${Math.floor(r() * 1e6).toString(36)}` : null,
       tags,
       sourceChannel: pick(CHANNELS),
+      birthday: null,
+      ordersCount: 0,
+      spendFen: 0,
+      firstOrderAt: null,
+      lastOrderAt: null,
+      topCategory: null,
       createdAt: new Date(start + Math.floor(r() * 900) * 86400000 + Math.floor(r() * 86400000)).toISOString(),
     } satisfies CustomerRow;
   });
@@ -239,16 +245,17 @@ export async function fakeInvoke(cmd: string, a: A): Promise<unknown> {
     }
     case "customers_list": {
       const s = needSession();
-      const q = typeof a.search === "string" ? a.search.trim() : "";
+      const query = (a.query ?? {}) as { page?: number; pageSize?: number; search?: string };
+      const q = typeof query.search === "string" ? query.search.trim() : "";
       let rows = store().customers;
       if (q) rows = rows.filter((c) => c.name.includes(q) || (c.phone ?? "").includes(q) || (c.wechatId ?? "").includes(q));
       rows = [...rows].sort((x, y) => y.createdAt.localeCompare(x.createdAt));
-      const page = Number(a.page) || 1;
-      const pageSize = Number(a.pageSize) || 20;
+      const page = Number(query.page) || 1;
+      const pageSize = Number(query.pageSize) || 20;
       const slice = rows.slice((page - 1) * pageSize, page * pageSize).map((c) =>
         s.role === "rep" && c.phone ? { ...c, phone: `${c.phone.slice(0, 3)}****${c.phone.slice(7)}` } : c,
       );
-      return { rows: slice, total: rows.length, page, pageSize };
+      return { rows: slice, total: rows.length, totalSpendFen: 0, page, pageSize };
     }
     case "search": {
       const s = needSession();

@@ -1,16 +1,20 @@
 // The one doorway from the UI to the core: one typed function per IPC command.
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { CustomerQuery } from "./orders";
 import { call } from "./transport";
 import type {
   AppStatus,
   BackupDone,
   BackupListing,
+  BackupPreview,
   BackupStatus,
   BackupSummary,
   BackupTarget,
-  CustomerRow,
+  CustomerPage,
   DemoOpenResult,
+  ExportDone,
   Lang,
+  MoveReport,
   Page,
   RestoreDone,
   RestoredStore,
@@ -25,7 +29,9 @@ import type {
 } from "./types";
 
 export * from "./types";
+export * from "./orders";
 export { BackendError, toBackendError } from "./errors";
+export { onBackupFinished, onBackupProgress, type Unlisten } from "./events";
 
 export const appStatus = () => call<AppStatus>("app_status");
 export const appSetLanguage = (language: Lang) => call<AppStatus>("app_set_language", { language });
@@ -53,8 +59,8 @@ export const usersSetDisabled = (a: { userId: number; disabled: boolean }) => ca
 export const usersResetPassword = (a: { userId: number; newPassword: string }) =>
   call<null>("users_reset_password", a);
 
-export const customersList = (a: { page: number; pageSize: number; search?: string }) =>
-  call<Page<CustomerRow>>("customers_list", a);
+/** One page of customers for a filter, sort and page, with the totals row. */
+export const customersList = (query: CustomerQuery) => call<CustomerPage>("customers_list", { query });
 
 /** Global search (Ctrl+K): customers and orders as the user types. */
 export const search = (a: { query: string }) => call<SearchResults>("search", a);
@@ -82,4 +88,18 @@ export async function pickFolder(): Promise<string | null> {
 export async function pickBackupFile(): Promise<string | null> {
   const picked = await open({ directory: false, multiple: false, filters: [{ name: "Laoke backup", extensions: ["laokebak"] }] });
   return typeof picked === "string" ? picked : null;
+}
+
+/** Checks a backup completely and counts what it holds (restore preview). */
+export const backupPreview = (a: { file: string; password: string }) => call<BackupPreview>("backup_preview", a);
+/** Owner only: moves the data folder (copy, check, switch, then remove the old one). */
+export const dataDirMove = (a: { path: string }) => call<MoveReport>("data_dir_move", a);
+/** Owner only: every table into one xlsx workbook. */
+export const exportFull = (a: { path: string }) => call<ExportDone>("export_full", a);
+
+/** The native save dialog for an xlsx file; null when cancelled. Adds `.xlsx` when missing. */
+export async function pickSaveXlsx(defaultName: string): Promise<string | null> {
+  const picked = await save({ defaultPath: defaultName, filters: [{ name: "Excel", extensions: ["xlsx"] }] });
+  if (typeof picked !== "string" || !picked) return null;
+  return /\.xlsx$/i.test(picked) ? picked : `${picked}.xlsx`;
 }

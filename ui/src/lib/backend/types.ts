@@ -45,7 +45,18 @@ export interface CustomerRow {
   wechatId: string | null;
   tags: string[];
   sourceChannel: string | null;
+  birthday: string | null;
+  ordersCount: number;
+  spendFen: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+  topCategory: string | null;
   createdAt: string;
+}
+
+/** A customer page plus the totals for everyone matching the filter. */
+export interface CustomerPage extends Page<CustomerRow> {
+  totalSpendFen: number;
 }
 
 export interface Page<T> {
@@ -138,6 +149,7 @@ export interface BackupStatus {
 
 export interface BackupDone {
   targetId: number;
+  targetPath: string;
   path: string | null;
   size: number | null;
   /** Why this target failed, already translated. */
@@ -157,6 +169,8 @@ export interface BackupListing {
   conflictCopy: boolean;
   problem: string | null;
   problemCode: string | null;
+  /** When this store wrote and verified the file (null: not known as verified here). */
+  verifiedAt: string | null;
 }
 
 export interface BackupSummary {
@@ -177,6 +191,58 @@ export interface RestoreDone {
   backup: BackupSummary;
   /** The copy of the data that was replaced. */
   safetyBackup: string;
+}
+
+// ---- Backup progress, preview, data folder move, full export (issue 6) ----
+
+export type BackupPhase = "snapshot" | "encrypt" | "verify";
+
+/** `backup-progress` event: bytes of work done of the whole job for one target. */
+export interface BackupProgressEvent {
+  targetId: number;
+  targetPath: string;
+  /** 0-based position of this target in the run, and the run's number of targets. */
+  index: number;
+  count: number;
+  phase: BackupPhase;
+  done: number;
+  total: number;
+  automatic: boolean;
+}
+
+/** `backup-finished` event. */
+export interface BackupFinishedEvent {
+  automatic: boolean;
+  results: BackupDone[];
+}
+
+/** `backup_preview`: what a fully checked backup holds; null counts = that table does not exist. */
+export interface BackupPreview {
+  createdAt: string;
+  createdBy: string;
+  appVersion: string;
+  schemaVersion: number;
+  customers: number;
+  orders: number | null;
+  tickets: number | null;
+  pointsBalance: number | null;
+  users: number;
+  counts: Record<string, number>;
+}
+
+/** `data_dir_move`. */
+export interface MoveReport {
+  dataDir: string;
+  oldRemoved: boolean;
+  oldDir: string;
+}
+
+/** `export_full`. */
+export interface ExportDone {
+  path: string;
+  bytes: number;
+  sheets: number;
+  rows: number;
 }
 
 /** `search`: what matched in one result (a phone is masked for reps). */

@@ -1,5 +1,5 @@
-import { CloudUploadOutlined, DeleteOutlined, FolderOpenOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Input, Popconfirm, Space, Spin, Table, Tag, Typography, type TableProps } from "antd";
+import { CloudUploadOutlined, DeleteOutlined, FolderOpenOutlined, PlusOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography, type TableProps } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { OwnerOnly } from "../../components/OwnerOnly";
 import { hasKey, useI18n } from "../../i18n";
@@ -7,9 +7,8 @@ import {
   backupAddTarget,
   backupNow,
   backupRemoveTarget,
-  backupRestore,
   backupTargets,
-  pickBackupFile,
+  onBackupFinished,
   pickFolder,
   type BackupDone,
   type BackupStatus,
@@ -18,6 +17,10 @@ import {
 import { useApp } from "../../lib/appContext";
 import { formatDateTime } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
+import { BackupProgressBar } from "./backup/BackupProgressBar";
+import { ExportCard } from "./backup/ExportCard";
+import { MoveDataDir } from "./backup/MoveDataDir";
+import { RestoreCard } from "./backup/RestoreCard";
 
 /** Owner only: backup folders, "back up now" and restore. The core enforces it too. */
 export function BackupTab() {
@@ -31,7 +34,7 @@ export function BackupTab() {
 
 function BackupPanel() {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { refresh } = useApp();
   const errorText = useErrorText();
   const [status, setStatus] = useState<BackupStatus | null>(null);
@@ -40,10 +43,6 @@ function BackupPanel() {
   const [adding, setAdding] = useState(false);
   const [running, setRunning] = useState(false);
   const [results, setResults] = useState<BackupDone[] | null>(null);
-  const [restoreFile, setRestoreFile] = useState("");
-  const [restorePassword, setRestorePassword] = useState("");
-  const [restoring, setRestoring] = useState(false);
-  const [restored, setRestored] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -56,6 +55,22 @@ function BackupPanel() {
 
   useEffect(() => {
     void load();
+  }, [load]);
+
+  // An automatic backup (or one started elsewhere) finished: show its outcome per target.
+  useEffect(() => {
+    let alive = true;
+    let stop: (() => void) | null = null;
+    void onBackupFinished(() => {
+      if (alive) void load();
+    }).then((u) => {
+      if (alive) stop = u;
+      else u();
+    });
+    return () => {
+      alive = false;
+      stop?.();
+    };
   }, [load]);
 
   const pick = async (set: (v: string) => void, picker: () => Promise<string | null>) => {
@@ -104,43 +119,6 @@ function BackupPanel() {
       setRunning(false);
       await load();
     }
-  };
-
-  const restore = () => {
-    const file = restoreFile.trim();
-    if (!file || !restorePassword) {
-      message.warning(t("backup.restoreMissing"));
-      return;
-    }
-    modal.confirm({
-      title: t("backup.restoreConfirmTitle"),
-      content: t("backup.restoreConfirmText"),
-      okText: t("backup.restoreConfirmOk"),
-      cancelText: t("common.cancel"),
-      okButtonProps: { danger: true, "data-testid": "restore-confirm" },
-      onOk: async () => {
-        setRestoring(true);
-        setRestored(null);
-        try {
-          const done = await backupRestore({ file, password: restorePassword });
-          setRestorePassword("");
-          setRestored(
-            t("backup.restoreDone", {
-              date: formatDateTime(done.backup.createdAt),
-              by: done.backup.createdBy,
-              safety: done.safetyBackup,
-            }),
-          );
-          await load();
-        } catch (e) {
-          message.error(errorText(e));
-        } finally {
-          setRestoring(false);
-          // Logged in to the restored data, or logged out if the swap failed: the app follows.
-          await refresh();
-        }
-      },
-    });
   };
 
   const lastErrorText = useCallback(
@@ -227,7 +205,18 @@ function BackupPanel() {
           showIcon
           data-testid="backup-sync-warning"
           message={t("backup.dataInSyncFolder", { name: status.dataDirSyncFolder })}
-          description={t("backup.dataInSyncFolderText")}
+          description={
+            <Space direction="vertical" size={8}>
+              <span>{t("backup.dataInSyncFolderText")}</span>
+              <span>{t("backup.move.help")}</span>
+              <MoveDataDir
+                onMoved={async () => {
+                  await load();
+                  await refresh();
+                }}
+              />
+            </Space>
+          }
         />
       )}
       {error && <Alert type="error" showIcon message={error} />}
@@ -274,13 +263,11 @@ function BackupPanel() {
             >
               {t("backup.now")}
             </Button>
-            {running && (
-              <Space size={8}>
-                <Spin size="small" />
-                <Typography.Text type="secondary">{t("backup.running")}</Typography.Text>
-              </Space>
-            )}
           </Space>
+          <BackupProgressBar />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t("backup.auto.note")}
+          </Typography.Text>
           {ok.length > 0 && (
             <Alert
               type="success"
@@ -304,33 +291,14 @@ function BackupPanel() {
         </Space>
       </Card>
 
-      <Card size="small" title={t("backup.restoreTitle")}>
-        <Typography.Paragraph type="secondary">{t("backup.restoreHelp")}</Typography.Paragraph>
-        <Space direction="vertical" style={{ width: "100%", maxWidth: 720 }}>
-          <Space.Compact style={{ width: "100%" }}>
-            <Input
-              value={restoreFile}
-              onChange={(e) => setRestoreFile(e.target.value)}
-              placeholder={t("backup.filePlaceholder")}
-              data-testid="restore-file"
-            />
-            <Button icon={<FolderOpenOutlined />} onClick={() => void pick(setRestoreFile, pickBackupFile)} data-testid="restore-pick">
-              {t("backup.pickFile")}
-            </Button>
-          </Space.Compact>
-          <Input.Password
-            value={restorePassword}
-            onChange={(e) => setRestorePassword(e.target.value)}
-            placeholder={t("backup.passwordPlaceholder")}
-            autoComplete="current-password"
-            data-testid="restore-password"
-          />
-          <Button danger icon={<RollbackOutlined />} loading={restoring} onClick={restore} data-testid="restore-submit">
-            {t("backup.restore")}
-          </Button>
-          {restored && <Alert type="success" showIcon message={restored} data-testid="restore-result" />}
-        </Space>
-      </Card>
+      <RestoreCard
+        onRestored={async () => {
+          await load();
+          await refresh();
+        }}
+      />
+
+      <ExportCard />
     </Space>
   );
 }

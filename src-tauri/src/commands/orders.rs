@@ -1,0 +1,68 @@
+//! Orders: the list with filters and totals, one order, manual in-store sales, status changes
+//! and refunds. Each command is one core call; roles and audit live in the core.
+
+use laoke::orders::{self, ManualOrder, OrderDetail, OrderPage, OrderQuery, OrderStatus};
+use tauri::State;
+
+use crate::{error::CmdResult, state::Shell};
+
+#[tauri::command]
+pub async fn orders_list(shell: State<'_, Shell>, query: OrderQuery) -> CmdResult<OrderPage> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            orders::list(store, session, &query)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn orders_get(shell: State<'_, Shell>, id: i64) -> CmdResult<OrderDetail> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            orders::get(store, session, id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn orders_create(shell: State<'_, Shell>, order: ManualOrder) -> CmdResult<i64> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            orders::create_manual(store, session, &order)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn orders_set_status(
+    shell: State<'_, Shell>,
+    id: i64,
+    status: OrderStatus,
+) -> CmdResult<OrderDetail> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            orders::set_status(store, session, id, status)?;
+            orders::get(store, session, id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn orders_refund(
+    shell: State<'_, Shell>,
+    id: i64,
+    amount_fen: i64,
+    reason: String,
+) -> CmdResult<OrderDetail> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            orders::record_refund(store, session, id, amount_fen, &reason)?;
+            orders::get(store, session, id)
+        })
+        .await
+}
