@@ -16,6 +16,16 @@ pub(super) fn table_title(table: &str) -> (String, String) {
         "settings" => Some(("设置", "Settings")),
         "backups" => Some(("备份记录", "Backups")),
         "backup_targets" => Some(("备份位置", "Backup folders")),
+        "orders" => Some(("订单", "Orders")),
+        "order_items" => Some(("订单商品", "Order items")),
+        "products" => Some(("商品", "Products")),
+        "categories" => Some(("商品分类", "Categories")),
+        "customer_stats" => Some(("客户统计", "Customer stats")),
+        "customer_consents" => Some(("营销同意", "Marketing consent")),
+        "customer_merges" => Some(("客户合并记录", "Customer merges")),
+        "import_batches" => Some(("导入批次", "Import batches")),
+        "import_changes" => Some(("导入变更", "Import changes")),
+        "import_mappings" => Some(("导入字段映射", "Import mappings")),
         _ => None,
     };
     match known {
