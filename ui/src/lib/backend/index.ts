@@ -15,7 +15,6 @@ import type {
   ExportDone,
   Lang,
   MoveReport,
-  Page,
   RestoreDone,
   RestoredStore,
   Role,
