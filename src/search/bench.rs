@@ -275,7 +275,7 @@ pub fn run(
         let mut times = Vec::new();
         let channels = [Channel::Taobao, Channel::Jd, Channel::Pdd, Channel::Douyin];
         let sorts = ["paidFen", "orderedAt"];
-        for i in 0..runs.min(100) {
+        for i in 0..runs.min(30) {
             let q = OrderQuery {
                 page: 1 + (i % 3) as u32,
                 page_size: 50,

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 /// How many candidate terms a long query looks at before ranking. Enough for every realistic
 /// query; a very broad one (3 digits every phone contains) ranks within this sample.
-const CANDIDATES: usize = 300;
+const CANDIDATES: usize = 150;
 
 /// One ranked match: the best term of one customer.
 #[derive(Debug, Clone)]

@@ -12,7 +12,8 @@ pub(super) fn find(conn: &Connection, q: &Query, limit: usize) -> Result<Vec<Ord
         return Ok(Vec::new());
     }
     let mut ids: Vec<i64> = Vec::new();
-    let want = (limit * 3) as i64;
+    // A few more than shown: hydrating a candidate reads an order page (cold on a big store).
+    let want = (limit + 5) as i64;
     let mut prefix = conn.prepare_cached(
         "SELECT id FROM orders WHERE order_no >= ?1 AND order_no < ?1 || char(1114111)
           ORDER BY order_no LIMIT ?2",
