@@ -80,6 +80,9 @@ pub fn move_data_dir(
     };
     let copied = (|| -> Result<()> {
         fs::create_dir_all(&to)?;
+        if created {
+            restrict_to_owner(&to)?;
+        }
         copy_tree(&from, &to)?;
         verify_copy(&to, &key, &counts)
     })();
@@ -182,6 +185,18 @@ fn check_destination(from: &Path, to: &Path) -> Result<PathBuf> {
         ));
     }
     Ok(to)
+}
+
+/// A new data folder is readable by this OS account only, like the one `Store::init` makes.
+fn restrict_to_owner(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 fn row_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {

@@ -98,6 +98,12 @@ fn moving_the_data_folder_copies_checks_switches_and_removes_the_old_one() {
     assert!(!Store::exists(&home), "the old copy is gone");
     assert!(home.join(LOCATION_FILE).is_file(), "only the pointer stays");
     assert_eq!(customer_total(&store, &s), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&to).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "the new data folder is the OS account's alone");
+    }
     drop(store);
     let (store, s) = login(&to, OWNER, OWNER_PASSWORD);
     assert_eq!(customer_total(&store, &s), 1, "the moved store logs in");

@@ -112,6 +112,16 @@ fn a_gbk_taobao_export_is_recognised_and_buyers_with_masked_phones_are_matched_b
         .map(|c| c.name)
         .collect();
     assert_eq!(names, ["王芳", "李娟"]);
+    let first = &all_customers(&f.store, &f.owner)[0];
+    assert_eq!(
+        (
+            first.province.as_deref(),
+            first.city.as_deref(),
+            first.source_channel.as_deref()
+        ),
+        (Some("浙江"), Some("杭州"), Some("淘宝")),
+        "region from the Taobao address; source in words, like the rest of the app"
+    );
     assert_eq!(
         count(
             &f.store,

@@ -42,6 +42,7 @@ pub fn run() {
             commands::backup_run::start_daily_backup(app.handle().clone());
             Ok(())
         })
+        .manage(commands::import::ImportJobs::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::app_set_language,
@@ -100,6 +101,14 @@ pub fn run() {
             commands::customer_record::customers_consent_history,
             commands::customer_record::customers_erase,
             commands::customer_record::customers_export_person,
+            commands::import::import_inspect,
+            commands::import::import_preview,
+            commands::import::import_run,
+            commands::import::import_cancel,
+            commands::import::import_save_errors,
+            commands::import::import_list,
+            commands::import::import_undo,
+            commands::import::import_template,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -60,6 +60,14 @@ pub const COMMANDS: &[&str] = &[
     "customers_consent_history",
     "customers_erase",
     "customers_export_person",
+    "import_inspect",
+    "import_preview",
+    "import_run",
+    "import_cancel",
+    "import_save_errors",
+    "import_list",
+    "import_undo",
+    "import_template",
 ];
 
 #[cfg(test)]

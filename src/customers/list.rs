@@ -10,7 +10,7 @@
 use super::{phone, Gender};
 use crate::{
     auth::{Permission, Session},
-    orders::query::{day_start, like_pattern},
+    orders::query::day_start,
     settings,
     store::{parse_ts, Store},
     Error, Result,
@@ -105,16 +105,10 @@ pub const CUSTOMER_SORTS: &[(&str, &str)] = &[
 ];
 
 /// The SQL condition (on alias `c`) and parameter for a text search. The only place that knows
-/// how search works, so a CJK index can replace the LIKE scan without touching the list.
+/// how search works: it uses the global search index (crate::search), so 1–2 character Chinese
+/// names and any part of a phone, nick, email or WeChat id match without a table scan.
 pub fn search_condition(term: &str, param: usize) -> (String, Value) {
-    (
-        format!(
-            "(c.name LIKE ?{param} ESCAPE '\\' OR c.wechat_id LIKE ?{param} ESCAPE '\\'
-              OR EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id
-                         AND p.phone LIKE ?{param} ESCAPE '\\'))"
-        ),
-        Value::Text(like_pattern(term)),
-    )
+    crate::search::list_condition(term, param)
 }
 
 fn text(v: &Option<String>) -> Option<&str> {

@@ -244,6 +244,7 @@ pub fn generate_orders(store: &Store, s: &Session, spec: &OrdersSpec) -> Result<
     store.write(|tx, now| {
         let (orders, items) = orders::insert_orders(tx, &mut rng, spec.orders, now)?;
         crate::orders::rebuild_all_stats(tx)?;
+        crate::search::optimize_in_tx(tx)?;
         audit::record(
             tx,
             now,

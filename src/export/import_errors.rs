@@ -86,9 +86,12 @@ pub fn write_error_workbook(
     Ok(bytes.len() as u64)
 }
 
+/// A template's columns: each field with its header(s).
+type TemplateColumns = &'static [(crate::import::Field, &'static [&'static str])];
+
 /// Laoke's own import template (headers plus one example row) for orders or customers.
 pub fn template_table(kind: ImportKind) -> Table {
-    let (cols, example, title): (&[(crate::import::Field, &[&str])], &[&str], Msg) = match kind {
+    let (cols, example, title): (TemplateColumns, &[&str], Msg) = match kind {
         ImportKind::Orders => (
             presets::TEMPLATE_ORDERS,
             &[

@@ -28,6 +28,9 @@ pub struct BenchResult {
     pub rows: u64,
     pub file_mb: f64,
     pub seconds: f64,
+    /// CPU time (user + system) the import used: on a busy shared machine this is the
+    /// number to compare, wall time depends on what else runs.
+    pub cpu_seconds: Option<f64>,
     pub rows_per_s: f64,
     /// Peak resident memory during the import (VmHWM after resetting it), MiB.
     pub peak_rss_mib: Option<f64>,
@@ -305,6 +308,17 @@ pub fn peak_rss_mib() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// CPU time (user + system) of this process so far, seconds (Linux, from /proc/self/stat).
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 /// Reset the peak RSS counter (Linux ≥ 4.0), so each import is measured on its own.
 pub fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
@@ -350,6 +364,7 @@ pub fn run(
         let (store, session, _key) = Store::init(&dir, &owner, clock.clone())?;
         let file_mb = std::fs::metadata(path)?.len() as f64 / 1e6;
         reset_peak_rss();
+        let cpu_before = cpu_seconds();
         let started = Instant::now();
         let report = super::run(
             &store,
@@ -365,6 +380,7 @@ pub fn run(
         )?;
         let seconds = started.elapsed().as_secs_f64();
         let peak = peak_rss_mib();
+        let cpu = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
         if report.rejected > 0 {
             return Err(Error::Internal(format!(
                 "bench file had {} rejected rows",
@@ -376,6 +392,7 @@ pub fn run(
             rows: report.rows,
             file_mb,
             seconds,
+            cpu_seconds: cpu,
             rows_per_s: report.rows as f64 / seconds,
             peak_rss_mib: peak,
             report,

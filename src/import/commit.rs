@@ -58,6 +58,7 @@ struct Engine<'a, 't> {
     seen_orders: HashMap<(Channel, String), u64>,
     touched: HashSet<i64>,
     default_channel: Channel,
+    fast: super::fast::NewOrders,
 }
 
 /// Run the job; commits unless it is a dry run or `cancel` was set (then rolls back).
@@ -89,12 +90,13 @@ pub(crate) fn run(
         actor,
         now,
         batch,
-        ids: Identities::default(),
+        ids: Identities::preload(&tx)?,
         report: ImportReport::new(job),
         rejected: BTreeMap::new(),
         seen_orders: HashMap::new(),
         touched: HashSet::new(),
         default_channel: job.resolved.channel.unwrap_or(Channel::Other),
+        fast: super::fast::NewOrders::default(),
     };
     let mut group: Option<Group> = None;
     let mut cancelled = false;
@@ -249,14 +251,14 @@ impl Engine<'_, '_> {
                 return Ok(());
             }
         };
-        if let Err(err) = orders::normalize(&order) {
-            let msg = match &err {
-                crate::Error::Invalid(m) => m.clone(),
-                other => return Err(crate::Error::Internal(other.to_string())),
-            };
-            self.reject_group(g, Problem { column: None, msg });
-            return Ok(());
-        }
+        let order = match orders::normalize(&order) {
+            Ok(o) => o,
+            Err(crate::Error::Invalid(msg)) => {
+                self.reject_group(g, Problem { column: None, msg });
+                return Ok(());
+            }
+            Err(other) => return Err(crate::Error::Internal(other.to_string())),
+        };
         let first = &g.parsed[0];
         let platform = validate::nick_platform(channel);
         let person = Person {
@@ -266,13 +268,26 @@ impl Engine<'_, '_> {
             province: first.province.as_deref(),
             city: first.city.as_deref(),
             address: first.address.as_deref(),
-            source: channel.as_str(),
+            source: channel.label_zh(),
         };
         let customer = self.ids.resolve(self.tx, &person, self.batch, self.now)?;
         let order = NewOrder {
             customer_id: customer,
             ..order
         };
+        let existing = self
+            .tx
+            .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
+            .exists(params![order.channel.as_str(), order.order_no])?;
+        if !existing {
+            self.fast
+                .create(self.tx, self.actor.username(), &order, self.batch, self.now)?;
+            self.report.created += 1;
+            if let Some(c) = customer {
+                self.touched.insert(c);
+            }
+            return Ok(());
+        }
         match orders::upsert_in_tx(
             self.tx,
             self.actor.username(),

@@ -18,6 +18,7 @@
 pub mod bench;
 mod commit;
 pub mod encoding;
+mod fast;
 pub mod fields;
 mod identity;
 pub mod mapping;
@@ -144,10 +145,59 @@ impl ImportReport {
         }
     }
 
+    /// The report without the rejected rows' cells, with at most `limit` problems: what a
+    /// window shows (the error workbook has everything).
+    pub fn summary(&self, limit: usize) -> ImportSummary {
+        ImportSummary {
+            batch_id: self.batch_id,
+            dry_run: self.dry_run,
+            cancelled: self.cancelled,
+            file_name: self.file_name.clone(),
+            format: self.format,
+            encoding: self.encoding.map(|e| e.label()),
+            preset: self.preset.clone(),
+            kind: self.kind,
+            rows: self.rows,
+            created: self.created,
+            updated: self.updated,
+            skipped: self.skipped,
+            rejected: self.rejected,
+            customers_created: self.customers_created,
+            customers_updated: self.customers_updated,
+            masked_phones: self.masked_phones,
+            problems_total: self.problems_total,
+            problems: self.problems().take(limit).cloned().collect(),
+        }
+    }
+
     /// Every problem, row by row.
     pub fn problems(&self) -> impl Iterator<Item = &RowProblem> {
         self.rejected_rows.iter().flat_map(|r| r.problems.iter())
     }
+}
+
+/// [`ImportReport`] as a window shows it (docs/IPC.md `ImportSummary`).
+#[derive(Serialize, Clone, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    pub batch_id: Option<i64>,
+    pub dry_run: bool,
+    pub cancelled: bool,
+    pub file_name: String,
+    pub format: FileFormat,
+    pub encoding: Option<&'static str>,
+    pub preset: String,
+    pub kind: ImportKind,
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub skipped: u64,
+    pub rejected: u64,
+    pub customers_created: u64,
+    pub customers_updated: u64,
+    pub masked_phones: u64,
+    pub problems_total: u64,
+    pub problems: Vec<RowProblem>,
 }
 
 /// A field as the mapping screen lists it.

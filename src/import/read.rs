@@ -262,6 +262,9 @@ pub struct Position {
     pub total: u64,
 }
 
+/// What [`Loaded::for_each_row`] calls: `(row number, cells, position) -> keep going?`.
+pub type RowVisitor<'f> = dyn FnMut(u64, &[Value<'_>], Position) -> Result<bool> + 'f;
+
 impl Loaded {
     /// Data rows left to read, as units of [`Position`].
     pub fn total_units(&self) -> u64 {
@@ -273,10 +276,7 @@ impl Loaded {
 
     /// Call `f(row_no, cells, position)` for every non-empty data row, in order. `f` returns
     /// `false` to stop early.
-    pub fn for_each_row(
-        &self,
-        f: &mut dyn FnMut(u64, &[Value<'_>], Position) -> Result<bool>,
-    ) -> Result<()> {
+    pub fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<()> {
         let total = self.total_units();
         match &self.body {
             Body::Csv {

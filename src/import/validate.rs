@@ -78,7 +78,7 @@ fn text<'a>(v: &'a Value<'a>) -> Option<Cow<'a, str>> {
 }
 
 /// Amount in fen from `¥1,234.50`, `1234.5`, `12元` or a number cell. Rounds to the fen.
-pub fn parse_money(v: &Value) -> Result<Option<i64>, ()> {
+pub(crate) fn parse_money(v: &Value) -> Result<Option<i64>, ()> {
     match v {
         Value::Number(n) => {
             if !n.is_finite() || *n < 0.0 || *n > 1e13 {
@@ -123,7 +123,7 @@ fn parse_decimal_fen(s: &str) -> Result<i64, ()> {
 }
 
 /// A time of day in the shop's timezone, from the forms in DEFAULTS.md (and a few more).
-pub fn parse_datetime(v: &Value, tz: Tz) -> Result<Option<DateTime<Utc>>, ()> {
+pub(crate) fn parse_datetime(v: &Value, tz: Tz) -> Result<Option<DateTime<Utc>>, ()> {
     let naive = match v {
         Value::Empty => return Ok(None),
         Value::Date(d) | Value::Number(d) => serial_to_naive(*d).ok_or(())?,
@@ -148,10 +148,7 @@ fn parse_naive(s: &str) -> Option<NaiveDateTime> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc).naive_utc());
     }
-    let s = s
-        .replace(['年', '月'], "-")
-        .replace('日', " ")
-        .replace('T', " ");
+    let s = s.replace(['年', '月'], "-").replace(['日', 'T'], " ");
     let s = s.trim();
     for f in [
         "%Y-%m-%d %H:%M:%S%.f",
@@ -459,12 +456,47 @@ pub fn order_row(m: &Resolved, cells: &[Value], tz: Tz) -> Result<OrderRow, Vec<
             (!parts.is_empty()).then(|| parts.join(""))
         }
     };
+    if row.province.is_none() {
+        if let Some((p, c)) = row.address.as_deref().and_then(region_of) {
+            row.province = Some(p);
+            row.city = row.city.take().or(Some(c));
+        }
+    }
     row.note = r.text(Field::Note).unwrap_or_default();
     if r.problems.is_empty() {
         Ok(row)
     } else {
         Err(r.problems)
     }
+}
+
+/// Province and city from a marketplace address, which starts "浙江省 杭州市 西湖区 …"
+/// (Taobao, JD and Douyin separate the parts with spaces). Province without 省/市 suffix, as
+/// shops write it ("浙江", "上海").
+fn region_of(address: &str) -> Option<(String, String)> {
+    let mut parts = address.split_whitespace();
+    let (p, c) = (parts.next()?, parts.next()?);
+    parts.next()?;
+    let short = |s: &str| -> Option<String> {
+        let n = s.chars().count();
+        if !(2..=10).contains(&n) {
+            return None;
+        }
+        let trimmed = s
+            .strip_suffix("维吾尔自治区")
+            .or_else(|| s.strip_suffix("壮族自治区"))
+            .or_else(|| s.strip_suffix("回族自治区"))
+            .or_else(|| s.strip_suffix("自治区"))
+            .or_else(|| s.strip_suffix('省'))
+            .or_else(|| s.strip_suffix('市'))
+            .unwrap_or(s);
+        Some(trimmed.to_string())
+    };
+    let province = short(p)?;
+    let city = short(c)?;
+    let looks_like_region =
+        p.ends_with(['省', '市', '区']) || ["北京", "上海", "天津", "重庆"].contains(&p);
+    looks_like_region.then_some((province, city))
 }
 
 /// Check one customer row into a [`NewCustomer`] (phones as written; `customers::validate`
@@ -573,7 +605,7 @@ fn birthday(v: &Value) -> Result<Option<String>, ()> {
     if let Some(dt) = parse_naive(&t) {
         return Ok(Some(dt.date().format("%Y-%m-%d").to_string()));
     }
-    let s = t.replace('月', "-").replace('日', "").replace('/', "-");
+    let s = t.replace(['月', '/'], "-").replace('日', "");
     let (m, d) = s.trim_start_matches('-').split_once('-').ok_or(())?;
     let (m, d): (u32, u32) = (
         m.trim().parse().map_err(|_| ())?,
@@ -658,6 +690,19 @@ mod tests {
             Some(OrderStatus::Refunded)
         );
         assert_eq!(parse_status("???"), None);
+    }
+
+    #[test]
+    fn province_and_city_come_from_a_marketplace_address() {
+        assert_eq!(
+            region_of("浙江省 杭州市 西湖区 文三路 88 号"),
+            Some(("浙江".into(), "杭州".into()))
+        );
+        assert_eq!(
+            region_of("上海 上海市 浦东新区 世纪大道"),
+            Some(("上海".into(), "上海".into()))
+        );
+        assert_eq!(region_of("文三路 88 号 3 楼"), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub mod write;
 pub use manage::{create_manual, record_refund, set_status, ManualOrder};
 pub use model::{Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome};
 pub use query::{
-    customer_summary, customer_summary_for, for_customer, for_customer_page, get, list,
+    customer_summary, customer_summary_for, find_by_no, for_customer, for_customer_page, get, list,
     CategorySpend, CustomerSummary, OrderCustomer, OrderDetail, OrderItemRow, OrderPage,
     OrderQuery, OrderRow, OrderTotals, ORDER_SORTS,
 };

@@ -554,3 +554,41 @@ pub fn customer_summary_for(
     s.require(Permission::WorkWithCustomers)?;
     customer_summary(store.conn(), customer_id)
 }
+
+/// One order by its number (and channel, when the same number exists on several channels).
+pub fn find_by_no(
+    store: &Store,
+    s: &Session,
+    order_no: &str,
+    channel: Option<Channel>,
+) -> Result<OrderDetail> {
+    s.require(Permission::WorkWithCustomers)?;
+    let no = order_no.trim();
+    let conn = store.conn();
+    let found: Vec<(i64, String)> = conn
+        .prepare_cached("SELECT id, channel FROM orders WHERE order_no = ?1 ORDER BY channel")?
+        .query_map([no], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let matching: Vec<&(i64, String)> = found
+        .iter()
+        .filter(|(_, c)| channel.map_or(true, |want| want.as_str() == c))
+        .collect();
+    match matching.as_slice() {
+        [] => Err(Error::not_found(
+            format!("没有订单号为 {no} 的订单。"),
+            format!("No order with number {no}."),
+        )),
+        [(id, _)] => get(store, s, *id),
+        many => {
+            let list = many
+                .iter()
+                .map(|(_, c)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(Error::conflict(
+                format!("订单号 {no} 在多个渠道都有（{list}），请指定渠道。"),
+                format!("Order number {no} exists on several channels ({list}); name the channel."),
+            ))
+        }
+    }
+}

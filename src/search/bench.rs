@@ -217,30 +217,54 @@ pub fn run(
         rows.push(r);
     }
 
-    // Customer list, first pages (newest first), as the customers screen opens.
+    // Customer list: filter + sort, as the customers screen does (first pages, 50 rows + totals).
+    let provinces = ["广东", "浙江", "江苏", "山东", "上海"];
+    let sorts = ["spendFen", "lastOrderAt", "ordersCount", "createdAt"];
     let mut times = Vec::new();
     for i in 0..runs.min(100) {
-        let (ms, _) = time_ms(|| {
-            Ok(customers::list(
-                store,
-                s,
-                &CustomerQuery {
-                    page: 1 + (i % 5) as u32,
-                    page_size: 50,
-                    search: None,
-                    ..Default::default()
-                },
-            )?
-            .rows
-            .len())
-        })?;
+        let q = CustomerQuery {
+            page: 1 + (i % 3) as u32,
+            page_size: 50,
+            province: Some(provinces[i % provinces.len()].into()),
+            min_orders: Some(2),
+            sort: Some(sorts[i % sorts.len()].into()),
+            desc: Some(true),
+            ..Default::default()
+        };
+        let (ms, _) = time_ms(|| Ok(customers::list(store, s, &q)?.rows.len()))?;
         times.push(ms);
     }
     rows.push(row(
         (if english {
-            "customer list page (50 rows)"
+            "customer list page, filter + sort (50 rows + totals)"
         } else {
-            "客户列表一页（50 行）"
+            "客户列表一页，筛选 + 排序（50 行 + 合计）"
+        })
+        .into(),
+        times,
+    ));
+    // The same list filtered by the search box with a 2-character name (uses the search index).
+    let mut times = Vec::new();
+    for i in 0..runs.min(100) {
+        let Some(name) = draw(conn, &mut rng, max_c, CLASSES[1].2)? else {
+            continue;
+        };
+        let q = CustomerQuery {
+            page: 1,
+            page_size: 50,
+            search: Some(name),
+            sort: Some(sorts[i % sorts.len()].into()),
+            desc: Some(true),
+            ..Default::default()
+        };
+        let (ms, _) = time_ms(|| Ok(customers::list(store, s, &q)?.rows.len()))?;
+        times.push(ms);
+    }
+    rows.push(row(
+        (if english {
+            "customer list page, search box 2-char name + sort"
+        } else {
+            "客户列表一页，搜索框 2 字姓名 + 排序"
         })
         .into(),
         times,

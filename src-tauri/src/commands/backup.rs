@@ -270,22 +270,13 @@ pub fn backup_on_exit(st: &AppState) {
     let Ok((store, session)) = st.signed_in_even_locked() else {
         return;
     };
-    let now = store.now();
-    let tz = laoke::settings::timezone(store);
-    let today = now.with_timezone(&tz).date_naive();
-    let statuses = match backup::status(store, session, now) {
-        Ok(s) => s,
+    // Every target without a verified backup today; recent failures do not wait (last chance).
+    let due = match backup::due(store, session, store.now(), chrono::Duration::zero()) {
+        Ok(d) => d,
         Err(e) => return eprintln!("laoke: backup on exit skipped: {e}"),
     };
-    for t in statuses {
-        let done_today = t
-            .last_verified
-            .and_then(|b| b.verified_at)
-            .is_some_and(|at| at.with_timezone(&tz).date_naive() == today);
-        if done_today {
-            continue;
-        }
-        let dir = Path::new(&t.target.path);
+    for t in due {
+        let dir = Path::new(&t.path);
         if let Err(e) = backup::create(store, session, dir, &mut |_| {}) {
             eprintln!("laoke: backup on exit to {} failed: {e}", dir.display());
         }

@@ -8,6 +8,7 @@ pub mod backup_run;
 pub mod customer_record;
 pub mod customers;
 pub mod data;
+pub mod import;
 pub mod orders;
 pub mod search;
 pub mod settings;

@@ -230,16 +230,19 @@ pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>) -> Result<(), 
     let results = result?;
     println!();
     println!(
-        "{:<26} {:>10} {:>9} {:>9} {:>11} {:>13}",
-        "import", "rows", "file MB", "seconds", "rows/s", "peak RSS MiB"
+        "{:<26} {:>10} {:>9} {:>9} {:>9} {:>11} {:>13}",
+        "import", "rows", "file MB", "seconds", "CPU s", "rows/s", "peak RSS MiB"
     );
     for r in &results {
         println!(
-            "{:<26} {:>10} {:>9.1} {:>9.2} {:>11.0} {:>13}",
+            "{:<26} {:>10} {:>9.1} {:>9.2} {:>9} {:>11.0} {:>13}",
             r.label,
             r.rows,
             r.file_mb,
             r.seconds,
+            r.cpu_seconds
+                .map(|c| format!("{c:.2}"))
+                .unwrap_or_else(|| "?".into()),
             r.rows_per_s,
             r.peak_rss_mib
                 .map(|m| format!("{m:.0}"))

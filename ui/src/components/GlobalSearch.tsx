@@ -144,8 +144,8 @@ export function GlobalSearch() {
 
   const row = (h: Hit, index: number) => {
     const selected = index === active;
+    const key = `${h.kind}-${h.hit.id}`;
     const common = {
-      key: `${h.kind}-${h.hit.id}`,
       role: "option" as const,
       "aria-selected": selected,
       className: `gs-item${selected ? " gs-item-active" : ""}`,
@@ -157,7 +157,7 @@ export function GlobalSearch() {
       const c = h.hit;
       const showsMatch = c.matched.field !== "name";
       return (
-        <div {...common} data-testid="global-search-customer">
+        <div key={key} {...common} data-testid="global-search-customer">
           <UserOutlined className="gs-icon" />
           <div className="gs-main">
             <div className="gs-title">
@@ -179,7 +179,7 @@ export function GlobalSearch() {
     }
     const o = h.hit;
     return (
-      <div {...common} data-testid="global-search-order">
+      <div key={key} {...common} data-testid="global-search-order">
         <ShoppingOutlined className="gs-icon" />
         <div className="gs-main">
           <div className="gs-title">

@@ -34,7 +34,7 @@ const ordersEn: Record<keyof typeof ordersZh, string> = {
   "list.to": "To",
 
   "orders.title": "Orders",
-  "orders.total": "{n} orders",
+  "orders.total": "Orders: {n}",
   "orders.new": "New sale",
   "orders.search": "Search order no., product or buyer nick",
   "orders.filter.channel": "Channel",
@@ -44,7 +44,7 @@ const ordersEn: Record<keyof typeof ordersZh, string> = {
   "orders.emptyTitle": "No orders yet",
   "orders.emptyText": "Orders appear here once marketplace exports are imported or sales are entered by hand.",
   "orders.noMatch": "No orders match these filters",
-  "orders.totalsRow": "{n} orders",
+  "orders.totalsRow": "{n} order(s)",
   "orders.col.orderNo": "Order no.",
   "orders.col.channel": "Channel",
   "orders.col.status": "Status",
@@ -152,7 +152,7 @@ const ordersEn: Record<keyof typeof ordersZh, string> = {
   "clist.col.firstOrder": "First order",
   "clist.col.topCategory": "Top category",
   "clist.col.birthday": "Birthday",
-  "clist.totalsRow": "{n} customers",
+  "clist.totalsRow": "{n} customer(s)",
   "clist.noMatchFilters": "No customers match these filters",
 };
 

@@ -35,6 +35,7 @@ const SORT_KEYS: Record<string, string> = {
   createdAt: "createdAt",
 };
 
+const isTotalled = (key: string) => key === "spendFen";
 const day = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : undefined);
 const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null =>
   from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null;
@@ -165,11 +166,14 @@ export function Customers() {
   const anyFilter = Object.values(filters).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
+  // The label cell takes the second column too, unless that column holds a total.
+  const spanFirst = columns.length > 2 && !isTotalled(String(columns[1].key));
   const summary = () =>
     data && total > 0 ? (
       <Table.Summary fixed>
         <Table.Summary.Row className="totals-row" data-testid="customers-totals">
           {columns.map((c, i) => {
+            if (i === 1 && spanFirst) return null;
             let content: ReactNode = null;
             if (i === 0) content = <Typography.Text strong>{t("list.totals")} · {t("clist.totalsRow", { n: formatCount(total, lang) })}</Typography.Text>;
             else if (c.key === "spendFen")
@@ -179,7 +183,7 @@ export function Customers() {
                 </Typography.Text>
               );
             return (
-              <Table.Summary.Cell key={String(c.key)} index={i} align={c.key === "spendFen" ? "right" : undefined}>
+              <Table.Summary.Cell key={String(c.key)} index={i} colSpan={i === 0 && spanFirst ? 2 : 1} align={c.key === "spendFen" ? "right" : undefined}>
                 {content}
               </Table.Summary.Cell>
             );
@@ -317,7 +321,7 @@ export function Customers() {
           summary={summary}
           locale={{ emptyText: loading ? " " : empty }}
           onRow={(r) => ({ "data-testid": "customer-row", onClick: () => navigate(`/customers/${r.id}`), style: { cursor: "pointer" } }) as HTMLAttributes<HTMLElement>}
-          scroll={{ x: 1180 }}
+          scroll={{ x: "max-content" }}
           pagination={{
             current: page,
             pageSize,

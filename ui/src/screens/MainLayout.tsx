@@ -12,6 +12,7 @@ import {
   SettingOutlined,
   ShoppingOutlined,
   TeamOutlined,
+  CloudUploadOutlined,
 } from "@ant-design/icons";
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
@@ -37,12 +38,14 @@ import { Dashboard } from "./Dashboard";
 import { NewOrder } from "./orders/NewOrder";
 import { OrderPage } from "./orders/OrderPage";
 import { OrdersList } from "./orders/OrdersList";
+import { ImportPage } from "./import/ImportPage";
 import { Settings } from "./settings/Settings";
 
 const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: "dashboard", label: "nav.dashboard", icon: <DashboardOutlined /> },
   { key: "customers", label: "nav.customers", icon: <TeamOutlined /> },
   { key: "orders", label: "nav.orders", icon: <ShoppingOutlined /> },
+  { key: "import", label: "nav.import", icon: <CloudUploadOutlined /> },
   { key: "tickets", label: "nav.tickets", icon: <CustomerServiceOutlined /> },
   { key: "loyalty", label: "nav.loyalty", icon: <GiftOutlined /> },
   { key: "campaigns", label: "nav.campaigns", icon: <NotificationOutlined /> },
@@ -169,6 +172,7 @@ export function MainLayout() {
               <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />
               <Route path="/reports" element={<ComingSoon area="reports" />} />
+              <Route path="/import" element={<ImportPage />} />
               <Route path="/settings" element={<Settings />} />
               <Route path="/settings/:tab" element={<Settings />} />
               <Route path="*" element={<Navigate to="/dashboard" replace />} />

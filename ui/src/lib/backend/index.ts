@@ -13,6 +13,12 @@ import type {
   CustomerPage,
   DemoOpenResult,
   ExportDone,
+  ImportBatch,
+  ImportInspection,
+  ImportMapping,
+  ImportProgress,
+  ImportSummary,
+  ImportUndoReport,
   Lang,
   MoveReport,
   RestoreDone,
@@ -102,4 +108,37 @@ export async function pickSaveXlsx(defaultName: string): Promise<string | null> 
   if (typeof picked !== "string" || !picked) return null;
   return /\.xlsx$/i.test(picked) ? picked : `${picked}.xlsx`;
 }
+
+// ---- Import (批量导入) ----
+
+export const importInspect = (a: { path: string; preset?: string }) => call<ImportInspection>("import_inspect", a);
+/** Dry run: exactly what importing would do; nothing is kept. */
+export const importPreview = (a: { path: string; preset?: string; mapping?: ImportMapping }) =>
+  call<ImportSummary>("import_preview", a);
+export const importRun = (a: { path: string; preset?: string; mapping?: ImportMapping }) =>
+  call<ImportSummary>("import_run", a);
+export const importCancel = () => call<null>("import_cancel");
+/** Writes the rejected rows of the last preview / import to `path` (xlsx). */
+export const importSaveErrors = (a: { path: string }) => call<number>("import_save_errors", a);
+export const importList = () => call<ImportBatch[]>("import_list");
+export const importUndo = (a: { batchId: number }) => call<ImportUndoReport>("import_undo", a);
+export const importTemplate = (a: { path: string }) => call<number>("import_template", a);
+
+/** Progress events of the running preview / import; returns the unsubscribe function. */
+export async function onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void> {
+  if (!("__TAURI_INTERNALS__" in window)) return () => {};
+  const { listen } = await import("@tauri-apps/api/event");
+  return listen<ImportProgress>("import-progress", (e) => cb(e.payload));
+}
+
+/** The native file picker for a spreadsheet to import; null when cancelled. */
+export async function pickImportFile(): Promise<string | null> {
+  const picked = await open({
+    directory: false,
+    multiple: false,
+    filters: [{ name: "Excel / CSV", extensions: ["xlsx", "xls", "csv", "txt"] }],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
 export * from "./customerRecord";

@@ -283,3 +283,109 @@ export interface SearchResults {
   customers: SearchCustomerHit[];
   orders: SearchOrderHit[];
 }
+
+// ---- Import (批量导入) — docs/IPC.md "Import" ----
+
+export type ImportKind = "orders" | "customers";
+export type ImportField =
+  | "orderNo" | "channel" | "status" | "orderedAt" | "paidAt" | "goodsAmount" | "shipping" | "discount"
+  | "paid" | "refunded" | "productName" | "sku" | "category" | "quantity" | "unitPrice" | "receiverName"
+  | "buyerNick" | "mobile" | "phone" | "province" | "city" | "district" | "address" | "note"
+  | "name" | "gender" | "birthday" | "email" | "wechat" | "qq" | "tags" | "source";
+
+export interface ImportMapping {
+  kind: ImportKind;
+  /** Channel for every order when no column says (orders only), e.g. "taobao". */
+  channel: string | null;
+  /** field → column header as in the file */
+  columns: Partial<Record<ImportField, string>>;
+}
+
+export interface ImportPreset {
+  id: string;
+  labelZh: string;
+  labelEn: string;
+  kind: ImportKind;
+  channel: string | null;
+}
+
+export interface ImportFieldInfo {
+  field: ImportField;
+  labelZh: string;
+  labelEn: string;
+  required: boolean;
+}
+
+export interface ImportInspection {
+  fileName: string;
+  format: "csv" | "xlsx" | "xls";
+  encoding: "utf8" | "utf8-bom" | "utf16" | "gb18030" | null;
+  headers: string[];
+  headerRow: number;
+  sample: string[][];
+  preset: ImportPreset | null;
+  mapping: ImportMapping;
+  mappingSource: "preset" | "remembered" | "guessed" | "given";
+  presets: ImportPreset[];
+  orderFields: ImportFieldInfo[];
+  customerFields: ImportFieldInfo[];
+}
+
+export interface ImportProblem {
+  row: number;
+  column: string | null;
+  messageZh: string;
+  messageEn: string;
+}
+
+export interface ImportSummary {
+  batchId: number | null;
+  dryRun: boolean;
+  cancelled: boolean;
+  fileName: string;
+  format: "csv" | "xlsx" | "xls";
+  encoding: string | null;
+  preset: string;
+  kind: ImportKind;
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  customersCreated: number;
+  customersUpdated: number;
+  maskedPhones: number;
+  problemsTotal: number;
+  problems: ImportProblem[];
+}
+
+export interface ImportProgress {
+  /** of `total` units (bytes for CSV, rows for workbooks) */
+  done: number;
+  total: number;
+  rows: number;
+}
+
+export interface ImportBatch {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  preset: string;
+  createdBy: string;
+  createdAt: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+export interface ImportUndoReport {
+  batchId: number;
+  ordersRemoved: number;
+  ordersRestored: number;
+  customersRemoved: number;
+  customersRestored: number;
+  phonesAndNicksRemoved: number;
+}

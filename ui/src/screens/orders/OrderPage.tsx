@@ -11,8 +11,8 @@ import { useErrorText } from "../../lib/useErrorText";
 import { channelLabel, statusLabel, StatusTag } from "./labels";
 
 const REFUNDABLE: OrderStatus[] = ["paid", "shipped", "completed", "partially_refunded"];
-/** Statuses staff may pick directly; partial refunds go through "Record refund". */
-const PICKABLE = ORDER_STATUSES.filter((s) => s !== "partially_refunded");
+/** Partial refunds are not picked directly: they go through "Record refund" with an amount. */
+const NOT_PICKABLE: OrderStatus[] = ["partially_refunded"];
 
 /** One order: items, amounts, customer, and the status / refund actions. */
 export function OrderPage() {
@@ -96,7 +96,7 @@ export function OrderPage() {
             value={status ?? undefined}
             onChange={setStatus}
             style={{ width: 150 }}
-            options={PICKABLE.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s), disabled: NOT_PICKABLE.includes(s) }))}
             data-testid="order-status-select"
           />
           <Button onClick={() => void saveStatus()} disabled={status === order.status} loading={busy} data-testid="order-status-save">

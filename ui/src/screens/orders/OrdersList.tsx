@@ -18,6 +18,7 @@ import { channelLabel, statusLabel, StatusTag } from "./labels";
 const PAGE_SIZES = [20, 50, 100];
 type Filters = Omit<OrderQuery, "page" | "pageSize" | "sort" | "desc" | "text">;
 const MONEY_COLUMNS = ["goodsFen", "shippingFen", "discountFen", "paidFen", "refundedFen"];
+const isTotalled = (key: string) => key === "paidFen" || key === "refundedFen";
 
 /** Orders with server-side filters, sort, paging, a column chooser and the totals row. */
 export function OrdersList() {
@@ -89,7 +90,7 @@ export function OrdersList() {
       render: (_: unknown, r: OrderRow) => <span className="mono-num">{formatYuan(r[key] as number)}</span>,
     });
     const all: NonNullable<TableProps<OrderRow>["columns"]> = [
-      { key: "orderNo", width: 190, render: (_, r) => <span className="mono">{r.orderNo}</span> },
+      { key: "orderNo", width: 170, render: (_, r) => <span className="mono">{r.orderNo}</span> },
       { key: "channel", width: 100, render: (_, r) => channelLabel(t, r.channel) },
       { key: "status", width: 110, render: (_, r) => <StatusTag t={t} status={r.status} /> },
       {
@@ -100,6 +101,7 @@ export function OrdersList() {
       { key: "buyerNick", width: 130, ellipsis: true, render: (_, r) => r.buyerNick ?? t("common.none") },
       {
         key: "products",
+        width: 240,
         ellipsis: true,
         render: (_, r) => (
           <span>
@@ -136,18 +138,21 @@ export function OrdersList() {
 
   const totals = data?.totals;
   const anyFilter = Object.values(filters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)) || !!debouncedText;
+  // The label cell takes the second column too, unless that column holds a total.
+  const spanFirst = columns.length > 2 && !isTotalled(String(columns[1].key));
   const summary = () =>
     totals && totals.count > 0 ? (
       <Table.Summary fixed>
         <Table.Summary.Row className="totals-row" data-testid="orders-totals">
           {columns.map((c, i) => {
+            if (i === 1 && spanFirst) return null;
             const key = String(c.key);
             let content: React.ReactNode = null;
             if (i === 0) content = <Typography.Text strong>{t("list.totals")} · {t("orders.totalsRow", { n: formatCount(totals.count, lang) })}</Typography.Text>;
             else if (key === "paidFen") content = <Typography.Text strong className="mono-num" data-testid="orders-totals-paid">{formatYuan(totals.paidFen)}</Typography.Text>;
             else if (key === "refundedFen") content = <Typography.Text strong className="mono-num">{formatYuan(totals.refundedFen)}</Typography.Text>;
             return (
-              <Table.Summary.Cell key={key} index={i} align={MONEY_COLUMNS.includes(key) ? "right" : undefined}>
+              <Table.Summary.Cell key={key} index={i} colSpan={i === 0 && spanFirst ? 2 : 1} align={MONEY_COLUMNS.includes(key) ? "right" : undefined}>
                 {content}
               </Table.Summary.Cell>
             );
@@ -284,7 +289,7 @@ export function OrdersList() {
               style: { cursor: "pointer" },
             }) as HTMLAttributes<HTMLElement>
           }
-          scroll={{ x: 1100 }}
+          scroll={{ x: "max-content" }}
           pagination={{
             current: page,
             pageSize,
