@@ -166,7 +166,12 @@ class Window:
         if el.is_selected():
             return
         label = el.find_element(By.XPATH, "ancestor::label[1]")
-        label.click()
+        try:
+            label.click()
+        except WebDriverException:
+            # A dropdown that is still animating in is not "interactable" yet for WebKit.
+            time.sleep(0.5)
+            self.d.execute_script("arguments[0].click();", label)
         self.wait_until(f"[{test_id}] is ticked", el.is_selected, timeout=5)
 
     def type(self, test_id: str, value: str, clear: bool = True) -> None:
@@ -413,6 +418,14 @@ def english_everywhere(w: Window) -> None:
     w.shot("login-error-en")
 
 
+def log_in_again(w: Window) -> None:
+    log("log in again as the owner")
+    w.type("login-username", OWNER)
+    w.type("login-password", OWNER_PASSWORD)
+    w.click("login-submit")
+    w.visible("nav-customers", timeout=60)
+
+
 # --- plumbing ---------------------------------------------------------------------------
 
 def wait_for_driver(port: int, proc: subprocess.Popen, timeout: float = 30) -> None:
@@ -522,6 +535,7 @@ def main() -> int:
         settings_lists_users(window)
         lock_and_unlock(window, "zh")
         english_everywhere(window)
+        log_in_again(window)
         orders_steps.orders_in_english(window)
         import_steps.reimport_and_undo_in_english(window, scratch)
         window.click("lang-zh")

@@ -31,6 +31,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -64,9 +65,20 @@ def open_customer(w: Window, name: str) -> None:
     w.type("customers-search", name)
     w.wait_until(f"{name} is listed", lambda: w.count("customer-row") > 0 and name in w.text("customers-table"))
     w.settle(0.4)
-    rows = [r for r in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="customer-row"]') if r.is_displayed()]
-    cell = rows[0].find_elements(By.CSS_SELECTOR, "td")[0]
-    w.d.execute_script("arguments[0].click();", cell)
+
+    def click_first_row():
+        # The table may re-render (debounced search) between finding a row and clicking it.
+        try:
+            rows = [r for r in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="customer-row"]') if r.is_displayed()]
+            if not rows or name not in rows[0].text:
+                return False
+            cell = rows[0].find_elements(By.CSS_SELECTOR, "td")[0]
+            w.d.execute_script("arguments[0].click();", cell)
+            return True
+        except StaleElementReferenceException:
+            return False
+
+    w.wait_until(f"the row of {name} can be clicked", click_first_row, timeout=15)
     w.visible("page-customer-360")
     w.wait_until("the 360 page shows the name", lambda: name in w.text("c360-name"))
 

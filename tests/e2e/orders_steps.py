@@ -117,7 +117,7 @@ def orders_in_english(w) -> None:
     _log("orders screens in English")
     w.click("nav-orders")
     w.visible("orders-table")
-    w.wait_until("the list is in English", lambda: "orders" in w.text("orders-total"))
+    w.wait_until("the list is in English", lambda: "order" in w.text("orders-total").lower())
     w.wait_until("the order is listed", lambda: w.count("order-row") >= 1)
     w.shot("orders-en")
     w.click("order-row")
