@@ -1,7 +1,8 @@
 //! Erasure (PIPL "delete my personal information"): the person is anonymised while their
 //! orders and the shop's totals stay. The row remains as 已删除客户 #id so order history and
 //! reports still add up; phones, nicks, email, address, notes, birthday, WeChat/QQ and tags go,
-//! the receiver details on their orders go, and so do the copies inside merge snapshots.
+//! the receiver details on their orders go, and so do the copies inside merge snapshots and
+//! import-undo records.
 //! Records merged into the person are the same person and are anonymised with them.
 //! Consent history stays: it holds no personal data and proves what the person agreed to.
 
@@ -93,11 +94,20 @@ pub(crate) fn anonymise(conn: &Connection, id: i64, now: DateTime<Utc>) -> Resul
         for t in super::snapshot::CHILD_TABLES {
             conn.execute(&format!("DELETE FROM {t} WHERE customer_id = ?1"), [c])?;
         }
+        // Import undo keeps the rows' earlier values; they must go too. Bumping the orders'
+        // updated_at also makes import undo refuse to bring the old receiver details back.
+        conn.execute(
+            "UPDATE import_changes SET before = NULL
+             WHERE before IS NOT NULL
+               AND ((entity = 'customer' AND entity_id = ?1)
+                    OR (entity = 'order' AND entity_id IN (SELECT id FROM orders WHERE customer_id = ?1)))",
+            [c],
+        )?;
         conn.execute(
             "UPDATE orders SET buyer_nick = NULL, receiver_name = NULL, receiver_phone = NULL,
-                    receiver_address = NULL
+                    receiver_address = NULL, updated_at = ?2
              WHERE customer_id = ?1",
-            [c],
+            params![c, ts(now)],
         )?;
         scrub_merge_snapshots(conn, c)?;
     }

@@ -200,7 +200,10 @@ pub(super) fn restrict_to_owner(path: &Path) -> Result<()> {
 fn table_names(conn: &Connection) -> Result<Vec<String>> {
     let mut names: Vec<String> = conn
         .prepare(
+            // search_* tables are the derived search index (FTS5 and its shadow tables, the
+            // gram table): rebuilt from the data, not data of their own, so not exported.
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+               AND name NOT LIKE 'search!_%' ESCAPE '!'
              ORDER BY name",
         )?
         .query_map([], |r| r.get(0))?

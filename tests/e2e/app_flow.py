@@ -497,14 +497,35 @@ def main() -> int:
         driver.file_detector = UselessFileDetector()
         window = Window(driver, args.artifacts)
 
+        # The area steps live in their own files (tests/e2e/*_steps.py); imported here because
+        # they import this module for Window and the shared steps.
+        import backup_steps
+        import customers_steps
+        import import_steps
+        import orders_steps
+        import search_steps
+
         wizard_creates_the_owner(window)
         wrong_password_shows_an_error(window)
         cli_adds_demo_customers(cli, data_dir)
         login_shows_customers(window)
+        search_steps.search_finds_a_two_character_name(window)
+        orders_steps.manual_sale_and_refund(window)
+        orders_steps.customer_filters_and_totals(window)
+        customers_steps.run_all(window)
+        import_steps.import_taobao_gbk_csv(window, scratch)
         backup_and_restore(window, backup_dir)
+        backup_steps.grow_store(cli, data_dir, int(os.environ.get("LAOKE_E2E_GROW_MB", "40")))
+        backup_steps.backup_with_progress(window, backup_dir)
+        backup_steps.list_and_preview(window, backup_dir, OWNER_PASSWORD, customers_total(window))
+        backup_steps.export_card_is_there(window)
         settings_lists_users(window)
         lock_and_unlock(window, "zh")
         english_everywhere(window)
+        orders_steps.orders_in_english(window)
+        import_steps.reimport_and_undo_in_english(window, scratch)
+        window.click("lang-zh")
+        customers_steps.rep_sees_masked_phones_and_reveals(window, cli, data_dir)
         ok = True
         log(f"PASS in {time.monotonic() - started:.0f}s; screenshots: {', '.join(window.shots)}")
     except (AssertionError, WebDriverException, RuntimeError, subprocess.SubprocessError) as e:

@@ -57,7 +57,7 @@ describe("GlobalSearch", () => {
     expect(rows[0]).toHaveTextContent("138****8000");
   });
 
-  it("arrow keys and Enter open the picked customer in the customers list", async () => {
+  it("arrow keys and Enter open the picked customer's 360 page", async () => {
     invoke.mockResolvedValue(results);
     mount();
     const box = screen.getByTestId("global-search");
@@ -65,7 +65,7 @@ describe("GlobalSearch", () => {
     await screen.findAllByTestId("global-search-customer");
     fireEvent.keyDown(box, { key: "ArrowDown" });
     fireEvent.keyDown(box, { key: "Enter" });
-    await waitFor(() => expect(screen.getByTestId("where")).toHaveTextContent("/customers?q=%E6%9D%8E%E5%BC%A0%E4%BC%9F&id=9"));
+    await waitFor(() => expect(screen.getByTestId("where")).toHaveTextContent("/customers/9"));
   });
 
   it("says so when nothing matches", async () => {

@@ -17,9 +17,9 @@ type Hit = { kind: "customer"; hit: SearchCustomerHit } | { kind: "order"; hit: 
 /** Where picking a result goes. One place, so it can point at the customer 360 page later. */
 export function openSearchHit(navigate: NavigateFunction, h: Hit): void {
   if (h.kind === "customer") {
-    navigate(`/customers?q=${encodeURIComponent(h.hit.name)}&id=${h.hit.id}`);
+    navigate(`/customers/${h.hit.id}`);
   } else {
-    navigate(`/orders?q=${encodeURIComponent(h.hit.orderNo)}&id=${h.hit.id}`);
+    navigate(`/orders/${h.hit.id}`);
   }
 }
 

@@ -139,7 +139,13 @@ export function OrderPage() {
             <Descriptions.Item label={t("order.customer")}>
               {order.customer ? (
                 <span data-testid="order-customer">
-                  <Typography.Text strong>{order.customer.name}</Typography.Text>
+                  {order.customer.deleted ? (
+                    <Typography.Text strong>{order.customer.name}</Typography.Text>
+                  ) : (
+                    <Typography.Link strong data-testid="order-customer-link" onClick={() => navigate(`/customers/${order.customer?.id}`)}>
+                      {order.customer.name}
+                    </Typography.Link>
+                  )}
                   {order.customer.phone && <span className="mono"> · {order.customer.phone}</span>}
                   {order.customer.deleted && <Typography.Text type="secondary"> {t("order.customerDeleted")}</Typography.Text>}
                 </span>
