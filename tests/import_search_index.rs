@@ -128,3 +128,43 @@ fn a_bulk_import_leaves_the_same_search_index_as_row_by_row_triggers() {
         assert_eq!(a, b, "the deferred index differs from the row-by-row one");
     }
 }
+
+#[test]
+fn a_dry_run_leaves_the_index_and_the_switch_as_they_were() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner) = shop_with_history(&dir, false);
+    let file = tmp.path().join("orders.csv");
+    import::bench::write_taobao_csv(&file, 200, 5).unwrap();
+    let before = index_contents(&raw_connection_as_owner(&store, &owner));
+    let req = ImportRequest {
+        path: file.clone(),
+        preset: None,
+        mapping: None,
+    };
+    let preview = import::run(
+        &store,
+        &owner,
+        &req,
+        true,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(preview.created, 200, "the preview counts every order");
+    let conn = raw_connection_as_owner(&store, &owner);
+    let deferred: i64 = conn
+        .query_row("SELECT deferred FROM search_control", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(deferred, 0, "the triggers are on after a dry run");
+    assert_eq!(
+        index_contents(&conn),
+        before,
+        "a dry run leaves the index alone"
+    );
+    let real = import(&store, &owner, &file);
+    assert_eq!(real.created, 200);
+    assert!(
+        index_contents(&conn).len() > before.len(),
+        "the real import is indexed"
+    );
+}

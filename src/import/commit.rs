@@ -133,8 +133,14 @@ pub(crate) fn run(
         e.flush(g)?;
     }
     e.finish_stats()?;
-    let touched = e.touched_customers()?;
-    search.finish(&tx, touched)?;
+    if job.dry_run {
+        // Rolled back below: the index the triggers would have kept is never seen, so the
+        // preview skips re-deriving it (the rollback also switches the triggers back on).
+        drop(search);
+    } else {
+        let touched = e.touched_customers()?;
+        search.finish(&tx, touched)?;
+    }
     let mut report = e.finish()?;
     progress(Progress {
         done: total,
