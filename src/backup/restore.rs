@@ -99,10 +99,10 @@ fn check_header(h: &Header) -> Result<(), BackupError> {
     if h.key_file.store_id != h.store_id {
         return Err(BackupError::Damaged(Damage::HeaderAltered));
     }
-    if h.schema_version > crate::db::MIGRATIONS.len() as i64 {
+    if h.schema_version > crate::db::MIGRATIONS.last().map_or(0, |m| m.0) {
         return Err(BackupError::Core(Error::StoreTooNew {
             found: h.schema_version,
-            supported: crate::db::MIGRATIONS.len() as i64,
+            supported: crate::db::MIGRATIONS.last().map_or(0, |m| m.0),
         }));
     }
     Ok(())

@@ -5,7 +5,8 @@
 use crate::{Error, Result};
 use rusqlite::Connection;
 
-/// (version, name, sql) in order. Version = position + 1.
+/// (version, name, sql) in ascending version order (numbers are assigned per branch, so one
+/// may be missing until its branch is merged).
 pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (
         1,
@@ -26,6 +27,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         4,
         "0004_search",
         include_str!("../../migrations/0004_search.sql"),
+    ),
+    (
+        6,
+        "0006_search_deferred",
+        include_str!("../../migrations/0006_search_deferred.sql"),
     ),
 ];
 

@@ -84,6 +84,8 @@ pub(crate) fn run(
         ],
     )?;
     let batch = tx.last_insert_rowid();
+    // The search triggers wait until the end of the import (see search::deferred).
+    let search = crate::search::deferred::defer(&tx)?;
     let mut e = Engine {
         tx: &tx,
         job,
@@ -131,6 +133,14 @@ pub(crate) fn run(
         e.flush(g)?;
     }
     e.finish_stats()?;
+    if job.dry_run {
+        // Rolled back below: the index the triggers would have kept is never seen, so the
+        // preview skips re-deriving it (the rollback also switches the triggers back on).
+        drop(search);
+    } else {
+        let touched = e.touched_customers()?;
+        search.finish(&tx, touched)?;
+    }
     let mut report = e.finish()?;
     progress(Progress {
         done: total,
@@ -366,6 +376,28 @@ impl Engine<'_, '_> {
             orders::refresh_stats(self.tx, &ids)?;
         }
         Ok(())
+    }
+
+    /// Every customer whose row, phones, nicks or stats this import changed: the ones given
+    /// orders (stats) and every customer, phone and nick in the batch's undo record.
+    fn touched_customers(&self) -> Result<Vec<i64>> {
+        let mut ids: Vec<i64> = self.touched.iter().copied().collect();
+        let mut stmt = self.tx.prepare(
+            "SELECT entity_id FROM import_changes WHERE batch_id = ?1 AND entity = 'customer'
+             UNION ALL
+             SELECT p.customer_id FROM import_changes c JOIN customer_phones p ON p.id = c.entity_id
+              WHERE c.batch_id = ?1 AND c.entity = 'customer_phone'
+             UNION ALL
+             SELECT n.customer_id FROM import_changes c JOIN customer_nicks n ON n.id = c.entity_id
+              WHERE c.batch_id = ?1 AND c.entity = 'customer_nick'",
+        )?;
+        let rows = stmt.query_map([self.batch], |r| r.get(0))?;
+        for id in rows {
+            ids.push(id?);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
     }
 
     fn finish(mut self) -> Result<ImportReport> {

@@ -16,6 +16,7 @@
 
 pub mod bench;
 mod customers;
+pub mod deferred;
 mod orders;
 pub mod query;
 
