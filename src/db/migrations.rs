@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0004_search",
         include_str!("../../migrations/0004_search.sql"),
     ),
+    (
+        5,
+        "0005_list_indexes",
+        include_str!("../../migrations/0005_list_indexes.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {
