@@ -14,3 +14,5 @@ CREATE INDEX orders_list_channel ON orders(channel, status, ordered_at, paid_fen
 -- Active customers by province.
 CREATE INDEX customers_list_province ON customers(province, created_at)
     WHERE deleted_at IS NULL AND merged_into IS NULL AND erased_at IS NULL;
+-- Sort customers by order count (spend and last order already have indexes).
+CREATE INDEX customer_stats_orders ON customer_stats(orders_count);

@@ -316,6 +316,7 @@ pub fn totals(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerT
 const STATS_SORTS: &[(&str, &str)] = &[
     ("spendFen", "s.spend_fen"),
     ("lastOrderAt", "s.last_order_at"),
+    ("ordersCount", "s.orders_count"),
 ];
 
 /// One page of customers matching the filter, sorted, without the totals ([`totals`]).
