@@ -1015,13 +1015,13 @@ fn bench_search(
         r.db_bytes as f64 / 1_000_000.0
     );
     println!(
-        "| {} | {} | p50 ms | p95 ms | LIKE p50 ms | LIKE p95 ms | {} | {} | CPU p50 / p95 ms |",
+        "| {} | {} | p50 ms | p95 ms | LIKE p50 ms | LIKE p95 ms | {} | {} |",
         ctx.t("操作", "operation"),
         ctx.t("次数", "runs"),
         ctx.t("LIKE/索引 (p95)", "LIKE/index (p95)"),
         ctx.t("平均结果数", "avg hits")
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for row in &r.rows {
         let opt = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_else(|| "–".into());
         let ratio = match row.like_p95_ms {
@@ -1029,7 +1029,7 @@ fn bench_search(
             _ => "–".into(),
         };
         println!(
-            "| {} | {} | {:.2} | {:.2} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {:.2} | {:.2} | {} | {} | {} | {} |",
             row.what,
             row.runs,
             row.p50_ms,
@@ -1039,11 +1039,7 @@ fn bench_search(
             ratio,
             row.hits
                 .map(|h| format!("{h:.1}"))
-                .unwrap_or_else(|| "–".into()),
-            match (row.cpu_p50_ms, row.cpu_p95_ms) {
-                (Some(a), Some(b)) => format!("{a:.2} / {b:.2}"),
-                _ => "–".into(),
-            }
+                .unwrap_or_else(|| "–".into())
         );
     }
     Ok(())

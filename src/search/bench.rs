@@ -32,10 +32,6 @@ pub struct BenchRow {
     pub like_p95_ms: Option<f64>,
     /// Average hits (search rows only): customers + orders.
     pub hits: Option<f64>,
-    /// CPU time of the benchmark thread (list rows, Linux only): the work itself, without the
-    /// waits for disk and for other processes that the wall-clock columns include.
-    pub cpu_p50_ms: Option<f64>,
-    pub cpu_p95_ms: Option<f64>,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -145,37 +141,7 @@ fn row(what: String, mut times: Vec<f64>) -> BenchRow {
         like_p50_ms: None,
         like_p95_ms: None,
         hits: None,
-        cpu_p50_ms: None,
-        cpu_p95_ms: None,
     }
-}
-
-/// CPU time this thread has run, ms (Linux `schedstat`; None elsewhere).
-fn thread_cpu_ms() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(ns / 1e6)
-}
-
-/// Wall-clock and CPU ms of one call.
-fn time_cpu(f: impl FnMut() -> Result<usize>, cpu: &mut Vec<f64>) -> Result<f64> {
-    let before = thread_cpu_ms();
-    let (ms, _) = time_ms(f)?;
-    if let (Some(a), Some(b)) = (before, thread_cpu_ms()) {
-        cpu.push(b - a);
-    }
-    Ok(ms)
-}
-
-/// A list row with its CPU percentiles.
-fn list_row(what: &str, times: Vec<f64>, mut cpu: Vec<f64>) -> BenchRow {
-    let mut r = row(what.into(), times);
-    if !cpu.is_empty() {
-        cpu.sort_by(|a, b| a.total_cmp(b));
-        r.cpu_p50_ms = Some(percentile(&cpu, 0.5));
-        r.cpu_p95_ms = Some(percentile(&cpu, 0.95));
-    }
-    r
 }
 
 /// Run the benchmark: `runs` timed runs per class (`like_runs` for the LIKE scans).
@@ -255,7 +221,6 @@ pub fn run(
     let provinces = ["广东", "浙江", "江苏", "山东", "上海"];
     let sorts = ["spendFen", "lastOrderAt", "ordersCount", "createdAt"];
     let (mut times, mut totals_times) = (Vec::new(), Vec::new());
-    let (mut cpu, mut totals_cpu) = (Vec::new(), Vec::new());
     for i in 0..runs.min(100) {
         let q = CustomerQuery {
             page: 1 + (i % 3) as u32,
@@ -266,31 +231,28 @@ pub fn run(
             desc: Some(true),
             ..Default::default()
         };
-        let ms = time_cpu(|| Ok(customers::page(store, s, &q)?.rows.len()), &mut cpu)?;
+        let (ms, _) = time_ms(|| Ok(customers::page(store, s, &q)?.rows.len()))?;
         times.push(ms);
-        let ms = time_cpu(
-            || Ok(customers::totals(store, s, &q)?.total as usize),
-            &mut totals_cpu,
-        )?;
+        let (ms, _) = time_ms(|| Ok(customers::totals(store, s, &q)?.total as usize))?;
         totals_times.push(ms);
     }
-    rows.push(list_row(
-        if english {
+    rows.push(row(
+        (if english {
             "customer list page, filter + sort (50 rows)"
         } else {
             "客户列表一页，筛选 + 排序（50 行）"
-        },
+        })
+        .into(),
         times,
-        cpu,
     ));
-    rows.push(list_row(
-        if english {
+    rows.push(row(
+        (if english {
             "customer list totals row (same filters)"
         } else {
             "客户列表合计行（同样的筛选）"
-        },
+        })
+        .into(),
         totals_times,
-        totals_cpu,
     ));
     // The same list filtered by the search box with a 2-character name (uses the search index).
     let mut times = Vec::new();
@@ -323,7 +285,6 @@ pub fn run(
         // Order list: filter (channel + status + paid range, or a month of order dates) and a
         // sort; the page and the totals row are separate calls, timed separately.
         let (mut times, mut totals_times) = (Vec::new(), Vec::new());
-        let (mut cpu, mut totals_cpu) = (Vec::new(), Vec::new());
         let channels = [Channel::Taobao, Channel::Jd, Channel::Pdd, Channel::Douyin];
         let sorts = ["paidFen", "orderedAt"];
         let months = ["2026-01", "2025-06", "2024-11", "2026-09"];
@@ -344,31 +305,28 @@ pub fn run(
                 q.ordered_from = Some(format!("{m}-01"));
                 q.ordered_to = Some(format!("{m}-28"));
             }
-            let ms = time_cpu(|| Ok(orders::page(store, s, &q)?.rows.len()), &mut cpu)?;
+            let (ms, _) = time_ms(|| Ok(orders::page(store, s, &q)?.rows.len()))?;
             times.push(ms);
-            let ms = time_cpu(
-                || Ok(orders::totals(store, s, &q)?.count as usize),
-                &mut totals_cpu,
-            )?;
+            let (ms, _) = time_ms(|| Ok(orders::totals(store, s, &q)?.count as usize))?;
             totals_times.push(ms);
         }
-        rows.push(list_row(
-            if english {
+        rows.push(row(
+            (if english {
                 "order list page, filter + sort (50 rows)"
             } else {
                 "订单列表一页，筛选 + 排序（50 行）"
-            },
+            })
+            .into(),
             times,
-            cpu,
         ));
-        rows.push(list_row(
-            if english {
+        rows.push(row(
+            (if english {
                 "order list totals row (same filters)"
             } else {
                 "订单列表合计行（同样的筛选）"
-            },
+            })
+            .into(),
             totals_times,
-            totals_cpu,
         ));
 
         // Customer 360: summary + first page of the timeline, for customers with orders.
