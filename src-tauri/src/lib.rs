@@ -109,6 +109,11 @@ pub fn run() {
             commands::import::import_list,
             commands::import::import_undo,
             commands::import::import_template,
+            // Lists: page first, totals row separately (H6)
+            commands::lists::orders_page,
+            commands::lists::orders_totals,
+            commands::lists::customers_page,
+            commands::lists::customers_totals,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

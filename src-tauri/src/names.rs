@@ -68,6 +68,11 @@ pub const COMMANDS: &[&str] = &[
     "import_list",
     "import_undo",
     "import_template",
+    // Lists: page first, totals row separately (H6)
+    "orders_page",
+    "orders_totals",
+    "customers_page",
+    "customers_totals",
 ];
 
 #[cfg(test)]

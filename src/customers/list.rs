@@ -120,6 +120,9 @@ struct Where {
     args: Vec<Value>,
     /// Whether a condition reads `customer_stats` (alias `s`).
     stats: bool,
+    /// Whether only customers with a `customer_stats` row can match (at least one order, some
+    /// spend or a last-order date asked for): the page may then start from that table.
+    stats_row: bool,
 }
 
 impl Where {
@@ -134,6 +137,7 @@ fn where_clause(tz: chrono_tz::Tz, q: &CustomerQuery) -> Result<Where> {
         sql: vec!["c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erased_at IS NULL".into()],
         args: Vec::new(),
         stats: false,
+        stats_row: false,
     };
     if let Some(term) = text(&q.search) {
         let (sql, v) = search_condition(term, w.args.len() + 1);
@@ -195,6 +199,7 @@ fn where_clause(tz: chrono_tz::Tz, q: &CustomerQuery) -> Result<Where> {
             let p = w.bind(Value::Integer(a));
             w.sql.push(format!("{col} >= {p}"));
             w.stats = true;
+            w.stats_row |= a > 0;
         }
         if let Some(b) = max {
             let p = w.bind(Value::Integer(b));
@@ -237,6 +242,7 @@ fn where_clause(tz: chrono_tz::Tz, q: &CustomerQuery) -> Result<Where> {
             let p = w.bind(Value::Text(day_start(tz, d, next, zh, en)?));
             w.sql.push(format!("{cond} {p}"));
             w.stats |= cond.starts_with("s.");
+            w.stats_row |= cond.starts_with("s.");
         }
     }
     if let Some(m) = q.birthday_month {
@@ -252,9 +258,70 @@ fn where_clause(tz: chrono_tz::Tz, q: &CustomerQuery) -> Result<Where> {
     Ok(w)
 }
 
+/// One page of customers without the totals (see [`page`]); `has_more` says whether a next
+/// page exists, so the list can page before the totals arrive.
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRows {
+    pub rows: Vec<CustomerRow>,
+    pub page: u32,
+    pub page_size: u32,
+    pub has_more: bool,
+}
+
+/// The totals row: customers matching the filter (all pages) and their summed spend, fen.
+#[derive(Serialize, Debug, Clone, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerTotals {
+    pub total: u64,
+    pub total_spend_fen: i64,
+}
+
 /// One page of customers matching the filter, sorted, with the count and summed spend of all
 /// matches. Phones are masked for service reps.
 pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerPage> {
+    let rows = page(store, s, q)?;
+    let t = totals(store, s, q)?;
+    Ok(CustomerPage {
+        rows: rows.rows,
+        total: t.total,
+        total_spend_fen: t.total_spend_fen,
+        page: rows.page,
+        page_size: rows.page_size,
+    })
+}
+
+/// The count and summed spend of every customer matching the filter: all matches are read, so
+/// this comes separately from the page ([`page`]), which appears at once.
+pub fn totals(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerTotals> {
+    s.require(Permission::WorkWithCustomers)?;
+    let w = where_clause(settings::timezone(store), q)?;
+    let where_sql = w.sql.join(" AND ");
+    let (total, total_spend_fen): (i64, i64) = store.conn().query_row(
+        &format!(
+            "SELECT count(*), coalesce(sum(s.spend_fen), 0)
+             FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id
+             WHERE {where_sql}"
+        ),
+        params_from_iter(w.args.iter()),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(CustomerTotals {
+        total: total as u64,
+        total_spend_fen,
+    })
+}
+
+/// Sorts on an indexed `customer_stats` column: (sort key, column without the `coalesce`).
+const STATS_SORTS: &[(&str, &str)] = &[
+    ("spendFen", "s.spend_fen"),
+    ("lastOrderAt", "s.last_order_at"),
+    ("ordersCount", "s.orders_count"),
+];
+
+/// One page of customers matching the filter, sorted, without the totals ([`totals`]).
+/// Phones are masked for service reps.
+pub fn page(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerRows> {
     s.require(Permission::WorkWithCustomers)?;
     let page = q.page.max(1);
     let page_size = q.page_size.clamp(1, 500);
@@ -278,27 +345,36 @@ pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerPag
     };
     let where_sql = w.sql.join(" AND ");
     let join = "LEFT JOIN customer_stats s ON s.customer_id = c.id";
-    let (total, total_spend_fen): (i64, i64) = conn.query_row(
-        &format!(
-            "SELECT count(*), coalesce(sum(s.spend_fen), 0)
-             FROM customers c {join} WHERE {where_sql}"
-        ),
-        params_from_iter(w.args.iter()),
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
     let offset = (page as u64 - 1) * page_size as u64;
-    let sort_join = if w.stats || col.contains("s.") {
-        join
-    } else {
-        ""
+    let limit = page_size as u64 + 1;
+    let stats_sort = STATS_SORTS.iter().find(|(k, _)| *k == sort_key);
+    let ids_sql = match stats_sort {
+        // Every match has a stats row: walk the sort column's index on customer_stats in order
+        // (CROSS JOIN keeps that table first) and look each customer up, stopping after the page.
+        // Same order as below: the coalesce is a no-op, and c.id = s.customer_id.
+        Some((_, scol)) if w.stats_row => format!(
+            "SELECT c.id FROM customer_stats s CROSS JOIN customers c
+             WHERE c.id = s.customer_id AND {where_sql}
+             ORDER BY {scol} {dir}, s.customer_id {dir} LIMIT {limit} OFFSET {offset}"
+        ),
+        _ => {
+            let sort_join = if w.stats || col.contains("s.") {
+                join
+            } else {
+                ""
+            };
+            format!(
+                "SELECT c.id FROM customers c {sort_join} WHERE {where_sql}
+                 ORDER BY {col} {dir}, c.id {dir} LIMIT {limit} OFFSET {offset}"
+            )
+        }
     };
-    let ids: Vec<i64> = conn
-        .prepare(&format!(
-            "SELECT c.id FROM customers c {sort_join} WHERE {where_sql}
-             ORDER BY {col} {dir}, c.id {dir} LIMIT {page_size} OFFSET {offset}"
-        ))?
+    let mut ids: Vec<i64> = conn
+        .prepare(&ids_sql)?
         .query_map(params_from_iter(w.args.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let has_more = ids.len() > page_size as usize;
+    ids.truncate(page_size as usize);
     let unmasked = s.role().can(Permission::SeeUnmaskedContacts);
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.name, c.gender, c.city, c.province, c.wechat_id, c.source_channel,
@@ -342,11 +418,10 @@ pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerPag
             })
         })?);
     }
-    Ok(CustomerPage {
+    Ok(CustomerRows {
         rows,
-        total: total as u64,
-        total_spend_fen,
         page,
         page_size,
+        has_more,
     })
 }

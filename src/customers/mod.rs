@@ -5,7 +5,10 @@
 pub mod list;
 pub mod phone;
 
-pub use list::{list, search_condition, CustomerPage, CustomerQuery, CustomerRow, CUSTOMER_SORTS};
+pub use list::{
+    list, page, search_condition, totals, CustomerPage, CustomerQuery, CustomerRow, CustomerRows,
+    CustomerTotals, CUSTOMER_SORTS,
+};
 
 // Customer records beyond the list: edit and view, the 360 profile, revealing contacts, duplicate
 // suggestions, merge with undo, the recycle bin, consent and erasure (PIPL).

@@ -5,8 +5,8 @@
 use crate::{Error, Result};
 use rusqlite::Connection;
 
-/// (version, name, sql) in ascending version order (numbers are assigned per branch, so one
-/// may be missing until its branch is merged).
+/// (version, name, sql): versions run 1..=N in order, without gaps (a test checks), and the file
+/// name carries the same number.
 pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (
         1,
@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         4,
         "0004_search",
         include_str!("../../migrations/0004_search.sql"),
+    ),
+    (
+        5,
+        "0005_list_indexes",
+        include_str!("../../migrations/0005_list_indexes.sql"),
     ),
     (
         6,
@@ -62,4 +67,20 @@ pub fn migrate(conn: &Connection) -> Result<Vec<i64>> {
         applied.push(version);
     }
     Ok(applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MIGRATIONS;
+
+    #[test]
+    fn migration_versions_run_from_one_without_gaps_and_match_their_file_names() {
+        for (i, (version, name, _)) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(*version, i as i64 + 1, "{name} is number {}", i + 1);
+            assert!(
+                name.starts_with(&format!("{version:04}_")),
+                "{name} starts with {version:04}_"
+            );
+        }
+    }
 }

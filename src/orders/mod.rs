@@ -19,8 +19,8 @@ pub use manage::{create_manual, record_refund, set_status, ManualOrder};
 pub use model::{Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome};
 pub use query::{
     customer_summary, customer_summary_for, find_by_no, for_customer, for_customer_page, get, list,
-    CategorySpend, CustomerSummary, OrderCustomer, OrderDetail, OrderItemRow, OrderPage,
-    OrderQuery, OrderRow, OrderTotals, ORDER_SORTS,
+    page, totals, CategorySpend, CustomerSummary, OrderCustomer, OrderDetail, OrderItemRow,
+    OrderPage, OrderQuery, OrderRow, OrderRows, OrderTotals, ORDER_SORTS,
 };
 pub use stats::{rebuild_all_stats, refresh_stats};
 pub use write::{delete_in_tx, normalize, restore_in_tx, snapshot, upsert_in_tx, OrderSnapshot};

@@ -129,8 +129,39 @@ pub(crate) fn day_start(
     Ok(crate::store::ts(utc))
 }
 
-fn where_clause(tz: chrono_tz::Tz, q: &OrderQuery) -> Result<(String, Vec<Value>)> {
+/// Days a date filter spans when it has both ends (for the query shape only).
+fn span_days(q: &OrderQuery) -> Option<i64> {
+    let day = |d: &Option<String>| {
+        d.as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+    };
+    Some((day(&q.ordered_to)? - day(&q.ordered_from)?).num_days() + 1)
+}
+
+/// A date range this short is found first and sorted, rather than walking another index.
+const NARROW_DAYS: i64 = 31;
+
+/// `walk` = the sort key when the page walks that column's index: the other conditions are
+/// then written `+o.column`, which keeps SQLite from finding all matches through another index
+/// and sorting them (a short date range excepted: it is fewer rows than the walk would read).
+fn where_clause(
+    tz: chrono_tz::Tz,
+    q: &OrderQuery,
+    walk: Option<&str>,
+) -> Result<(String, Vec<Value>)> {
     let mut w = vec!["1 = 1".to_string()];
+    let plus = if walk.is_some() { "+" } else { "" };
+    let plus_paid = if walk.is_some_and(|k| k != "paidFen") {
+        "+"
+    } else {
+        ""
+    };
+    let narrow = span_days(q).is_some_and(|d| d <= NARROW_DAYS);
+    let plus_date = if walk.is_some_and(|k| k != "orderedAt") && !narrow {
+        "+"
+    } else {
+        ""
+    };
     let mut args: Vec<Value> = Vec::new();
     let arg = |v: Value, args: &mut Vec<Value>| {
         args.push(v);
@@ -142,7 +173,7 @@ fn where_clause(tz: chrono_tz::Tz, q: &OrderQuery) -> Result<(String, Vec<Value>
             .iter()
             .map(|c| format!("'{}'", c.as_str()))
             .collect();
-        w.push(format!("o.channel IN ({})", list.join(", ")));
+        w.push(format!("{plus}o.channel IN ({})", list.join(", ")));
     }
     if !q.statuses.is_empty() {
         let list: Vec<String> = q
@@ -150,21 +181,21 @@ fn where_clause(tz: chrono_tz::Tz, q: &OrderQuery) -> Result<(String, Vec<Value>
             .iter()
             .map(|c| format!("'{}'", c.as_str()))
             .collect();
-        w.push(format!("o.status IN ({})", list.join(", ")));
+        w.push(format!("{plus}o.status IN ({})", list.join(", ")));
     }
     if let Some(d) = q.ordered_from.as_deref().filter(|d| !d.trim().is_empty()) {
         let p = arg(
             Value::Text(day_start(tz, d, false, "下单日期", "Order date")?),
             &mut args,
         );
-        w.push(format!("o.ordered_at >= {p}"));
+        w.push(format!("{plus_date}o.ordered_at >= {p}"));
     }
     if let Some(d) = q.ordered_to.as_deref().filter(|d| !d.trim().is_empty()) {
         let p = arg(
             Value::Text(day_start(tz, d, true, "下单日期", "Order date")?),
             &mut args,
         );
-        w.push(format!("o.ordered_at < {p}"));
+        w.push(format!("{plus_date}o.ordered_at < {p}"));
     }
     if let (Some(a), Some(b)) = (q.min_paid_fen, q.max_paid_fen) {
         if a > b {
@@ -176,11 +207,11 @@ fn where_clause(tz: chrono_tz::Tz, q: &OrderQuery) -> Result<(String, Vec<Value>
     }
     if let Some(v) = q.min_paid_fen {
         let p = arg(Value::Integer(v), &mut args);
-        w.push(format!("o.paid_fen >= {p}"));
+        w.push(format!("{plus_paid}o.paid_fen >= {p}"));
     }
     if let Some(v) = q.max_paid_fen {
         let p = arg(Value::Integer(v), &mut args);
-        w.push(format!("o.paid_fen <= {p}"));
+        w.push(format!("{plus_paid}o.paid_fen <= {p}"));
     }
     if let Some(v) = q.customer_id {
         let p = arg(Value::Integer(v), &mut args);
@@ -229,6 +260,17 @@ fn read_row(r: &rusqlite::Row) -> rusqlite::Result<OrderRow> {
     })
 }
 
+/// One page of orders without the totals row (see [`page`]); `has_more` says whether a next
+/// page exists, so the list can page before the totals arrive.
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderRows {
+    pub rows: Vec<OrderRow>,
+    pub page: u32,
+    pub page_size: u32,
+    pub has_more: bool,
+}
+
 /// One page of orders matching the filter, sorted, with the totals row for the whole filter.
 pub fn list(store: &Store, s: &Session, q: &OrderQuery) -> Result<OrderPage> {
     s.require(Permission::WorkWithCustomers)?;
@@ -236,28 +278,39 @@ pub fn list(store: &Store, s: &Session, q: &OrderQuery) -> Result<OrderPage> {
     list_in(store.conn(), tz, q)
 }
 
+/// One page of orders matching the filter, sorted — without the totals row, which needs every
+/// match and so comes separately ([`totals`]): the page appears at once, the totals follow.
+pub fn page(store: &Store, s: &Session, q: &OrderQuery) -> Result<OrderRows> {
+    s.require(Permission::WorkWithCustomers)?;
+    let tz = settings::timezone(store);
+    page_in(store.conn(), tz, q)
+}
+
+/// The totals row (count, paid and refunded) over every order matching the filter.
+pub fn totals(store: &Store, s: &Session, q: &OrderQuery) -> Result<OrderTotals> {
+    s.require(Permission::WorkWithCustomers)?;
+    let tz = settings::timezone(store);
+    totals_in(store.conn(), tz, q)
+}
+
 pub(crate) fn list_in(conn: &Connection, tz: chrono_tz::Tz, q: &OrderQuery) -> Result<OrderPage> {
-    let page = q.page.max(1);
-    let page_size = q.page_size.clamp(1, 500);
-    let (where_sql, args) = where_clause(tz, q)?;
-    let sort_key = q.sort.as_deref().unwrap_or("orderedAt");
-    let col = ORDER_SORTS
-        .iter()
-        .find(|(k, _)| *k == sort_key)
-        .map(|(_, c)| *c)
-        .ok_or_else(|| {
-            Error::invalid(
-                format!("不能按“{sort_key}”排序。"),
-                format!("Cannot sort by '{sort_key}'."),
-            )
-        })?;
-    let dir = if q.desc.unwrap_or(true) {
-        "DESC"
-    } else {
-        "ASC"
-    };
-    let needs_customer = sort_key == "customerName";
-    let totals = conn.query_row(
+    let rows = page_in(conn, tz, q)?;
+    let totals = totals_in(conn, tz, q)?;
+    Ok(OrderPage {
+        rows: rows.rows,
+        page: rows.page,
+        page_size: rows.page_size,
+        totals,
+    })
+}
+
+pub(crate) fn totals_in(
+    conn: &Connection,
+    tz: chrono_tz::Tz,
+    q: &OrderQuery,
+) -> Result<OrderTotals> {
+    let (where_sql, args) = where_clause(tz, q, None)?;
+    Ok(conn.query_row(
         &format!(
             "SELECT count(*), coalesce(sum(o.paid_fen), 0), coalesce(sum(o.refunded_fen), 0)
              FROM orders o WHERE {where_sql}"
@@ -270,24 +323,57 @@ pub(crate) fn list_in(conn: &Connection, tz: chrono_tz::Tz, q: &OrderQuery) -> R
                 refunded_fen: r.get(2)?,
             })
         },
-    )?;
+    )?)
+}
+
+/// Sorts with an index that starts with the sort column and carries the filter columns
+/// (migration 0005): the page walks that index in order and stops after the page.
+const INDEXED_SORTS: &[&str] = &["orderedAt", "paidFen"];
+
+pub(crate) fn page_in(conn: &Connection, tz: chrono_tz::Tz, q: &OrderQuery) -> Result<OrderRows> {
+    let page = q.page.max(1);
+    let page_size = q.page_size.clamp(1, 500);
+    let sort_key = q.sort.as_deref().unwrap_or("orderedAt");
+    let col = ORDER_SORTS
+        .iter()
+        .find(|(k, _)| *k == sort_key)
+        .map(|(_, c)| *c)
+        .ok_or_else(|| {
+            Error::invalid(
+                format!("不能按“{sort_key}”排序。"),
+                format!("Cannot sort by '{sort_key}'."),
+            )
+        })?;
+    // Walking the sort index beats finding the matches first and sorting them all, unless one
+    // customer's orders (a handful, with their own index) are asked for.
+    let walk = (INDEXED_SORTS.contains(&sort_key) && q.customer_id.is_none()).then_some(sort_key);
+    let (where_sql, args) = where_clause(tz, q, walk)?;
+    let dir = if q.desc.unwrap_or(true) {
+        "DESC"
+    } else {
+        "ASC"
+    };
+    let needs_customer = sort_key == "customerName";
     let offset = (page as u64 - 1) * page_size as u64;
+    let limit = page_size as u64 + 1;
     // Page over ids first (joining customers only when sorting by name), then fetch the rows.
     let ids_sql = if needs_customer {
         format!(
             "SELECT o.id FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
-             WHERE {where_sql} ORDER BY {col} {dir}, o.id {dir} LIMIT {page_size} OFFSET {offset}"
+             WHERE {where_sql} ORDER BY {col} {dir}, o.id {dir} LIMIT {limit} OFFSET {offset}"
         )
     } else {
         format!(
             "SELECT o.id FROM orders o WHERE {where_sql}
-             ORDER BY {col} {dir}, o.id {dir} LIMIT {page_size} OFFSET {offset}"
+             ORDER BY {col} {dir}, o.id {dir} LIMIT {limit} OFFSET {offset}"
         )
     };
-    let ids: Vec<i64> = conn
+    let mut ids: Vec<i64> = conn
         .prepare(&ids_sql)?
         .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let has_more = ids.len() > page_size as usize;
+    ids.truncate(page_size as usize);
     let mut rows = Vec::with_capacity(ids.len());
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
@@ -296,11 +382,11 @@ pub(crate) fn list_in(conn: &Connection, tz: chrono_tz::Tz, q: &OrderQuery) -> R
     for id in ids {
         rows.push(stmt.query_row([id], read_row)?);
     }
-    Ok(OrderPage {
+    Ok(OrderRows {
         rows,
         page,
         page_size,
-        totals,
+        has_more,
     })
 }
 

@@ -220,7 +220,7 @@ pub fn run(
     // Customer list: filter + sort, as the customers screen does (first pages, 50 rows + totals).
     let provinces = ["广东", "浙江", "江苏", "山东", "上海"];
     let sorts = ["spendFen", "lastOrderAt", "ordersCount", "createdAt"];
-    let mut times = Vec::new();
+    let (mut times, mut totals_times) = (Vec::new(), Vec::new());
     for i in 0..runs.min(100) {
         let q = CustomerQuery {
             page: 1 + (i % 3) as u32,
@@ -231,17 +231,28 @@ pub fn run(
             desc: Some(true),
             ..Default::default()
         };
-        let (ms, _) = time_ms(|| Ok(customers::list(store, s, &q)?.rows.len()))?;
+        let (ms, _) = time_ms(|| Ok(customers::page(store, s, &q)?.rows.len()))?;
         times.push(ms);
+        let (ms, _) = time_ms(|| Ok(customers::totals(store, s, &q)?.total as usize))?;
+        totals_times.push(ms);
     }
     rows.push(row(
         (if english {
-            "customer list page, filter + sort (50 rows + totals)"
+            "customer list page, filter + sort (50 rows)"
         } else {
-            "客户列表一页，筛选 + 排序（50 行 + 合计）"
+            "客户列表一页，筛选 + 排序（50 行）"
         })
         .into(),
         times,
+    ));
+    rows.push(row(
+        (if english {
+            "customer list totals row (same filters)"
+        } else {
+            "客户列表合计行（同样的筛选）"
+        })
+        .into(),
+        totals_times,
     ));
     // The same list filtered by the search box with a 2-character name (uses the search index).
     let mut times = Vec::new();
@@ -257,7 +268,7 @@ pub fn run(
             desc: Some(true),
             ..Default::default()
         };
-        let (ms, _) = time_ms(|| Ok(customers::list(store, s, &q)?.rows.len()))?;
+        let (ms, _) = time_ms(|| Ok(customers::page(store, s, &q)?.rows.len()))?;
         times.push(ms);
     }
     rows.push(row(
@@ -271,32 +282,51 @@ pub fn run(
     ));
 
     if max_o > 0 {
-        // Order list: filter (channel + status + paid range) and a sort other than the default.
-        let mut times = Vec::new();
+        // Order list: filter (channel + status + paid range, or a month of order dates) and a
+        // sort; the page and the totals row are separate calls, timed separately.
+        let (mut times, mut totals_times) = (Vec::new(), Vec::new());
         let channels = [Channel::Taobao, Channel::Jd, Channel::Pdd, Channel::Douyin];
         let sorts = ["paidFen", "orderedAt"];
-        for i in 0..runs.min(30) {
-            let q = OrderQuery {
+        let months = ["2026-01", "2025-06", "2024-11", "2026-09"];
+        for i in 0..runs.min(40) {
+            let mut q = OrderQuery {
                 page: 1 + (i % 3) as u32,
                 page_size: 50,
                 channels: vec![channels[i % channels.len()]],
                 statuses: vec![OrderStatus::Completed],
-                min_paid_fen: Some(10_000),
                 sort: Some(sorts[i % sorts.len()].into()),
                 desc: Some(true),
                 ..Default::default()
             };
-            let (ms, _) = time_ms(|| Ok(orders::list(store, s, &q)?.rows.len()))?;
+            if (i / 2) % 2 == 0 {
+                q.min_paid_fen = Some(10_000);
+            } else {
+                let m = months[(i / 4) % months.len()];
+                q.ordered_from = Some(format!("{m}-01"));
+                q.ordered_to = Some(format!("{m}-28"));
+            }
+            let (ms, _) = time_ms(|| Ok(orders::page(store, s, &q)?.rows.len()))?;
             times.push(ms);
+            let (ms, _) = time_ms(|| Ok(orders::totals(store, s, &q)?.count as usize))?;
+            totals_times.push(ms);
         }
         rows.push(row(
             (if english {
-                "order list page, filter + sort (50 rows + totals)"
+                "order list page, filter + sort (50 rows)"
             } else {
-                "订单列表一页，筛选 + 排序（50 行 + 合计）"
+                "订单列表一页，筛选 + 排序（50 行）"
             })
             .into(),
             times,
+        ));
+        rows.push(row(
+            (if english {
+                "order list totals row (same filters)"
+            } else {
+                "订单列表合计行（同样的筛选）"
+            })
+            .into(),
+            totals_times,
         ));
 
         // Customer 360: summary + first page of the timeline, for customers with orders.

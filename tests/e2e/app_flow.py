@@ -320,6 +320,8 @@ def customers_total(w: Window) -> int:
     w.click("nav-customers")
     w.visible("customers-table")
     w.wait_until("customer rows are shown", lambda: w.count("customer-row") > 0)
+    # The totals come in a second call after the page.
+    w.wait_until("the total is counted", lambda: re.search(r"\d", w.text("customers-total")))
     found = re.search(r"\d+", w.text("customers-total").replace(",", ""))
     assert found, f"no number in the customers total: {w.text('customers-total')!r}"
     return int(found.group())

@@ -9,6 +9,7 @@ pub mod customer_record;
 pub mod customers;
 pub mod data;
 pub mod import;
+pub mod lists;
 pub mod orders;
 pub mod search;
 pub mod settings;

@@ -638,6 +638,8 @@ const en: Messages = {
   "import.col.skipped": "Skipped",
   "import.col.rejected": "Rejected",
   "import.historyEmpty": "No imports yet",
+  // Lists: totals row arrives after the page (H6)
+  "lists.counting": "Counting totals…",
 };
 
 export default en;

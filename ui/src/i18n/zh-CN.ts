@@ -637,6 +637,8 @@ const zhCN = {
   "import.col.skipped": "跳过",
   "import.col.rejected": "有错误",
   "import.historyEmpty": "还没有导入记录",
+  // Lists: totals row arrives after the page (H6)
+  "lists.counting": "正在统计合计…",
 };
 
 export type MessageKey = keyof typeof zhCN;

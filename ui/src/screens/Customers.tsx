@@ -8,7 +8,7 @@ import { ColumnChooser, useColumnPrefs } from "../components/list/ColumnChooser"
 import "../components/list/lists.css";
 import { YuanRange } from "../components/list/YuanRange";
 import { useI18n } from "../i18n";
-import { customersList, type CustomerPage, type CustomerQuery, type CustomerRow } from "../lib/backend";
+import { customersPage, customersTotals, knownCount, type CustomerQuery, type CustomerRow, type CustomerTotals, type RowsPage } from "../lib/backend";
 import { formatCount, formatDateTime } from "../lib/format";
 import { formatYuan } from "../lib/money";
 import { useDebounced } from "../lib/useDebounced";
@@ -58,7 +58,9 @@ export function Customers() {
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: "createdAt", desc: true });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
-  const [data, setData] = useState<CustomerPage | null>(null);
+  const [data, setData] = useState<RowsPage<CustomerRow> | null>(null);
+  // The totals row reads every match: it comes in a second call, after the page.
+  const [totals, setTotals] = useState<CustomerTotals | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -69,7 +71,7 @@ export function Customers() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    customersList({ ...debouncedFilters, page, pageSize, sort: sort.key, desc: sort.desc, ...(query ? { search: query } : {}) })
+    customersPage({ ...debouncedFilters, page, pageSize, sort: sort.key, desc: sort.desc, ...(query ? { search: query } : {}) })
       .then((p) => {
         if (!live) return;
         setData(p);
@@ -81,6 +83,17 @@ export function Customers() {
       live = false;
     };
   }, [page, pageSize, query, debouncedFilters, sort, errorText]);
+
+  useEffect(() => {
+    let live = true;
+    setTotals(null);
+    customersTotals({ ...debouncedFilters, page: 1, pageSize: 1, ...(query ? { search: query } : {}) })
+      .then((t) => live && setTotals(t))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [query, debouncedFilters, errorText]);
 
   const allColumns = useMemo(
     () => [
@@ -162,14 +175,15 @@ export function Customers() {
     else setSort({ key: "createdAt", desc: true });
   };
 
-  const total = data?.total ?? 0;
+  const total = totals?.total ?? 0;
+  const pagerTotal = totals?.total ?? (data ? knownCount(data) : 0);
   const anyFilter = Object.values(filters).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
   // The label cell takes the second column too, unless that column holds a total.
   const spanFirst = columns.length > 2 && !isTotalled(String(columns[1].key));
   const summary = () =>
-    data && total > 0 ? (
+    totals && total > 0 ? (
       <Table.Summary fixed>
         <Table.Summary.Row className="totals-row" data-testid="customers-totals">
           {columns.map((c, i) => {
@@ -179,7 +193,7 @@ export function Customers() {
             else if (c.key === "spendFen")
               content = (
                 <Typography.Text strong className="mono-num" data-testid="customers-totals-spend">
-                  {formatYuan(data.totalSpendFen)}
+                  {formatYuan(totals.totalSpendFen)}
                 </Typography.Text>
               );
             return (
@@ -219,7 +233,7 @@ export function Customers() {
             {t("customers.title")}
           </Typography.Title>
           <Typography.Text type="secondary" data-testid="customers-total">
-            {t("customers.total", { n: formatCount(total, lang) })}
+            {totals ? t("customers.total", { n: formatCount(total, lang) }) : t("lists.counting")}
           </Typography.Text>
         </div>
         <Space>
@@ -325,10 +339,10 @@ export function Customers() {
           pagination={{
             current: page,
             pageSize,
-            total,
+            total: pagerTotal,
             showSizeChanger: true,
             pageSizeOptions: PAGE_SIZES,
-            showTotal: () => t("customers.total", { n: formatCount(total, lang) }),
+            showTotal: () => (totals ? t("customers.total", { n: formatCount(total, lang) }) : t("lists.counting")),
             onChange: (p, size) => {
               if (size !== pageSize) {
                 setPageSize(size);

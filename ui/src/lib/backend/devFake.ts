@@ -257,6 +257,14 @@ export async function fakeInvoke(cmd: string, a: A): Promise<unknown> {
       );
       return { rows: slice, total: rows.length, totalSpendFen: 0, page, pageSize };
     }
+    case "customers_page": {
+      const p = (await fakeInvoke("customers_list", a)) as { rows: unknown[]; total: number; page: number; pageSize: number };
+      return { rows: p.rows, page: p.page, pageSize: p.pageSize, hasMore: p.page * p.pageSize < p.total };
+    }
+    case "customers_totals": {
+      const p = (await fakeInvoke("customers_list", a)) as { total: number; totalSpendFen: number };
+      return { total: p.total, totalSpendFen: p.totalSpendFen };
+    }
     case "search": {
       const s = needSession();
       const q = String(a.query ?? "").trim().toLowerCase();

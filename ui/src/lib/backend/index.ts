@@ -142,3 +142,4 @@ export async function pickImportFile(): Promise<string | null> {
 }
 
 export * from "./customerRecord";
+export * from "./lists";

@@ -8,7 +8,7 @@ import { ColumnChooser, useColumnPrefs } from "../../components/list/ColumnChoos
 import "../../components/list/lists.css";
 import { YuanRange } from "../../components/list/YuanRange";
 import { useI18n } from "../../i18n";
-import { CHANNELS, ORDER_STATUSES, ordersList, type OrderPage, type OrderQuery, type OrderRow } from "../../lib/backend";
+import { CHANNELS, knownCount, ORDER_STATUSES, ordersPage, ordersTotals, type OrderQuery, type OrderRow, type OrderTotals, type RowsPage } from "../../lib/backend";
 import { formatCount, formatDateTime } from "../../lib/format";
 import { formatYuan } from "../../lib/money";
 import { useDebounced } from "../../lib/useDebounced";
@@ -31,7 +31,9 @@ export function OrdersList() {
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: "orderedAt", desc: true });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
-  const [data, setData] = useState<OrderPage | null>(null);
+  const [data, setData] = useState<RowsPage<OrderRow> | null>(null);
+  // The totals row reads every match: it comes in a second call, after the page.
+  const [totals, setTotals] = useState<OrderTotals | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,7 +47,7 @@ export function OrdersList() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    ordersList(query)
+    ordersPage(query)
       .then((p) => {
         if (!live) return;
         setData(p);
@@ -57,6 +59,18 @@ export function OrdersList() {
       live = false;
     };
   }, [query, errorText]);
+
+  // Not on page or sort changes: the totals depend on the filters only.
+  useEffect(() => {
+    let live = true;
+    setTotals(null);
+    ordersTotals({ ...filters, page: 1, pageSize: 1, ...(debouncedText ? { text: debouncedText } : {}) })
+      .then((t) => live && setTotals(t))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [filters, debouncedText, errorText]);
 
   const allColumns = useMemo(
     () => [
@@ -136,7 +150,7 @@ export function OrdersList() {
     else setSort({ key: "orderedAt", desc: true });
   };
 
-  const totals = data?.totals;
+  const pagerTotal = totals?.count ?? (data ? knownCount(data) : 0);
   const anyFilter = Object.values(filters).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)) || !!debouncedText;
   // The label cell takes the second column too, unless that column holds a total.
   const spanFirst = columns.length > 2 && !isTotalled(String(columns[1].key));
@@ -191,7 +205,7 @@ export function OrdersList() {
             {t("orders.title")}
           </Typography.Title>
           <Typography.Text type="secondary" data-testid="orders-total">
-            {t("orders.total", { n: formatCount(totals?.count ?? 0, lang) })}
+            {totals ? t("orders.total", { n: formatCount(totals.count, lang) }) : t("lists.counting")}
           </Typography.Text>
         </div>
         <Space>
@@ -293,10 +307,10 @@ export function OrdersList() {
           pagination={{
             current: page,
             pageSize,
-            total: totals?.count ?? 0,
+            total: pagerTotal,
             showSizeChanger: true,
             pageSizeOptions: PAGE_SIZES,
-            showTotal: () => t("orders.total", { n: formatCount(totals?.count ?? 0, lang) }),
+            showTotal: () => (totals ? t("orders.total", { n: formatCount(totals.count, lang) }) : t("lists.counting")),
             onChange: (p, size) => {
               if (size !== pageSize) {
                 setPageSize(size);
