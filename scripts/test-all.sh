@@ -41,6 +41,13 @@ section "e2e: drive the real window under Xvfb" \
     --cli "$CARGO_TARGET_DIR/debug/laoke" \
     --artifacts "$REPO/e2e-artifacts" "${E2E_ARGS[@]}"
 
+section "e2e: the automatic daily backup runs by itself" \
+    xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$LAOKE_VENV/bin/python" "$REPO/tests/e2e/auto_backup.py" \
+    --app "$CARGO_TARGET_DIR/debug/laoke-app" \
+    --cli "$CARGO_TARGET_DIR/debug/laoke" \
+    --artifacts "$REPO/e2e-artifacts/auto-backup" --port 4447 --native-port 4448
+
 print_times
 printf '\n%sAll tests passed in %dm%02ds.%s Screenshots: e2e-artifacts/\n' \
     "$GREEN" $(((SECONDS - TOTAL_START) / 60)) $(((SECONDS - TOTAL_START) % 60)) "$RESET"

@@ -71,6 +71,26 @@ DOC_SHOTS = {
     "lock-en",
     "login-en",
     "login-error-en",
+    # issue 3 (customers, orders, search, import) and issue 6 (backup) screens
+    "search-zh",
+    "orders-zh",
+    "order-zh",
+    "order-new-zh",
+    "customers-filtered-zh",
+    "customer-form-zh",
+    "customer-360-zh",
+    "customer-360-rep-zh",
+    "duplicates-zh",
+    "merge-zh",
+    "recycle-bin-zh",
+    "import-mapping-zh",
+    "import-preview-zh",
+    "import-result-zh",
+    "backup-progress-zh",
+    "restore-preview-zh",
+    "orders-en",
+    "customer-360-en",
+    "import-preview-en",
 }
 
 WAIT_S = 30
