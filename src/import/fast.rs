@@ -28,36 +28,7 @@ impl NewOrders {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let at = ts(now);
-        tx.prepare_cached(
-            "INSERT INTO orders (customer_id, channel, order_no, status, ordered_at, paid_at,
-                    goods_fen, shipping_fen, discount_fen, paid_fen, refunded_fen, buyer_nick,
-                    receiver_name, receiver_phone, receiver_address, note, import_batch_id,
-                    created_by, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?19)",
-        )?
-        .execute(params![
-            o.customer_id,
-            o.channel.as_str(),
-            o.order_no,
-            o.status.as_str(),
-            ts(o.ordered_at),
-            o.paid_at.map(ts),
-            o.goods_fen,
-            o.shipping_fen,
-            o.discount_fen,
-            o.paid_fen,
-            o.refunded_fen,
-            o.buyer_nick,
-            o.receiver_name,
-            o.receiver_phone,
-            o.receiver_address,
-            o.note,
-            batch,
-            actor,
-            at
-        ])?;
-        let id = tx.last_insert_rowid();
+        let id = crate::orders::write::insert_order_row(tx, actor, o, Some(batch), &at)?;
         let mut ins = tx.prepare_cached(
             "INSERT INTO order_items (order_id, position, product_id, product_name, sku, category,
                                       quantity, unit_price_fen)

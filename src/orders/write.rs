@@ -85,36 +85,7 @@ pub fn upsert_in_tx(
             Ok(UpsertOutcome::Updated(id))
         }
         None => {
-            tx.prepare_cached(
-                "INSERT INTO orders (customer_id, channel, order_no, status, ordered_at, paid_at,
-                        goods_fen, shipping_fen, discount_fen, paid_fen, refunded_fen, buyer_nick,
-                        receiver_name, receiver_phone, receiver_address, note, import_batch_id,
-                        created_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                         ?17, ?18, ?19, ?19)",
-            )?
-            .execute(params![
-                o.customer_id,
-                o.channel.as_str(),
-                o.order_no,
-                o.status.as_str(),
-                ts(o.ordered_at),
-                o.paid_at.map(ts),
-                o.goods_fen,
-                o.shipping_fen,
-                o.discount_fen,
-                o.paid_fen,
-                o.refunded_fen,
-                o.buyer_nick,
-                o.receiver_name,
-                o.receiver_phone,
-                o.receiver_address,
-                o.note,
-                batch_id,
-                actor,
-                at
-            ])?;
-            let id = tx.last_insert_rowid();
+            let id = insert_order_row(tx, actor, &o, batch_id, &at)?;
             insert_items(tx, id, &o.items, now)?;
             if let Some(b) = batch_id {
                 record_change(tx, b, id, "created", None)?;
@@ -122,6 +93,47 @@ pub fn upsert_in_tx(
             Ok(UpsertOutcome::Created(id))
         }
     }
+}
+
+/// The one INSERT of a new order row (items and the undo record are the caller's): shared by
+/// [`upsert_in_tx`] and the import's fast path for orders known to be new.
+pub(crate) fn insert_order_row(
+    tx: &Transaction,
+    actor: &str,
+    o: &NewOrder,
+    batch_id: Option<i64>,
+    at: &str,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO orders (customer_id, channel, order_no, status, ordered_at, paid_at,
+                goods_fen, shipping_fen, discount_fen, paid_fen, refunded_fen, buyer_nick,
+                receiver_name, receiver_phone, receiver_address, note, import_batch_id,
+                created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?19)",
+    )?
+    .execute(params![
+        o.customer_id,
+        o.channel.as_str(),
+        o.order_no,
+        o.status.as_str(),
+        ts(o.ordered_at),
+        o.paid_at.map(ts),
+        o.goods_fen,
+        o.shipping_fen,
+        o.discount_fen,
+        o.paid_fen,
+        o.refunded_fen,
+        o.buyer_nick,
+        o.receiver_name,
+        o.receiver_phone,
+        o.receiver_address,
+        o.note,
+        batch_id,
+        actor,
+        at
+    ])?;
+    Ok(tx.last_insert_rowid())
 }
 
 /// An order exactly as stored, with its items: the `before` of an import change, so that
