@@ -37,15 +37,34 @@ pub fn open(path: &Path, key: &DataKey) -> Result<Connection> {
     Ok(conn)
 }
 
-static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Wait until SQLCipher has finished its one-time start-up in this process.
+///
+/// SQLite runs SQLCipher's start-up hook (`SQLITE_EXTRA_INIT`) *after* it marks itself
+/// initialised and releases its init mutex. A second thread opening a database in that window
+/// gets an initialised SQLite but an unready SQLCipher, and its `PRAGMA key` fails with
+/// "An error occurred with PRAGMA key or rekey" (reproduced here: 8 threads opening their first
+/// database at once fail about once in 300 process starts). So the first keying in a process
+/// keys a throwaway in-memory database until SQLCipher accepts it; every later caller waits
+/// on the same `OnceLock` and finds SQLCipher ready.
+fn sqlcipher_ready() {
+    static READY: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    READY.get_or_init(|| {
+        for _ in 0..2000 {
+            let keyed = Connection::open_in_memory()
+                .and_then(|c| c.execute_batch("PRAGMA key = 'laoke-start-up';"));
+            if keyed.is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        // Still not ready after two seconds: let the real keying report its own error.
+    });
+}
 
-/// Key a fresh connection. SQLCipher sets up its crypto provider lazily on the first key, and
-/// doing that from two threads at once has failed here ("An error occurred with PRAGMA key",
-/// seen in parallel tests). With a raw key this takes microseconds, so it is serialised.
+/// Key a fresh connection with the raw data key and make SQLCipher set up its codec now.
 pub fn apply_key(conn: &Connection, key: &DataKey) -> rusqlite::Result<()> {
-    let _guard = KEYING.lock().unwrap_or_else(|e| e.into_inner());
+    sqlcipher_ready();
     conn.execute_batch(&key.sqlcipher_pragma())?;
-    // Force the codec to initialise now, under the lock (reading the header page).
     conn.query_row("PRAGMA cipher_version", [], |r| {
         r.get::<_, Option<String>>(0)
     })
