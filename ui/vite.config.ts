@@ -26,5 +26,9 @@ export default defineConfig({
     setupFiles: ["./test/setup.ts"],
     include: ["test/**/*.test.{ts,tsx}"],
     css: false,
+    // antd screens rendered in jsdom take ~1 s each on an idle 2-core box and several times
+    // that when the machine is busy building; a timeout is a hang guard, not a speed check.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
