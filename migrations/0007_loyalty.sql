@@ -81,6 +81,16 @@ CREATE TABLE customer_tiers (
     updated_at     TEXT NOT NULL
 );
 
+CREATE INDEX customer_tiers_retained ON customer_tiers(retained_until) WHERE locked = 0;
+
+-- When tiers were last evaluated, and under which rule version: the job re-evaluates everyone
+-- only after a rule change; otherwise only customers who may change (see loyalty::tiers).
+CREATE TABLE loyalty_job_state (
+    id                 INTEGER PRIMARY KEY CHECK (id = 1),
+    tiers_rule_version INTEGER NOT NULL,
+    tiers_evaluated_at TEXT NOT NULL
+);
+
 CREATE TABLE tier_history (
     id          INTEGER PRIMARY KEY,
     customer_id INTEGER NOT NULL REFERENCES customers(id),

@@ -209,8 +209,8 @@ fn applying_new_rules_gives_exactly_what_the_what_if_preview_showed() {
         "twice the rate, same multipliers"
     );
     assert_eq!(
-        preview.liability_change_points, 720,
-        "the unearned ¥300 order at 2/¥ × 1.2 (silver now)"
+        preview.liability_change_points, 600,
+        "the unearned ¥300 order at 2/¥, at the tier it was paid in"
     );
     let applied = whatif::apply(&s.store, &s.owner, &rules).unwrap();
     assert_eq!(
