@@ -18,7 +18,10 @@ fn a_paid_order_earns_one_point_per_yuan_paid_excluding_shipping_rounded_down() 
     let c = s.customer("王芳", "13800138000");
     s.order(c, 12_345, 800); // ¥123.45 goods + ¥8 shipping
     let r = s.run();
-    assert_eq!(r.sync.earned_orders, 1);
+    assert_eq!(
+        r.sync.earned_orders, 0,
+        "a manual order earns when it is written, not again"
+    );
     assert_eq!(
         s.balance(c),
         123,
@@ -197,7 +200,11 @@ fn redemption_needs_100_points_at_most_half_the_order_and_only_unlocked_points()
     assert!(e.message(laoke::i18n::Lang::En).contains("50 %"));
     let (_, value) = loyalty::redeem(&s.store, &s.owner, c, target, 300).unwrap();
     assert_eq!(value, 300, "100 points = ¥1");
-    assert_eq!(s.balance(c), 200);
+    assert_eq!(
+        s.balance(c),
+        606,
+        "500 + 400 + 6 earned (manual orders earn at once) − 300"
+    );
     let e = loyalty::redeem(&s.store, &s.owner, c, target, 100).unwrap_err();
     assert_eq!(e.code(), "conflict", "one redemption per order");
 }

@@ -132,12 +132,12 @@ pub fn sync_in_tx(
     }
     // Reversals: earn rows whose order is gone, replaced, no longer paid, or (partly) refunded.
     let rev_sql = format!(
-        "SELECT e.id, e.customer_id, e.delta, e.points_per_yuan, e.multiplier_pct,
-                e.rule_version_id, e.source_id,
+        "SELECT e.id, e.customer_id, e.delta, NULL, NULL, NULL, e.source_id,
                 (o.id IS NOT NULL AND e.idempotency_key = 'order:' || o.id || '@' || o.created_at),
                 o.status IN ({counted}), o.paid_fen, o.refunded_fen,
                 (SELECT coalesce(-sum(r.delta), 0) FROM points_ledger r WHERE r.reverses_id = e.id)
-         FROM points_ledger e LEFT JOIN orders o ON o.id = e.source_id
+         FROM points_ledger e INDEXED BY points_ledger_order_earns
+              LEFT JOIN orders o ON o.id = e.source_id
          WHERE e.reason = 'earn' AND e.source = 'order' AND {filter}
            AND (o.id IS NULL OR e.idempotency_key <> 'order:' || o.id || '@' || o.created_at
                 OR o.status NOT IN ({counted}) OR o.refunded_fen > 0)",
@@ -185,6 +185,18 @@ pub fn sync_in_tx(
         if target <= c.already {
             continue;
         }
+        // the rate and rule the earn row used (read only for rows that need a reversal)
+        let (rate, mult, version): (Option<i64>, Option<i64>, Option<i64>) = tx
+            .prepare_cached(
+                "SELECT points_per_yuan, multiplier_pct, rule_version_id FROM points_ledger WHERE id = ?1",
+            )?
+            .query_row([c.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let c = Cand {
+            rate,
+            mult,
+            version,
+            ..c
+        };
         let customer = follow_merges(tx, c.customer)?;
         let room = cached_balance(tx, customer)?.max(0);
         let take = (target - c.already).min(room);

@@ -128,7 +128,7 @@ fn candidates(
             &now_s,
         ),
         (
-            "SELECT DISTINCT customer_id FROM points_ledger WHERE at >= ?1",
+            "SELECT customer_id FROM points_ledger WHERE at >= ?1",
             &since,
         ),
     ] {
