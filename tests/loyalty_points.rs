@@ -243,3 +243,56 @@ fn verify_checks_the_cached_balances_against_the_ledger() {
     let r = verify::run(&s.store, &s.owner).unwrap();
     assert_eq!(r.points_balance_mismatches, 1, "a tampered cache is found");
 }
+
+#[test]
+fn a_merge_moves_the_points_to_the_kept_customer_and_its_undo_moves_them_back() {
+    use laoke::customers::merge::{self, MergeChoices};
+    let s = shop();
+    let keep = s.customer("王芳", "13800138000");
+    let other = s.customer("王芳", "13900139000");
+    s.order(keep, 10_000, 0);
+    s.order(other, 5_000, 0);
+    s.run();
+    let m = merge::merge(&s.store, &s.owner, keep, other, &MergeChoices::default()).unwrap();
+    s.run();
+    assert_eq!(
+        s.balance(keep),
+        150,
+        "the kept customer holds both customers' points"
+    );
+    assert_eq!(s.ledger_sum(other), 0, "the merged customer's lots left it");
+    assert_eq!(
+        s.summary(keep).locked,
+        150,
+        "moved lots keep their lock period"
+    );
+    merge::unmerge(&s.store, &s.owner, m.merge_id).unwrap();
+    s.run();
+    assert_eq!(s.ledger_sum(keep), 100);
+    assert_eq!(s.ledger_sum(other), 50, "undo moves the points back");
+    assert_eq!(s.run(), s.run(), "stable after the undo");
+}
+
+#[test]
+fn an_import_undo_that_removes_the_customer_still_reverses_the_points() {
+    let s = shop();
+    let c = s.customer("王芳", "13800138000");
+    let id = s.order(c, 10_000, 0);
+    assert_eq!(s.balance(c), 100);
+    // what an import undo does: remove the order, then the customer it created
+    let mut raw = s.raw();
+    let t = raw.transaction().unwrap();
+    orders::delete_in_tx(&t, id).unwrap();
+    t.execute("DELETE FROM customer_phones WHERE customer_id = ?1", [c])
+        .unwrap();
+    t.execute("DELETE FROM customers WHERE id = ?1", [c])
+        .expect("the ledger does not block removing a customer");
+    t.commit().unwrap();
+    s.run();
+    assert_eq!(
+        s.ledger_sum(c),
+        0,
+        "the removed order's points are reversed"
+    );
+    assert!(verify::run(&s.store, &s.owner).unwrap().is_ok());
+}

@@ -93,8 +93,16 @@ pub fn run(store: &Store, s: &Session) -> Result<BenchReport> {
     let (_, ms) =
         timed(|| store.write(|tx, now| earn::sync_in_tx(tx, now, "job", earn::Scope::All)))?;
     row(
-        "积分同步（扫描全部订单）",
-        "earn/reversal sweep (all orders)",
+        "积分同步（增量：新订单与变动订单）",
+        "earn/reversal sweep (new and changed orders)",
+        ms,
+        String::new(),
+    );
+    let (_, ms) =
+        timed(|| store.write(|tx, now| earn::sync_in_tx(tx, now, "job", earn::Scope::Full)))?;
+    row(
+        "积分同步（全量复查，修复用）",
+        "full earn/reversal sweep (every order; repair)",
         ms,
         String::new(),
     );

@@ -18,6 +18,7 @@ pub mod expiry;
 pub mod job;
 pub mod ledger;
 pub mod lots;
+pub mod merge;
 pub mod points;
 pub mod reports;
 pub mod rules;

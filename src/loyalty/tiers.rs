@@ -110,6 +110,7 @@ fn candidates(
              tiers_evaluated_at = excluded.tiers_evaluated_at",
         params![version, ts(now)],
     )?;
+    let state = state.filter(|s| !s.1.is_empty());
     let since = match state {
         Some((v, at)) if v == version => at,
         _ => return qualifying_spend(tx, rules, now),
