@@ -26,9 +26,11 @@ fn owner_cred() -> Credential<'static> {
 fn a_backup_preview_counts_customers_and_orders_and_leaves_no_plaintext() {
     let (tmp, dir) = temp_store_dir();
     let (store, s, _) = init(&dir);
+    let mut ids = vec![];
     for (name, phone) in [("王芳", "13800138001"), ("李娜", "13800138002")] {
-        laoke::customers::create(&store, &s, &customer(name, phone)).unwrap();
+        ids.push(laoke::customers::create(&store, &s, &customer(name, phone)).unwrap());
     }
+    laoke::loyalty::points::adjust(&store, &s, ids[0], 120, "开业赠送", None).unwrap();
     let stick = tmp.path().join("stick");
     std::fs::create_dir(&stick).unwrap();
     backup::add_target(&store, &s, &stick, "U盘").unwrap();
@@ -42,7 +44,11 @@ fn a_backup_preview_counts_customers_and_orders_and_leaves_no_plaintext() {
         "the orders table exists (migration 0003)"
     );
     assert_eq!(p.tickets, None, "no tickets table yet: not shown as zero");
-    assert_eq!(p.points_balance, None);
+    assert_eq!(
+        p.points_balance,
+        Some(120),
+        "the points ledger's sum (migration 0007)"
+    );
     assert_eq!(p.users, 1);
     assert_eq!(p.created_by, OWNER);
     assert!(

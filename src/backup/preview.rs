@@ -57,16 +57,15 @@ pub fn preview(
         })?;
         Ok(Some(n as u64))
     };
-    let points_balance = match ["points", "delta", "amount"]
-        .into_iter()
-        .find(|c| has_column(&conn, "points_ledger", c).unwrap_or(false))
-    {
-        Some(col) => Some(conn.query_row(
-            &format!("SELECT coalesce(sum({col}), 0) FROM points_ledger"),
+    // Backups from before the loyalty migration (schema < 7) have no ledger: shown as "—".
+    let points_balance = if has_table(&conn, "points_ledger")? {
+        Some(conn.query_row(
+            "SELECT coalesce(sum(delta), 0) FROM points_ledger",
             [],
             |r| r.get::<_, i64>(0),
-        )?),
-        None => None,
+        )?)
+    } else {
+        None
     };
     Ok(BackupPreview {
         created_at: h.created_at,
