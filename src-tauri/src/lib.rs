@@ -114,6 +114,13 @@ pub fn run() {
             commands::lists::orders_totals,
             commands::lists::customers_page,
             commands::lists::customers_totals,
+            // Loyalty screens (H9)
+            commands::loyalty::loyalty_points,
+            commands::loyalty::loyalty_history,
+            commands::loyalty::loyalty_adjust,
+            commands::loyalty::loyalty_redeem,
+            commands::loyalty::loyalty_rules,
+            commands::loyalty::loyalty_save_rules,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -73,6 +73,13 @@ pub const COMMANDS: &[&str] = &[
     "orders_totals",
     "customers_page",
     "customers_totals",
+    // Loyalty screens (H9)
+    "loyalty_points",
+    "loyalty_history",
+    "loyalty_adjust",
+    "loyalty_redeem",
+    "loyalty_rules",
+    "loyalty_save_rules",
 ];
 
 #[cfg(test)]
