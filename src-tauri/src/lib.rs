@@ -115,12 +115,20 @@ pub fn run() {
             commands::lists::customers_page,
             commands::lists::customers_totals,
             // Loyalty screens (H9)
-            commands::loyalty::loyalty_points,
+            commands::loyalty::loyalty_customer,
             commands::loyalty::loyalty_history,
             commands::loyalty::loyalty_adjust,
             commands::loyalty::loyalty_redeem,
             commands::loyalty::loyalty_rules,
-            commands::loyalty::loyalty_save_rules,
+            commands::loyalty::loyalty_what_if,
+            commands::loyalty::loyalty_apply_rules,
+            commands::loyalty::loyalty_liability,
+            commands::loyalty::loyalty_monthly,
+            commands::loyalty::coupons_list,
+            commands::loyalty::coupons_create,
+            commands::loyalty::coupons_issue,
+            commands::loyalty::coupons_void,
+            commands::loyalty::coupons_redeem,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

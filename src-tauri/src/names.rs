@@ -74,12 +74,20 @@ pub const COMMANDS: &[&str] = &[
     "customers_page",
     "customers_totals",
     // Loyalty screens (H9)
-    "loyalty_points",
+    "loyalty_customer",
     "loyalty_history",
     "loyalty_adjust",
     "loyalty_redeem",
     "loyalty_rules",
-    "loyalty_save_rules",
+    "loyalty_what_if",
+    "loyalty_apply_rules",
+    "loyalty_liability",
+    "loyalty_monthly",
+    "coupons_list",
+    "coupons_create",
+    "coupons_issue",
+    "coupons_void",
+    "coupons_redeem",
 ];
 
 #[cfg(test)]

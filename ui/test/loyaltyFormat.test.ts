@@ -5,12 +5,13 @@ import { checkAdjust } from "../src/screens/loyalty/AdjustPoints";
 import { draftToInput } from "../src/screens/loyalty/CouponForm";
 import { couponText, niceMax, signedPoints, tierProgress, zhe, type CouponTerms } from "../src/screens/loyalty/format";
 import { describeCoupon } from "../src/screens/loyalty/labels";
+import { shopDayEnd, shopDayOf, shopDayStart } from "../src/screens/loyalty/shopDay";
 
 const TIERS = [
-  { name: "普通会员", thresholdFen: 0 },
-  { name: "银卡会员", thresholdFen: 100_000 },
-  { name: "金卡会员", thresholdFen: 300_000 },
-  { name: "钻石会员", thresholdFen: 1_000_000 },
+  { code: "regular", thresholdFen: 0 },
+  { code: "silver", thresholdFen: 100_000 },
+  { code: "gold", thresholdFen: 300_000 },
+  { code: "diamond", thresholdFen: 1_000_000 },
 ];
 
 const terms = (patch: Partial<CouponTerms>): CouponTerms => ({
@@ -31,7 +32,7 @@ describe("tier progress", () => {
   it("measures from the current tier's threshold to the next one's", () => {
     // ¥2,000 of the way from silver (¥1,000) to gold (¥3,000): half way, ¥1,000 missing.
     const p = tierProgress(200_000, TIERS);
-    expect(p.next?.name).toBe("金卡会员");
+    expect(p.next?.code).toBe("gold");
     expect(p.remainingFen).toBe(100_000);
     expect(p.percent).toBe(50);
   });
@@ -46,14 +47,14 @@ describe("tier progress", () => {
 
   it("starts from a retained or locked tier even when spend has fallen below it", () => {
     // Kept gold with only ¥500 of qualifying spend: the next step is diamond, from gold's base.
-    const p = tierProgress(50_000, TIERS, "金卡会员");
-    expect(p.next?.name).toBe("钻石会员");
+    const p = tierProgress(50_000, TIERS, "gold");
+    expect(p.next?.code).toBe("diamond");
     expect(p.remainingFen).toBe(950_000);
     expect(p.percent).toBe(0);
   });
 
   it("takes tiers in any order", () => {
-    expect(tierProgress(150_000, [...TIERS].reverse()).next?.name).toBe("金卡会员");
+    expect(tierProgress(150_000, [...TIERS].reverse()).next?.code).toBe("gold");
   });
 });
 
@@ -109,16 +110,16 @@ describe("coupon form", () => {
     total: null,
   };
 
-  it("turns typed yuan into exact fen and days into YYYY-MM-DD", () => {
-    const r = draftToInput(draft);
-    expect(r.ok && r.input).toMatchObject({ thresholdFen: 10_000, amountFen: 1_050, validFrom: "2026-11-01", validTo: "2026-11-30", percentOff: 0 });
+  it("turns typed yuan into exact fen and shop days into UTC instants", () => {
+    const r = draftToInput(draft, "Asia/Shanghai");
+    expect(r.ok && r.input).toMatchObject({ thresholdFen: 10_000, amountFen: 1_050, validFrom: "2026-10-31T16:00:00.000Z", validTo: "2026-11-30T15:59:59.000Z", percentOff: 0 });
   });
 
   it("names the first wrong field", () => {
-    expect(draftToInput({ ...draft, name: " " })).toEqual({ ok: false, field: "coupon.form.name" });
-    expect(draftToInput({ ...draft, amount: "1.234" })).toEqual({ ok: false, field: "coupon.form.amount" });
-    expect(draftToInput({ ...draft, kind: "percentage", percentOff: 100 })).toEqual({ ok: false, field: "coupon.form.percent" });
-    expect(draftToInput({ ...draft, kind: "gift" })).toEqual({ ok: false, field: "coupon.form.gift" });
+    expect(draftToInput({ ...draft, name: " " }, "UTC")).toEqual({ ok: false, field: "coupon.form.name" });
+    expect(draftToInput({ ...draft, amount: "1.234" }, "UTC")).toEqual({ ok: false, field: "coupon.form.amount" });
+    expect(draftToInput({ ...draft, kind: "percentage", percentOff: 100 }, "UTC")).toEqual({ ok: false, field: "coupon.form.percent" });
+    expect(draftToInput({ ...draft, kind: "gift" }, "UTC")).toEqual({ ok: false, field: "coupon.form.gift" });
   });
 });
 
@@ -150,5 +151,20 @@ describe("numbers on the charts", () => {
     expect(signedPoints(1200)).toBe("+1,200");
     expect(signedPoints(-30)).toBe("−30");
     expect(signedPoints(0)).toBe("0");
+  });
+});
+
+describe("shop days", () => {
+  it("starts and ends a day in the shop's zone, not the computer's", () => {
+    expect(shopDayStart("2026-11-01", "Asia/Shanghai")).toBe("2026-10-31T16:00:00.000Z");
+    expect(shopDayEnd("2026-11-01", "Asia/Shanghai")).toBe("2026-11-01T15:59:59.000Z");
+    expect(shopDayOf("2026-10-31T16:00:00.000Z", "Asia/Shanghai")).toBe("2026-11-01");
+    expect(shopDayOf("2026-10-31T15:59:59.000Z", "Asia/Shanghai")).toBe("2026-10-31");
+  });
+
+  it("follows daylight saving time where the zone has it", () => {
+    // New York: UTC−4 in July, UTC−5 in January.
+    expect(shopDayStart("2026-07-01", "America/New_York")).toBe("2026-07-01T04:00:00.000Z");
+    expect(shopDayStart("2026-01-15", "America/New_York")).toBe("2026-01-15T05:00:00.000Z");
   });
 });

@@ -1,22 +1,31 @@
-//! Loyalty (issue 4): a customer's points (summary, history, manual adjustment, redemption on
-//! an order) and the points rules. Each command is one core call: role limits (a rep adjusts at
-//! most 500 points, only the owner changes rules), validation and audit all live in the core.
+//! Loyalty (issue 4): a customer's points and tier (the 360 panel, history, manual adjustment,
+//! redemption on an order), coupons, the liability report and the points rules with their
+//! what-if preview. Each command is one core call: role limits (a rep adjusts at most 500
+//! points; owner and manager issue coupons; only the owner changes rules), validation and
+//! audit all live in the core.
 
 use laoke::loyalty::{
+    coupons::{self, Coupon, CouponGrant, NewCoupon},
     ledger::PointsEntry,
-    points::{self, PointsSummary},
+    points, reports,
+    reports::{Liability, MonthRow},
     rules::{self, LoyaltyRules, RuleVersion},
+    view::{self, CustomerLoyalty},
+    whatif::{self, WhatIf},
 };
 use tauri::State;
 
 use crate::{error::CmdResult, state::Shell};
 
 #[tauri::command]
-pub async fn loyalty_points(shell: State<'_, Shell>, customer_id: i64) -> CmdResult<PointsSummary> {
+pub async fn loyalty_customer(
+    shell: State<'_, Shell>,
+    customer_id: i64,
+) -> CmdResult<CustomerLoyalty> {
     shell
         .run(move |st| {
             let (store, session) = st.signed_in()?;
-            points::summary(store, session, customer_id)
+            view::customer_loyalty(store, session, customer_id)
         })
         .await
 }
@@ -77,14 +86,106 @@ pub async fn loyalty_rules(shell: State<'_, Shell>) -> CmdResult<RuleVersion> {
 }
 
 #[tauri::command]
-pub async fn loyalty_save_rules(
-    shell: State<'_, Shell>,
-    rules: LoyaltyRules,
-) -> CmdResult<RuleVersion> {
+pub async fn loyalty_what_if(shell: State<'_, Shell>, rules: LoyaltyRules) -> CmdResult<WhatIf> {
     shell
         .run(move |st| {
             let (store, session) = st.signed_in()?;
-            rules::save(store, session, &rules)
+            whatif::preview(store, session, &rules)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_apply_rules(
+    shell: State<'_, Shell>,
+    rules: LoyaltyRules,
+) -> CmdResult<WhatIf> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            whatif::apply(store, session, &rules)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_liability(shell: State<'_, Shell>) -> CmdResult<Liability> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            reports::liability(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_monthly(shell: State<'_, Shell>) -> CmdResult<Vec<MonthRow>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            reports::monthly(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_list(shell: State<'_, Shell>) -> CmdResult<Vec<Coupon>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::list(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_create(shell: State<'_, Shell>, coupon: NewCoupon) -> CmdResult<Coupon> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::create(store, session, &coupon)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_issue(
+    shell: State<'_, Shell>,
+    coupon_id: i64,
+    customer_ids: Vec<i64>,
+) -> CmdResult<Vec<i64>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::issue(store, session, coupon_id, &customer_ids, None)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_void(
+    shell: State<'_, Shell>,
+    grant_id: i64,
+    reason: String,
+) -> CmdResult<CouponGrant> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::void(store, session, grant_id, &reason)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_redeem(
+    shell: State<'_, Shell>,
+    grant_id: i64,
+    order_id: i64,
+) -> CmdResult<CouponGrant> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::redeem(store, session, grant_id, order_id)
         })
         .await
 }

@@ -1,5 +1,6 @@
 // Loyalty (issue 4): points ledger, tiers, coupons, liability and the what-if preview. Types
 // mirror laoke::loyalty (docs/IPC.md, "Loyalty"). Points are integers, money integer fen.
+import type { Channel } from "./orders";
 import { call } from "./transport";
 
 export const POINTS_REASONS = ["earn", "redeem", "expire", "adjust", "reverse", "bonus", "compensation", "transfer"] as const;
@@ -48,17 +49,23 @@ export interface PointsSummary {
 export const COUPON_KINDS = ["threshold", "percentage", "fixed", "gift"] as const;
 export type CouponKind = (typeof COUPON_KINDS)[number];
 
+/** laoke::loyalty::coupons::NewCoupon */
 export interface CouponInput {
   name: string;
   kind: CouponKind;
+  /** threshold: 满 X */
   thresholdFen: number;
+  /** threshold / fixed: the amount off */
   amountFen: number;
+  /** percentage: percent off (15 = 85折) */
   percentOff: number;
+  /** percentage: at most this off; 0 = no cap */
   capFen: number;
   gift: string;
   minSpendFen: number;
-  channel: string | null;
-  /** Shop days YYYY-MM-DD, inclusive. */
+  /** Only orders of this channel; null: any. */
+  channel: Channel | null;
+  /** RFC 3339 UTC (the start / end of shop days). */
   validFrom: string;
   validTo: string;
   perCustomerLimit: number;
@@ -67,18 +74,21 @@ export interface CouponInput {
 
 export interface Coupon extends CouponInput {
   id: number;
-  createdBy: string;
-  createdAt: string;
   issued: number;
   used: number;
-  voided: number;
+  createdBy: string;
+  createdAt: string;
 }
+
+export type GrantState = "unused" | "used" | "voided" | "expired";
 
 export interface CouponGrant {
   id: number;
-  couponId: number;
-  customerId: number;
   coupon: Coupon;
+  customerId: number;
+  state: GrantState;
+  source: string;
+  ticketId: number | null;
   issuedBy: string;
   issuedAt: string;
   usedAt: string | null;
@@ -120,57 +130,78 @@ export interface LoyaltyRules {
 export interface RuleVersion {
   id: number;
   effectiveAt: string;
-  rules: LoyaltyRules;
   createdBy: string;
-  createdAt: string;
+  rules: LoyaltyRules;
 }
 
 export interface TierChange {
   id: number;
   fromTier: string | null;
   toTier: string;
-  reason: "upgrade" | "downgrade" | "lock" | "unlock" | "merge";
+  reason: "upgrade" | "downgrade" | "lock" | "unlock" | "merge" | string;
   spendFen: number;
   operator: string;
   at: string;
 }
 
-export interface CustomerTier {
-  tier: string | null;
+/** laoke::loyalty::tiers::TierStatus */
+export interface TierStatus {
+  /** null: never bought. */
+  tier: TierDef | null;
   reachedAt: string | null;
   retainedUntil: string | null;
   locked: boolean;
   qualifyingSpendFen: number;
-  history: TierChange[];
+  nextTier: TierDef | null;
+  toNextFen: number | null;
+}
+
+/** The customer 360 page's loyalty panel in one call (laoke::loyalty::view). */
+export interface CustomerLoyalty {
+  points: PointsSummary;
+  tier: TierStatus;
+  /** The 20 most recent rows, newest first. */
+  history: PointsEntry[];
+  tierHistory: TierChange[];
+  coupons: CouponGrant[];
+}
+
+export interface Liability {
+  at: string;
+  outstandingPoints: number;
+  outstandingValueFen: number;
+  customersWithPoints: number;
+  unusedCoupons: number;
+  unusedCouponValueFen: number;
+  expiring30Days: number;
+  expiring60Days: number;
+  expiring90Days: number;
 }
 
 export interface MonthPoints {
+  /** Shop month YYYY-MM */
   month: string;
   issued: number;
   redeemed: number;
   expired: number;
+  reversed: number;
 }
 
-export interface Liability {
-  outstandingPoints: number;
-  outstandingFen: number;
-  unusedCoupons: number;
-  expiring30: number;
-  expiring60: number;
-  expiring90: number;
-  months: MonthPoints[];
-  tiers: { tier: string; customers: number }[];
-}
-
+/** laoke::loyalty::whatif::WhatIf — what saving these rules does now (preview = apply). */
 export interface WhatIf {
-  customersUp: number;
-  customersDown: number;
-  pointsExpiring: number;
-  liabilityBeforePoints: number;
-  liabilityAfterPoints: number;
+  customersChangingTier: number;
+  /** [tier code, customers] after the change, lowest tier first. */
+  tierCounts: [string, number][];
+  pointsExpiringNow: number;
+  liabilityBefore: Liability;
+  liabilityAfter: Liability;
+  liabilityChangePoints: number;
+  replayPointsCurrent: number;
+  replayPointsNew: number;
 }
 
-export const loyaltyPoints = (customerId: number) => call<PointsSummary>("loyalty_points", { customerId });
+/** The 360 page's panel: balance, tier, recent history, tier changes, coupons held. */
+export const loyaltyCustomer = (customerId: number) => call<CustomerLoyalty>("loyalty_customer", { customerId });
 /** Newest first, at most `limit` rows. */
 export const loyaltyHistory = (customerId: number, limit: number) => call<PointsEntry[]>("loyalty_history", { customerId, limit });
 /** Returns the new ledger row's id. Reps: at most 500 points (the core refuses more). */
@@ -178,13 +209,16 @@ export const loyaltyAdjust = (a: { customerId: number; points: number; reason: s
   call<number>("loyalty_adjust", a);
 /** Pays part of an order with points; returns [ledger row id, value in fen]. */
 export const loyaltyRedeem = (a: { customerId: number; orderId: number; points: number }) => call<[number, number]>("loyalty_redeem", a);
-export const loyaltyTier = (customerId: number) => call<CustomerTier>("loyalty_tier", { customerId });
 export const loyaltyRules = () => call<RuleVersion>("loyalty_rules");
+/** Owner: what the rules would do, nothing saved. */
 export const loyaltyWhatIf = (rules: LoyaltyRules) => call<WhatIf>("loyalty_what_if", { rules });
-export const loyaltySaveRules = (rules: LoyaltyRules) => call<RuleVersion>("loyalty_save_rules", { rules });
+/** Owner: save the rules and run the job with them — exactly what the preview showed. */
+export const loyaltyApplyRules = (rules: LoyaltyRules) => call<WhatIf>("loyalty_apply_rules", { rules });
 export const loyaltyLiability = () => call<Liability>("loyalty_liability");
+export const loyaltyMonthly = () => call<MonthPoints[]>("loyalty_monthly");
 export const couponsList = () => call<Coupon[]>("coupons_list");
 export const couponsCreate = (coupon: CouponInput) => call<Coupon>("coupons_create", { coupon });
-export const couponsIssue = (a: { couponId: number; customerId: number }) => call<CouponGrant>("coupons_issue", a);
+/** Returns the new grant ids. */
+export const couponsIssue = (a: { couponId: number; customerIds: number[] }) => call<number[]>("coupons_issue", a);
 export const couponsVoid = (a: { grantId: number; reason: string }) => call<CouponGrant>("coupons_void", a);
-export const couponsOfCustomer = (customerId: number) => call<CouponGrant[]>("coupons_of_customer", { customerId });
+export const couponsRedeem = (a: { grantId: number; orderId: number }) => call<CouponGrant>("coupons_redeem", a);

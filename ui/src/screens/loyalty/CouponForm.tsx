@@ -2,11 +2,13 @@ import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, Typography 
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useI18n, type MessageKey } from "../../i18n";
-import { CHANNELS, COUPON_KINDS, couponsCreate, type CouponInput, type CouponKind } from "../../lib/backend";
+import { CHANNELS, COUPON_KINDS, couponsCreate, type Channel, type CouponInput, type CouponKind } from "../../lib/backend";
 import { parseYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { channelLabel } from "../orders/labels";
 import { describeCoupon, kindLabel } from "./labels";
+import { shopDayEnd, shopDayStart } from "./shopDay";
+import { useShopTimezone } from "./useShopTimezone";
 
 interface Draft {
   name: string;
@@ -17,7 +19,7 @@ interface Draft {
   cap: string;
   gift: string;
   minSpend: string;
-  channel: string | null;
+  channel: Channel | null;
   valid: [Dayjs, Dayjs];
   perCustomer: number | null;
   total: number | null;
@@ -45,7 +47,7 @@ const fen = (s: string): number | null => {
 };
 
 /** The draft as the core's input, or the label key of the first field that is wrong. */
-export function draftToInput(d: Draft): { ok: true; input: CouponInput } | { ok: false; field: MessageKey } {
+export function draftToInput(d: Draft, timeZone: string): { ok: true; input: CouponInput } | { ok: false; field: MessageKey } {
   if (!d.name.trim()) return { ok: false, field: "coupon.form.name" };
   const thresholdFen = d.kind === "threshold" ? fen(d.threshold) : 0;
   if (thresholdFen === null || (d.kind === "threshold" && thresholdFen <= 0)) return { ok: false, field: "coupon.form.threshold" };
@@ -71,8 +73,8 @@ export function draftToInput(d: Draft): { ok: true; input: CouponInput } | { ok:
       gift: d.kind === "gift" ? d.gift.trim() : "",
       minSpendFen,
       channel: d.channel,
-      validFrom: d.valid[0].format("YYYY-MM-DD"),
-      validTo: d.valid[1].format("YYYY-MM-DD"),
+      validFrom: shopDayStart(d.valid[0].format("YYYY-MM-DD"), timeZone),
+      validTo: shopDayEnd(d.valid[1].format("YYYY-MM-DD"), timeZone),
       perCustomerLimit: d.perCustomer,
       totalLimit: d.total,
     },
@@ -83,11 +85,12 @@ export function draftToInput(d: Draft): { ok: true; input: CouponInput } | { ok:
 export function CouponForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
+  const timeZone = useShopTimezone();
   const [d, setD] = useState<Draft>(blank);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
-  const parsed = draftToInput(d);
+  const parsed = draftToInput(d, timeZone);
 
   const submit = async () => {
     if (!parsed.ok) {
@@ -168,7 +171,7 @@ export function CouponForm({ open, onClose, onCreated }: { open: boolean; onClos
             <DatePicker.RangePicker value={d.valid} allowClear={false} onChange={(v) => v && v[0] && v[1] && set({ valid: [v[0], v[1]] })} />
           </Form.Item>
           <Form.Item label={t("coupon.form.channel")}>
-            <Select<string | null>
+            <Select<Channel | null>
               value={d.channel}
               onChange={(channel) => set({ channel })}
               style={{ width: 150 }}

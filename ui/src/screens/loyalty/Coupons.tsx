@@ -7,12 +7,15 @@ import { useSession } from "../../lib/appContext";
 import { useErrorText } from "../../lib/useErrorText";
 import { CouponForm } from "./CouponForm";
 import { IssueCoupon } from "./IssueCoupon";
+import { shopDayOf } from "./shopDay";
+import { useShopTimezone } from "./useShopTimezone";
 import { couponChannel, describeCoupon, kindLabel } from "./labels";
 
 /** Coupon definitions with their usage; owner and manager create and issue (the core checks). */
 export function Coupons() {
   const { t } = useI18n();
   const session = useSession();
+  const timeZone = useShopTimezone();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [rows, setRows] = useState<Coupon[] | null>(null);
@@ -38,7 +41,12 @@ export function Coupons() {
     { title: t("coupon.col.name"), dataIndex: "name", key: "name", render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: t("coupon.col.kind"), dataIndex: "kind", key: "kind", width: 100, render: (_: unknown, c: Coupon) => <Tag bordered={false} color="cyan">{kindLabel(t, c.kind)}</Tag> },
     { title: t("coupon.col.terms"), key: "terms", render: (_: unknown, c: Coupon) => <span data-testid="coupon-terms">{describeCoupon(t, c)}</span> },
-    { title: t("coupon.col.valid"), key: "valid", width: 200, render: (_: unknown, c: Coupon) => <span className="mono-num">{c.validFrom} ~ {c.validTo}</span> },
+    { title: t("coupon.col.valid"), key: "valid", width: 200, render: (_: unknown, c: Coupon) => (
+        <span className="mono-num">
+          {shopDayOf(c.validFrom, timeZone)} ~ {shopDayOf(c.validTo, timeZone)}
+        </span>
+      ),
+    },
     { title: t("coupon.col.channel"), dataIndex: "channel", key: "channel", width: 100, render: (v: Coupon["channel"]) => couponChannel(t, v) },
     {
       title: t("coupon.col.limits"),
@@ -47,7 +55,7 @@ export function Coupons() {
       render: (_: unknown, c: Coupon) =>
         c.totalLimit === null ? t("coupon.limitsNoTotal", { per: c.perCustomerLimit }) : t("coupon.limits", { per: c.perCustomerLimit, total: c.totalLimit }),
     },
-    { title: t("coupon.col.usage"), key: "usage", width: 130, align: "right" as const, render: (_: unknown, c: Coupon) => <span className="mono-num">{c.issued} / {c.used} / {c.voided}</span> },
+    { title: t("coupon.col.usage"), key: "usage", width: 120, align: "right" as const, render: (_: unknown, c: Coupon) => <span className="mono-num">{c.issued} / {c.used}</span> },
     ...(canManage
       ? [
           {

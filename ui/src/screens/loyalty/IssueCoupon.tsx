@@ -44,7 +44,7 @@ export function IssueCoupon({ coupon, onClose, onIssued }: { coupon: Coupon | nu
     }
     setBusy(true);
     try {
-      await couponsIssue({ couponId: coupon.id, customerId: customer.value });
+      await couponsIssue({ couponId: coupon.id, customerIds: [customer.value] });
       void message.success(t("coupon.issue.done", { name: customer.label.split(" · ")[0] }));
       onIssued();
       close();

@@ -1,24 +1,23 @@
 import { Alert, Card, Col, Empty, Row, Spin, Statistic } from "antd";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
-import { loyaltyLiability, loyaltyRules, type Liability, type LoyaltyRules } from "../../lib/backend";
+import { loyaltyLiability, loyaltyMonthly, type Liability, type MonthPoints } from "../../lib/backend";
 import { formatYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
-import { HBarChart, MonthChart } from "./BarChart";
+import { MonthChart } from "./BarChart";
 import { formatPoints, lastMonths } from "./format";
-import { TIER_COLORS, tierName } from "./labels";
 
 /** Liability (points and their ¥ value, unused coupons, what expires soon) and two charts. */
 export function Overview() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const errorText = useErrorText();
-  const [data, setData] = useState<{ liability: Liability; rules: LoyaltyRules } | null>(null);
+  const [data, setData] = useState<{ liability: Liability; months: MonthPoints[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    Promise.all([loyaltyLiability(), loyaltyRules()])
-      .then(([liability, rules]) => live && setData({ liability, rules: rules.rules }))
+    Promise.all([loyaltyLiability(), loyaltyMonthly()])
+      .then(([liability, months]) => live && setData({ liability, months }))
       .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
@@ -27,14 +26,8 @@ export function Overview() {
 
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!data) return <Spin />;
-  const { liability: l, rules } = data;
-  const tierBars = rules.tiers.map((tier, i) => ({
-    key: tier.code,
-    label: tierName(lang, rules.tiers, tier.code),
-    value: l.tiers.find((x) => x.tier === tier.code)?.customers ?? 0,
-    color: TIER_COLORS[i % TIER_COLORS.length],
-  }));
-  const months = lastMonths(l.months, 12);
+  const { liability: l } = data;
+  const months = lastMonths(data.months, 12);
   const hasMonths = months.some((m) => m.issued || m.redeemed || m.expired);
 
   return (
@@ -44,7 +37,7 @@ export function Overview() {
           <Card size="small">
             <Statistic title={t("loyalty.ov.outstanding")} value={formatPoints(l.outstandingPoints)} data-testid="loyalty-outstanding" />
             <div className="mono-num" data-testid="loyalty-outstanding-value">
-              {t("loyalty.ov.outstandingValue", { value: formatYuan(l.outstandingFen) })}
+              {t("loyalty.ov.outstandingValue", { value: formatYuan(l.outstandingValueFen) })}
             </div>
           </Card>
         </Col>
@@ -60,7 +53,7 @@ export function Overview() {
                 <Col span={8} key={days}>
                   <Statistic
                     title={t("loyalty.ov.expiringIn", { days })}
-                    value={formatPoints(days === 30 ? l.expiring30 : days === 60 ? l.expiring60 : l.expiring90)}
+                    value={formatPoints(days === 30 ? l.expiring30Days : days === 60 ? l.expiring60Days : l.expiring90Days)}
                     valueStyle={{ fontSize: 20 }}
                     data-testid={`loyalty-expiring-${days}`}
                   />
@@ -71,16 +64,7 @@ export function Overview() {
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
-          <Card size="small" title={t("loyalty.ov.tiers")}>
-            {tierBars.some((b) => b.value > 0) ? (
-              <HBarChart bars={tierBars} testId="loyalty-tier-chart" format={(n) => t("loyalty.ov.customers", { n: formatPoints(n) })} />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("loyalty.ov.tiersNone")} />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
+        <Col span={24}>
           <Card size="small" title={t("loyalty.ov.months")}>
             {hasMonths ? (
               <MonthChart

@@ -1,12 +1,14 @@
 import { DeleteOutlined, ExperimentOutlined, PlusOutlined, SaveOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin, Statistic, Table, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin, Statistic, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
-import { loyaltyRules, loyaltySaveRules, loyaltyWhatIf, type ExpiryPolicy, type LoyaltyRules, type TierDef, type WhatIf } from "../../lib/backend";
+import { loyaltyApplyRules, loyaltyRules, loyaltyWhatIf, type ExpiryPolicy, type LoyaltyRules, type TierDef, type WhatIf } from "../../lib/backend";
 import { useSession } from "../../lib/appContext";
 import { fenToInput, formatYuan, parseYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
+import { HBarChart } from "./BarChart";
 import { formatPoints, signedPoints } from "./format";
+import { TIER_COLORS, tierName } from "./labels";
 
 /**
  * The points rules (earn, redeem, tiers, expiry). Only the owner edits (the core refuses the
@@ -156,7 +158,6 @@ export function RulesTab() {
       : []),
   ];
 
-  const liabilityChange = preview ? preview.result.liabilityAfterPoints - preview.result.liabilityBeforePoints : 0;
 
   return (
     <div data-testid="loyalty-rules">
@@ -240,23 +241,7 @@ export function RulesTab() {
       {preview && (
         <Card size="small" style={{ marginTop: 16 }} title={t("rules.previewTitle")} data-testid="rules-preview">
           {!fresh && <Alert type="warning" showIcon message={t("rules.previewStale")} style={{ marginBottom: 12 }} />}
-          <Row gutter={16}>
-            <Col xs={12} md={6}>
-              <Statistic title={t("rules.up")} value={preview.result.customersUp} data-testid="rules-preview-up" />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t("rules.down")} value={preview.result.customersDown} data-testid="rules-preview-down" />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t("rules.expiring")} value={formatPoints(preview.result.pointsExpiring)} data-testid="rules-preview-expiring" />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t("rules.liability")} value={signedPoints(liabilityChange)} data-testid="rules-preview-liability" />
-              <Descriptions size="small" column={1}>
-                <Descriptions.Item label="¥">{formatYuan(Math.trunc((liabilityChange * 100) / Math.max(1, rules.redeemPointsPerYuan)))}</Descriptions.Item>
-              </Descriptions>
-            </Col>
-          </Row>
+          <WhatIfResult result={preview.result} tiers={rules.tiers} />
         </Card>
       )}
 
@@ -267,14 +252,14 @@ export function RulesTab() {
           </Button>
           <Popconfirm
             title={t("rules.saveConfirm")}
-            description={preview ? t("rules.saveConfirmText", { up: preview.result.customersUp, down: preview.result.customersDown, change: signedPoints(liabilityChange) }) : ""}
+            description={preview ? t("rules.saveConfirmText", { tiers: preview.result.customersChangingTier, change: signedPoints(preview.result.liabilityChangePoints) }) : ""}
             okText={t("rules.save")}
             cancelText={t("common.cancel")}
             disabled={!changed || !fresh}
             onConfirm={() =>
               run(async () => {
-                const v = await loyaltySaveRules(rules);
-                adopt(v.rules);
+                await loyaltyApplyRules(rules);
+                adopt((await loyaltyRules()).rules);
                 void message.success(t("rules.saved"));
               })
             }
@@ -286,5 +271,35 @@ export function RulesTab() {
         </Space>
       )}
     </div>
+  );
+}
+
+/** The preview's numbers: customers changing tier, points expiring now, liability before → after,
+ *  a year of earning at the old and new rate, and customers per tier afterwards. */
+function WhatIfResult({ result: r, tiers }: { result: WhatIf; tiers: TierDef[] }) {
+  const { t, lang } = useI18n();
+  const bars = r.tierCounts.map(([code, n], i) => ({ key: code, label: tierName(lang, tiers, code), value: n, color: TIER_COLORS[i % TIER_COLORS.length] }));
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={12} md={6}>
+        <Statistic title={t("rules.changingTier")} value={formatPoints(r.customersChangingTier)} data-testid="rules-preview-tiers" />
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic title={t("rules.expiring")} value={formatPoints(r.pointsExpiringNow)} data-testid="rules-preview-expiring" />
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic title={t("rules.liability")} value={signedPoints(r.liabilityChangePoints)} data-testid="rules-preview-liability" />
+        <Typography.Text type="secondary" className="mono-num">
+          {formatYuan(r.liabilityBefore.outstandingValueFen)} → {formatYuan(r.liabilityAfter.outstandingValueFen)}
+        </Typography.Text>
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic title={t("rules.replay")} value={`${formatPoints(r.replayPointsCurrent)} → ${formatPoints(r.replayPointsNew)}`} data-testid="rules-preview-replay" />
+      </Col>
+      <Col xs={24} lg={14}>
+        <Typography.Text type="secondary">{t("rules.tierCountsAfter")}</Typography.Text>
+        <HBarChart bars={bars} testId="rules-preview-tier-chart" format={(n) => t("loyalty.ov.customers", { n: formatPoints(n) })} />
+      </Col>
+    </Row>
   );
 }

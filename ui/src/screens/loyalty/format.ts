@@ -23,7 +23,7 @@ export function formatPoints(n: number): string {
 }
 
 export interface TierStep {
-  name: string;
+  code: string;
   thresholdFen: number;
 }
 
@@ -38,13 +38,13 @@ export interface TierProgress {
 
 /**
  * How far a customer is from the next tier. `tiers` in any order; the current tier is the
- * highest one whose threshold the spend reaches, unless `currentName` names one (a locked or
+ * highest one whose threshold the spend reaches, unless `current` names one (a locked or
  * retained tier), in which case progress is measured from that tier.
  */
-export function tierProgress(spendFen: number, tiers: TierStep[], currentName?: string | null): TierProgress {
+export function tierProgress(spendFen: number, tiers: TierStep[], current?: string | null): TierProgress {
   const sorted = [...tiers].sort((a, b) => a.thresholdFen - b.thresholdFen);
   if (sorted.length === 0) return { next: null, remainingFen: 0, percent: 100 };
-  let idx = sorted.findIndex((t) => t.name === currentName);
+  let idx = sorted.findIndex((t) => t.code === current);
   if (idx < 0) {
     idx = 0;
     sorted.forEach((t, i) => {
