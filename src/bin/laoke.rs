@@ -455,6 +455,11 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                     b.problem
                 );
             }
+            println!(
+                "{} {}",
+                ctx.t("积分余额缓存不符：", "points balance mismatches:"),
+                r.points_balance_mismatches
+            );
             if !r.is_ok() {
                 return Err(Error::conflict(
                     "校验发现问题（见上）。",
