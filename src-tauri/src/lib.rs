@@ -40,6 +40,7 @@ pub fn run() {
         .manage(commands::backup_run::BackupLane::default())
         .setup(|app| {
             commands::backup_run::start_daily_backup(app.handle().clone());
+            commands::loyalty::start_loyalty_job(app.handle().clone());
             Ok(())
         })
         .manage(commands::import::ImportJobs::default())
@@ -129,6 +130,7 @@ pub fn run() {
             commands::loyalty::coupons_issue,
             commands::loyalty::coupons_void,
             commands::loyalty::coupons_redeem,
+            commands::loyalty::loyalty_run,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -88,6 +88,7 @@ pub const COMMANDS: &[&str] = &[
     "coupons_issue",
     "coupons_void",
     "coupons_redeem",
+    "loyalty_run",
 ];
 
 #[cfg(test)]

@@ -3,9 +3,14 @@
 //! what-if preview. Each command is one core call: role limits (a rep adjusts at most 500
 //! points; owner and manager issue coupons; only the owner changes rules), validation and
 //! audit all live in the core.
+//!
+//! The periodic job (tiers, earning from paid orders, refund reversals, expiry) is idempotent;
+//! the shell runs it every few minutes while someone is signed in ([`start_loyalty_job`]), and
+//! the overview can run it at once (`loyalty_run`).
 
 use laoke::loyalty::{
     coupons::{self, Coupon, CouponGrant, NewCoupon},
+    job::{self, JobReport},
     ledger::PointsEntry,
     points, reports,
     reports::{Liability, MonthRow},
@@ -13,7 +18,8 @@ use laoke::loyalty::{
     view::{self, CustomerLoyalty},
     whatif::{self, WhatIf},
 };
-use tauri::State;
+use std::time::Duration;
+use tauri::{AppHandle, Manager, State};
 
 use crate::{error::CmdResult, state::Shell};
 
@@ -188,4 +194,47 @@ pub async fn coupons_redeem(
             coupons::redeem(store, session, grant_id, order_id)
         })
         .await
+}
+
+#[tauri::command]
+pub async fn loyalty_run(shell: State<'_, Shell>) -> CmdResult<JobReport> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            job::run(store, session)
+        })
+        .await
+}
+
+/// Seconds between runs of the loyalty job (`LAOKE_LOYALTY_JOB_SECS`, default 300).
+fn job_interval() -> Duration {
+    let secs = std::env::var("LAOKE_LOYALTY_JOB_SECS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .unwrap_or(300);
+    Duration::from_secs(secs)
+}
+
+/// Runs the loyalty job in the background while a user is signed in and the window unlocked
+/// (logged out or locked: skipped until the next tick). Failures go to the log only; the next
+/// tick tries again, and the job never counts anything twice.
+pub fn start_loyalty_job(app: AppHandle) {
+    let every = job_interval();
+    let spawned = std::thread::Builder::new()
+        .name("laoke-loyalty-job".into())
+        .spawn(move || loop {
+            std::thread::sleep(every);
+            let shell = app.state::<Shell>();
+            let result = tauri::async_runtime::block_on(shell.run(|st| match st.signed_in() {
+                Ok((store, session)) => job::run(store, session).map(Some),
+                Err(_) => Ok(None),
+            }));
+            if let Err(e) = result {
+                eprintln!("laoke: the loyalty job failed: {}", e.message);
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("laoke: the loyalty job timer did not start: {e}");
+    }
 }

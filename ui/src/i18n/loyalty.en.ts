@@ -7,6 +7,11 @@ const loyaltyEn: Record<keyof typeof loyaltyZh, string> = {
   "loyalty.tab.coupons": "Coupons",
   "loyalty.tab.settings": "Rules",
 
+  "loyalty.ov.repTitle": "The loyalty overview is for the owner and managers",
+  "loyalty.ov.repText": "You can see and adjust a customer's points on their page, and see coupons under Coupons.",
+  "loyalty.ov.jobNote": "Points, tiers and expiry are brought up to date every 5 minutes.",
+  "loyalty.ov.run": "Update now",
+  "loyalty.ov.ran": "Updated: {orders} order(s) earned {points} points, {up} moved up, {down} moved down, {expired} points expired",
   "loyalty.ov.outstanding": "Outstanding points",
   "loyalty.ov.outstandingValue": "worth {value}",
   "loyalty.ov.unusedCoupons": "Unused coupons",

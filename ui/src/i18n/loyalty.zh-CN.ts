@@ -6,6 +6,11 @@ const loyaltyZh = {
   "loyalty.tab.coupons": "优惠券",
   "loyalty.tab.settings": "积分规则",
 
+  "loyalty.ov.repTitle": "积分概览仅对店主和店长开放",
+  "loyalty.ov.repText": "你可以在客户资料页查看和调整客户的积分，在「优惠券」里查看券。",
+  "loyalty.ov.jobNote": "积分、等级和过期每 5 分钟自动结算一次。",
+  "loyalty.ov.run": "立即结算",
+  "loyalty.ov.ran": "已结算：{orders} 个订单得 {points} 积分，{up} 位升级、{down} 位降级，过期 {expired} 积分",
   "loyalty.ov.outstanding": "未使用积分",
   "loyalty.ov.outstandingValue": "折合 {value}",
   "loyalty.ov.unusedCoupons": "未使用优惠券",

@@ -200,6 +200,14 @@ export interface WhatIf {
   replayPointsNew: number;
 }
 
+export interface JobReport {
+  tiers: { evaluated: number; upgraded: number; downgraded: number; renewed: number };
+  sync: { earnedOrders: number; earnedPoints: number; reversedOrders: number; reversedPoints: number };
+  expiry: { customers: number; lots: number; points: number };
+}
+
+/** The periodic job now (tiers, earning, reversals, expiry); idempotent. */
+export const loyaltyRun = () => call<JobReport>("loyalty_run");
 /** The 360 page's panel: balance, tier, recent history, tier changes, coupons held. */
 export const loyaltyCustomer = (customerId: number) => call<CustomerLoyalty>("loyalty_customer", { customerId });
 /** Newest first, at most `limit` rows. */

@@ -1,7 +1,9 @@
-import { Alert, Card, Col, Empty, Row, Spin, Statistic } from "antd";
-import { useEffect, useState } from "react";
+import { SyncOutlined } from "@ant-design/icons";
+import { Alert, App as AntApp, Button, Card, Col, Empty, Result, Row, Space, Spin, Statistic, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
-import { loyaltyLiability, loyaltyMonthly, type Liability, type MonthPoints } from "../../lib/backend";
+import { loyaltyLiability, loyaltyMonthly, loyaltyRun, type Liability, type MonthPoints } from "../../lib/backend";
+import { useSession } from "../../lib/appContext";
 import { formatYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { MonthChart } from "./BarChart";
@@ -9,20 +11,50 @@ import { formatPoints, lastMonths } from "./format";
 
 /** Liability (points and their ¥ value, unused coupons, what expires soon) and two charts. */
 export function Overview() {
+  const session = useSession();
+  const { t } = useI18n();
+  if (session.role === "rep") {
+    return <Result status="info" title={t("loyalty.ov.repTitle")} subTitle={t("loyalty.ov.repText")} data-testid="loyalty-overview-rep" />;
+  }
+  return <OverviewNumbers />;
+}
+
+function OverviewNumbers() {
   const { t } = useI18n();
   const errorText = useErrorText();
+  const { message } = AntApp.useApp();
   const [data, setData] = useState<{ liability: Liability; months: MonthPoints[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const [liability, months] = await Promise.all([loyaltyLiability(), loyaltyMonthly()]);
+      setData({ liability, months });
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, [errorText]);
 
   useEffect(() => {
-    let live = true;
-    Promise.all([loyaltyLiability(), loyaltyMonthly()])
-      .then(([liability, months]) => live && setData({ liability, months }))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [errorText]);
+    void load();
+  }, [load]);
+
+  const runNow = async () => {
+    setRunning(true);
+    try {
+      const r = await loyaltyRun();
+      void message.success(
+        t("loyalty.ov.ran", { orders: r.sync.earnedOrders, points: formatPoints(r.sync.earnedPoints), up: r.tiers.upgraded, down: r.tiers.downgraded, expired: formatPoints(r.expiry.points) }),
+      );
+      await load();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setRunning(false);
+    }
+  };
 
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!data) return <Spin />;
@@ -32,6 +64,12 @@ export function Overview() {
 
   return (
     <div data-testid="loyalty-overview">
+      <Space style={{ marginBottom: 12, width: "100%", justifyContent: "space-between" }} wrap>
+        <Typography.Text type="secondary">{t("loyalty.ov.jobNote")}</Typography.Text>
+        <Button icon={<SyncOutlined />} loading={running} onClick={() => void runNow()} data-testid="loyalty-run">
+          {t("loyalty.ov.run")}
+        </Button>
+      </Space>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} md={8}>
           <Card size="small">
