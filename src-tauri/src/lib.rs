@@ -131,6 +131,7 @@ pub fn run() {
             commands::loyalty::coupons_void,
             commands::loyalty::coupons_redeem,
             commands::loyalty::loyalty_run,
+            commands::loyalty::loyalty_lock_tier,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

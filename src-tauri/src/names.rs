@@ -89,6 +89,7 @@ pub const COMMANDS: &[&str] = &[
     "coupons_void",
     "coupons_redeem",
     "loyalty_run",
+    "loyalty_lock_tier",
 ];
 
 #[cfg(test)]

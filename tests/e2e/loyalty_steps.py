@@ -5,7 +5,7 @@ Each function takes app_flow's `Window`, starts from the main layout (logged in 
 Chinese UI) and leaves the app in the main layout. Needs orders_steps.manual_sale_and_refund
 first (one customer with one paid order).
 
-    loyalty_area_and_coupon(w)       overview (liability, charts) → coupons: create 满100减10 →
+    loyalty_area_and_coupon(w)       overview: run the job, liability and the monthly chart → coupons: create 满100减10 →
                                      it is listed with its offer → rules with the what-if preview
     customer_points_adjusted(w)      the buyer's 360 page shows points and tier; "adjust points"
                                      with a reason adds a history row and changes the balance
@@ -58,8 +58,13 @@ def loyalty_area_and_coupon(w) -> None:
     w.click("nav-loyalty")
     w.visible("page-loyalty")
     w.visible("loyalty-overview")
-    w.visible("loyalty-outstanding")
+    # The job (earning from paid orders, tiers, expiry) runs every few minutes; run it now so the
+    # sale of manual_sale_and_refund has earned its points (less the refunded part).
+    w.click("loyalty-run")
+    w.wait_until("the job reports what it did", lambda: "已结算" in w.d.find_element(By.TAG_NAME, "body").text)
+    w.wait_until("the sale's points are outstanding", lambda: _stat(w, "loyalty-outstanding") > 0)
     assert "¥" in w.text("loyalty-outstanding-value"), "the outstanding points show their ¥ value"
+    w.visible("loyalty-month-chart")
     w.shot("loyalty-overview-zh")
 
     w.click("loyalty-tab-coupons")
@@ -120,10 +125,12 @@ def customer_points_adjusted(w) -> None:
     _log("the buyer's 360 page: points and tier; adjust points with a reason")
     name = _open_the_buyer(w)
     w.visible("c360-loyalty")
-    w.visible("c360-tier")
+    tier = w.text("c360-tier")
+    assert "普通会员" in tier, f"one paid order makes a 普通会员: {tier!r}"
     balance = _stat(w, "c360-points-balance")
     rows = w.count("points-row")
-    _log(f"{name}: balance {balance}, {rows} history row(s), tier {w.text('c360-tier')!r}")
+    assert balance > 0 and rows >= 1, f"the sale earned points: balance {balance}, {rows} row(s)"
+    _log(f"{name}: balance {balance}, {rows} history row(s), tier {tier!r}")
 
     w.click("c360-adjust-points")
     # A reason is required: the dialog says so and nothing is written.

@@ -15,6 +15,7 @@ use laoke::loyalty::{
     points, reports,
     reports::{Liability, MonthRow},
     rules::{self, LoyaltyRules, RuleVersion},
+    tiers::{self, TierStatus},
     view::{self, CustomerLoyalty},
     whatif::{self, WhatIf},
 };
@@ -77,6 +78,21 @@ pub async fn loyalty_redeem(
         .run(move |st| {
             let (store, session) = st.signed_in()?;
             points::redeem(store, session, customer_id, order_id, points)
+        })
+        .await
+}
+
+/// Owner: keep a customer at `tier` (a tier code) whatever the spend, or unlock with `null`.
+#[tauri::command]
+pub async fn loyalty_lock_tier(
+    shell: State<'_, Shell>,
+    customer_id: i64,
+    tier: Option<String>,
+) -> CmdResult<TierStatus> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            tiers::set_lock(store, session, customer_id, tier.as_deref())
         })
         .await
 }

@@ -230,3 +230,5 @@ export const couponsCreate = (coupon: CouponInput) => call<Coupon>("coupons_crea
 export const couponsIssue = (a: { couponId: number; customerIds: number[] }) => call<number[]>("coupons_issue", a);
 export const couponsVoid = (a: { grantId: number; reason: string }) => call<CouponGrant>("coupons_void", a);
 export const couponsRedeem = (a: { grantId: number; orderId: number }) => call<CouponGrant>("coupons_redeem", a);
+/** Owner: lock the customer's tier (a tier code), or unlock with null. */
+export const loyaltyLockTier = (a: { customerId: number; tier: string | null }) => call<TierStatus>("loyalty_lock_tier", a);

@@ -1,9 +1,9 @@
 import { PlusCircleOutlined, StopOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Col, Empty, Input, Popconfirm, Progress, Row, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Col, Empty, Input, Popconfirm, Progress, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState, type HTMLAttributes } from "react";
 import { Link } from "react-router-dom";
 import { useI18n, type MessageKey } from "../../i18n";
-import { couponsVoid, loyaltyCustomer, loyaltyHistory, loyaltyRules, type CouponGrant, type CustomerLoyalty, type PointsEntry, type TierChange, type TierDef } from "../../lib/backend";
+import { couponsVoid, loyaltyCustomer, loyaltyHistory, loyaltyLockTier, loyaltyRules, type CouponGrant, type CustomerLoyalty, type PointsEntry, type TierChange, type TierDef } from "../../lib/backend";
 import { useSession } from "../../lib/appContext";
 import { formatDateTime } from "../../lib/format";
 import { formatYuan } from "../../lib/money";
@@ -90,6 +90,16 @@ export function CustomerLoyaltyCard({ customerId, editable }: { customerId: numb
     { title: t("c360.tier.spendCol"), dataIndex: "spendFen", key: "spend", width: 130, align: "right" as const, render: (v: number) => <span className="mono-num">{formatYuan(v)}</span> },
     { title: t("c360.points.col.operator"), dataIndex: "operator", key: "operator", width: 100 },
   ];
+
+  const lockTier = async (code: string | null) => {
+    try {
+      await loyaltyLockTier({ customerId, tier: code });
+      void message.success(code ? t("c360.tier.lockDone") : t("c360.tier.unlockDone"));
+      await load();
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
 
   const voidGrant = async (g: CouponGrant) => {
     try {
@@ -184,6 +194,16 @@ export function CustomerLoyaltyCard({ customerId, editable }: { customerId: numb
                 </Tag>
                 {tier.locked && <Tag color="purple">{t("c360.tier.locked")}</Tag>}
                 {tier.retainedUntil && !tier.locked && <Typography.Text type="secondary">{t("c360.tier.keptUntil", { day: formatDay(tier.retainedUntil) })}</Typography.Text>}
+                {session.role === "owner" && tiers.length > 0 && (
+                  <Select<string>
+                    size="small"
+                    style={{ width: 150 }}
+                    value={tier.locked && tier.tier ? tier.tier.code : ""}
+                    onChange={(code) => void lockTier(code || null)}
+                    options={[{ value: "", label: t("c360.tier.unlocked") }, ...tiers.map((x) => ({ value: x.code, label: t("c360.tier.lockAt", { tier: lang === "en" ? x.nameEn : x.nameZh }) }))]}
+                    data-testid="c360-tier-lock"
+                  />
+                )}
               </Space>
               <div style={{ marginTop: 6 }}>
                 <Typography.Text type="secondary">{t("c360.tier.spend", { spend: formatYuan(tier.qualifyingSpendFen) })}</Typography.Text>
