@@ -69,10 +69,16 @@ export function AdjustPoints({ customerId, open, onClose, onDone }: { customerId
     >
       <Form layout="vertical">
         <Form.Item label={t("c360.adjust.points")} required>
-          <InputNumber value={points} precision={0} onChange={(v) => setPoints(v)} style={{ width: 200 }} data-testid="adjust-points" />
+          <InputNumber value={points} precision={0} onChange={(v) => {
+              setPoints(v);
+              setError(null);
+            }} style={{ width: 200 }} data-testid="adjust-points" />
         </Form.Item>
         <Form.Item label={t("c360.adjust.reason")} required>
-          <Input.TextArea value={reason} rows={2} maxLength={200} placeholder={t("c360.adjust.reasonPlaceholder")} onChange={(e) => setReason(e.target.value)} data-testid="adjust-reason" />
+          <Input.TextArea value={reason} rows={2} maxLength={200} placeholder={t("c360.adjust.reasonPlaceholder")} onChange={(e) => {
+              setReason(e.target.value);
+              setError(null);
+            }} data-testid="adjust-reason" />
         </Form.Item>
         <Form.Item label={t("c360.adjust.ticket")}>
           <Input value={ticket} onChange={(e) => setTicket(e.target.value)} style={{ width: 200 }} data-testid="adjust-ticket" />

@@ -40,7 +40,7 @@ export function Coupons() {
   const columns = [
     { title: t("coupon.col.name"), dataIndex: "name", key: "name", render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: t("coupon.col.kind"), dataIndex: "kind", key: "kind", width: 100, render: (_: unknown, c: Coupon) => <Tag bordered={false} color="cyan">{kindLabel(t, c.kind)}</Tag> },
-    { title: t("coupon.col.terms"), key: "terms", render: (_: unknown, c: Coupon) => <span data-testid="coupon-terms">{describeCoupon(t, c)}</span> },
+    { title: t("coupon.col.terms"), key: "terms", width: 260, render: (_: unknown, c: Coupon) => <span data-testid="coupon-terms">{describeCoupon(t, c)}</span> },
     { title: t("coupon.col.valid"), key: "valid", width: 200, render: (_: unknown, c: Coupon) => (
         <span className="mono-num">
           {shopDayOf(c.validFrom, timeZone)} ~ {shopDayOf(c.validTo, timeZone)}

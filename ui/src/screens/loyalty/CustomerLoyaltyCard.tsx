@@ -78,7 +78,9 @@ export function CustomerLoyaltyCard({ customerId, editable }: { customerId: numb
       title: t("c360.points.col.detail"),
       key: "detail",
       ellipsis: true,
-      render: (_: unknown, e: PointsEntry) => (e.source === "order" && e.sourceId ? <Link to={`/orders/${e.sourceId}`}>{detail(e)}</Link> : detail(e)),
+      render: (_: unknown, e: PointsEntry) => (
+        <span data-testid="points-detail">{e.source === "order" && e.sourceId ? <Link to={`/orders/${e.sourceId}`}>{detail(e)}</Link> : detail(e)}</span>
+      ),
     },
     { title: t("c360.points.col.operator"), dataIndex: "operator", key: "operator", width: 100 },
   ];

@@ -38,5 +38,8 @@ export function shopDayEnd(day: string, timeZone: string): string {
 
 /** The shop day (YYYY-MM-DD) an instant falls on. */
 export function shopDayOf(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  // From the parts: engines disagree on how "en-CA" orders a formatted date.
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
 }
