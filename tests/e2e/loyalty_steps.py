@@ -139,8 +139,15 @@ def customer_points_adjusted(w) -> None:
     w.type("adjust-points", ADJUST_POINTS)
     w.click("adjust-ok")
     w.wait_until("the missing reason is named", lambda: "原因" in w.text("adjust-error"))
+    for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-modal .ant-modal-close"):
+        if el.is_displayed():
+            el.click()
+    w.gone("adjust-points")
+    assert w.count("points-row") == rows, "a refused adjustment writes no row"
+
+    w.click("c360-adjust-points")
+    w.type("adjust-points", ADJUST_POINTS)
     w.type("adjust-reason", ADJUST_REASON)
-    w.gone("adjust-error")
     w.shot("loyalty-adjust-zh")
     w.click("adjust-ok")
     w.gone("adjust-points")
@@ -166,8 +173,8 @@ def overview_in_english(w) -> None:
 
 
 if __name__ == "__main__":
-    # Standalone: app_flow's plumbing (driver, isolated data folder, artifacts), the wizard, the
-    # demo customers, one sale, then only these steps; the flow's other steps are skipped.
+    # Standalone: app_flow's own flow (which calls these steps after the sale and in English)
+    # with every other area's steps skipped: wizard, demo customers, one sale, loyalty.
     import app_flow  # noqa: E402
     import backup_steps  # noqa: E402
     import customers_steps  # noqa: E402
@@ -175,26 +182,19 @@ if __name__ == "__main__":
     import orders_steps  # noqa: E402
     import search_steps  # noqa: E402
 
-    def after_the_sale(w) -> None:
-        loyalty_area_and_coupon(w)
-        customer_points_adjusted(w)
-        w.click("lang-en")
-        overview_in_english(w)
-        w.click("lang-zh")
-
     def skip(*_args, **_kwargs) -> None:
         return None
 
     for module, names in (
-        (app_flow, ["backup_and_restore", "settings_lists_users",
-                    "lock_and_unlock", "english_everywhere", "log_in_again", "customers_total"]),
+        (app_flow, ["backup_and_restore", "settings_lists_users", "lock_and_unlock", "log_in_again",
+                    "customers_total"]),
         (search_steps, ["search_finds_a_two_character_name"]),
-        (orders_steps, ["orders_in_english"]),
+        (orders_steps, ["customer_filters_and_totals", "orders_in_english"]),
         (customers_steps, ["run_all", "rep_sees_masked_phones_and_reveals"]),
         (import_steps, ["import_taobao_gbk_csv", "reimport_and_undo_in_english"]),
         (backup_steps, ["grow_store", "backup_with_progress", "list_and_preview", "export_card_is_there"]),
     ):
         for n in names:
             setattr(module, n, skip)
-    orders_steps.customer_filters_and_totals = after_the_sale
+    app_flow.english_everywhere = lambda w: w.click("lang-en")
     sys.exit(app_flow.main())

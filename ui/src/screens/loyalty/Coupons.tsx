@@ -38,7 +38,7 @@ export function Coupons() {
   }, [load]);
 
   const columns = [
-    { title: t("coupon.col.name"), dataIndex: "name", key: "name", render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    { title: t("coupon.col.name"), dataIndex: "name", key: "name", width: 200, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: t("coupon.col.kind"), dataIndex: "kind", key: "kind", width: 100, render: (_: unknown, c: Coupon) => <Tag bordered={false} color="cyan">{kindLabel(t, c.kind)}</Tag> },
     { title: t("coupon.col.terms"), key: "terms", width: 260, render: (_: unknown, c: Coupon) => <span data-testid="coupon-terms">{describeCoupon(t, c)}</span> },
     { title: t("coupon.col.valid"), key: "valid", width: 200, render: (_: unknown, c: Coupon) => (
@@ -92,7 +92,7 @@ export function Coupons() {
         columns={columns}
         dataSource={rows ?? []}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1300 }}
         onRow={() => ({ "data-testid": "coupon-row" }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("coupon.list.none")} /> }}
       />
