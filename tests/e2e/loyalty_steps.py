@@ -31,6 +31,8 @@ from selenium.webdriver.common.by import By
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import orders_steps  # noqa: E402  (its option picker for antd selects)
+
 COUPON = "老客回馈满100减10"
 COUPON_TERMS = "满¥100.00减¥10.00"
 ADJUST_POINTS = "200"
@@ -82,6 +84,12 @@ def loyalty_area_and_coupon(w) -> None:
     w.wait_until("the new coupon is listed", lambda: w.count("coupon-row") == before + 1)
     table = w.text("coupons-table")
     assert COUPON in table and COUPON_TERMS in table, f"the coupon and its offer are listed: {table!r}"
+    # Issue it to one customer: the list counts it as issued, not used.
+    w.click("coupon-issue")
+    picked = orders_steps._pick_first_option(w, "coupon-issue-customer")
+    w.click("coupon-issue-ok")
+    w.wait_until("the coupon counts one issued", lambda: "1 / 0" in w.text("coupons-table"))
+    _log(f"coupon issued to {picked!r}")
     w.shot("loyalty-coupons-zh")
 
     w.click("loyalty-tab-settings")
@@ -179,7 +187,6 @@ if __name__ == "__main__":
     import backup_steps  # noqa: E402
     import customers_steps  # noqa: E402
     import import_steps  # noqa: E402
-    import orders_steps  # noqa: E402
     import search_steps  # noqa: E402
 
     def skip(*_args, **_kwargs) -> None:

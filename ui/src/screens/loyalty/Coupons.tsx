@@ -38,30 +38,30 @@ export function Coupons() {
   }, [load]);
 
   const columns = [
-    { title: t("coupon.col.name"), dataIndex: "name", key: "name", width: 200, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-    { title: t("coupon.col.kind"), dataIndex: "kind", key: "kind", width: 100, render: (_: unknown, c: Coupon) => <Tag bordered={false} color="cyan">{kindLabel(t, c.kind)}</Tag> },
-    { title: t("coupon.col.terms"), key: "terms", width: 260, render: (_: unknown, c: Coupon) => <span data-testid="coupon-terms">{describeCoupon(t, c)}</span> },
-    { title: t("coupon.col.valid"), key: "valid", width: 200, render: (_: unknown, c: Coupon) => (
+    { title: t("coupon.col.name"), dataIndex: "name", key: "name", width: 170, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    { title: t("coupon.col.kind"), dataIndex: "kind", key: "kind", width: 90, render: (_: unknown, c: Coupon) => <Tag bordered={false} color="cyan">{kindLabel(t, c.kind)}</Tag> },
+    { title: t("coupon.col.terms"), key: "terms", render: (_: unknown, c: Coupon) => <span data-testid="coupon-terms">{describeCoupon(t, c)}</span> },
+    { title: t("coupon.col.valid"), key: "valid", width: 180, render: (_: unknown, c: Coupon) => (
         <span className="mono-num">
           {shopDayOf(c.validFrom, timeZone)} ~ {shopDayOf(c.validTo, timeZone)}
         </span>
       ),
     },
-    { title: t("coupon.col.channel"), dataIndex: "channel", key: "channel", width: 100, render: (v: Coupon["channel"]) => couponChannel(t, v) },
+    { title: t("coupon.col.channel"), dataIndex: "channel", key: "channel", width: 90, render: (v: Coupon["channel"]) => couponChannel(t, v) },
     {
       title: t("coupon.col.limits"),
       key: "limits",
-      width: 180,
+      width: 150,
       render: (_: unknown, c: Coupon) =>
         c.totalLimit === null ? t("coupon.limitsNoTotal", { per: c.perCustomerLimit }) : t("coupon.limits", { per: c.perCustomerLimit, total: c.totalLimit }),
     },
-    { title: t("coupon.col.usage"), key: "usage", width: 120, align: "right" as const, render: (_: unknown, c: Coupon) => <span className="mono-num">{c.issued} / {c.used}</span> },
+    { title: t("coupon.col.usage"), key: "usage", width: 90, align: "right" as const, render: (_: unknown, c: Coupon) => <span className="mono-num">{c.issued} / {c.used}</span> },
     ...(canManage
       ? [
           {
             title: t("coupon.col.actions"),
             key: "actions",
-            width: 120,
+            width: 110,
             render: (_: unknown, c: Coupon) => (
               <Button size="small" icon={<SendOutlined />} onClick={() => setIssuing(c)} data-testid="coupon-issue">
                 {t("coupon.issue")}
@@ -92,7 +92,7 @@ export function Coupons() {
         columns={columns}
         dataSource={rows ?? []}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 960 }}
         onRow={() => ({ "data-testid": "coupon-row" }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("coupon.list.none")} /> }}
       />
