@@ -31,7 +31,6 @@ from selenium.webdriver.common.by import By
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import orders_steps  # noqa: E402  (its option picker for antd selects)
 
 COUPON = "老客回馈满100减10"
 COUPON_TERMS = "满¥100.00减¥10.00"
@@ -53,6 +52,26 @@ def _digits(text: str) -> int:
 def _stat(w, test_id: str) -> int:
     """The number shown by an antd Statistic carrying the test id."""
     return _digits(w.visible(test_id).find_element(By.CSS_SELECTOR, ".ant-statistic-content").text)
+
+
+def _pick_first_customer(w, test_id: str) -> str:
+    """Opens an antd Select in a modal and picks its first option (clicked by script: the
+    dropdown may still be sliding in, which WebKit counts as not interactable)."""
+    w.input(test_id).click()
+
+    def first_option():
+        for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-select-dropdown .ant-select-item-option"):
+            if el.is_displayed():
+                return el
+        return False
+
+    w.wait_until(f"[{test_id}] shows options", first_option)
+    w.settle(0.4)
+    opt = w.wait_until(f"[{test_id}] still shows options", first_option)
+    label = (opt.get_attribute("title") or opt.text or "").strip()
+    w.d.execute_script("arguments[0].click();", opt)
+    w.wait_until("the dropdown closes", lambda: not first_option())
+    return label
 
 
 def loyalty_area_and_coupon(w) -> None:
@@ -86,7 +105,7 @@ def loyalty_area_and_coupon(w) -> None:
     assert COUPON in table and COUPON_TERMS in table, f"the coupon and its offer are listed: {table!r}"
     # Issue it to one customer: the list counts it as issued, not used.
     w.click("coupon-issue")
-    picked = orders_steps._pick_first_option(w, "coupon-issue-customer")
+    picked = _pick_first_customer(w, "coupon-issue-customer")
     w.click("coupon-issue-ok")
     w.wait_until("the coupon counts one issued", lambda: "1 / 0" in w.text("coupons-table"))
     _log(f"coupon issued to {picked!r}")
@@ -187,6 +206,7 @@ if __name__ == "__main__":
     import backup_steps  # noqa: E402
     import customers_steps  # noqa: E402
     import import_steps  # noqa: E402
+    import orders_steps  # noqa: E402
     import search_steps  # noqa: E402
 
     def skip(*_args, **_kwargs) -> None:

@@ -49,7 +49,6 @@ const loyaltyEn: Record<keyof typeof loyaltyZh, string> = {
   "coupon.list.none": "No coupons yet",
   "coupon.new": "New coupon",
   "coupon.col.name": "Name",
-  "coupon.col.kind": "Kind",
   "coupon.col.terms": "Offer",
   "coupon.col.valid": "Valid",
   "coupon.col.channel": "Channel",

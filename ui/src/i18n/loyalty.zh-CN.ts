@@ -48,7 +48,6 @@ const loyaltyZh = {
   "coupon.list.none": "还没有优惠券",
   "coupon.new": "新建优惠券",
   "coupon.col.name": "名称",
-  "coupon.col.kind": "类型",
   "coupon.col.terms": "优惠内容",
   "coupon.col.valid": "有效期",
   "coupon.col.channel": "适用渠道",

@@ -39,9 +39,20 @@ export function Coupons() {
 
   const columns = [
     { title: t("coupon.col.name"), dataIndex: "name", key: "name", width: 170, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-    { title: t("coupon.col.kind"), dataIndex: "kind", key: "kind", width: 90, render: (_: unknown, c: Coupon) => <Tag bordered={false} color="cyan">{kindLabel(t, c.kind)}</Tag> },
-    { title: t("coupon.col.terms"), key: "terms", render: (_: unknown, c: Coupon) => <span data-testid="coupon-terms">{describeCoupon(t, c)}</span> },
-    { title: t("coupon.col.valid"), key: "valid", width: 180, render: (_: unknown, c: Coupon) => (
+    {
+      title: t("coupon.col.terms"),
+      key: "terms",
+      width: 190,
+      render: (_: unknown, c: Coupon) => (
+        <>
+          <Tag bordered={false} color="cyan">
+            {kindLabel(t, c.kind)}
+          </Tag>
+          <span data-testid="coupon-terms">{describeCoupon(t, c)}</span>
+        </>
+      ),
+    },
+    { title: t("coupon.col.valid"), key: "valid", width: 170, render: (_: unknown, c: Coupon) => (
         <span className="mono-num">
           {shopDayOf(c.validFrom, timeZone)} ~ {shopDayOf(c.validTo, timeZone)}
         </span>
@@ -51,7 +62,7 @@ export function Coupons() {
     {
       title: t("coupon.col.limits"),
       key: "limits",
-      width: 150,
+      width: 140,
       render: (_: unknown, c: Coupon) =>
         c.totalLimit === null ? t("coupon.limitsNoTotal", { per: c.perCustomerLimit }) : t("coupon.limits", { per: c.perCustomerLimit, total: c.totalLimit }),
     },
