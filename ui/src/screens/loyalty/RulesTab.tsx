@@ -205,7 +205,9 @@ export function RulesTab() {
                 icon={<PlusOutlined />}
                 style={{ marginTop: 8 }}
                 onClick={() => {
-                  const n = draft.tiers.length + 1;
+                  // A code no tier has yet (codes are stored on customers: never reuse one).
+                  let n = draft.tiers.length + 1;
+                  while (draft.tiers.some((x) => x.code === `tier${n}`)) n += 1;
                   set({ tiers: [...draft.tiers, { code: `tier${n}`, nameZh: `等级${n}`, nameEn: `Tier ${n}`, thresholdFen: 0, multiplierPct: 100, discountPct: 0, notes: "" }] });
                   setThresholds([...thresholds, ""]);
                 }}
