@@ -1,5 +1,9 @@
 -- 0007 loyalty: versioned rules, the append-only points ledger (+ a rebuildable balance cache),
 -- member tiers with their history, coupons. Points are integers, money integer fen, times UTC.
+-- customer_id columns here carry no foreign key on purpose: the ledger is append-only and must
+-- outlive an import undo that removes the customers (and orders) it created — the sweep then
+-- reverses those orders' points, so the customer's rows sum to 0. The recycle bin anonymises
+-- (never deletes) a customer with loyalty rows.
 
 -- One row per rule change; `rules` is the whole rule set as JSON (loyalty::rules::LoyaltyRules).
 -- Earn rows point at the version they used, so a later change never touches earned points.
@@ -20,7 +24,7 @@ BEGIN SELECT RAISE(ABORT, 'loyalty rule versions are append-only'); END;
 -- closing a lot). Positive rows are lots, consumed first-in first-out.
 CREATE TABLE points_ledger (
     id               INTEGER PRIMARY KEY,
-    customer_id      INTEGER NOT NULL REFERENCES customers(id),
+    customer_id      INTEGER NOT NULL,
     delta            INTEGER NOT NULL,
     reason           TEXT NOT NULL CHECK (reason IN ('earn', 'redeem', 'expire', 'adjust',
                          'reverse', 'bonus', 'compensation', 'transfer')),
@@ -53,6 +57,9 @@ CREATE INDEX points_ledger_expires ON points_ledger(expires_at) WHERE expires_at
 CREATE INDEX points_ledger_inactivity ON points_ledger(customer_id)
     WHERE expiry_kind = 'inactivity';
 CREATE INDEX points_ledger_at ON points_ledger(at);
+-- The reversal sweep reads earn rows of orders through this (smaller than the table).
+CREATE INDEX points_ledger_order_earns ON points_ledger(source_id, id, customer_id, delta,
+    idempotency_key) WHERE reason = 'earn' AND source = 'order';
 CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger
 BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only; add a correcting row'); END;
 CREATE TRIGGER points_ledger_no_delete BEFORE DELETE ON points_ledger
@@ -61,7 +68,7 @@ BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only; add a correcting ro
 -- Cached balance = sum of the customer's ledger rows, kept by this trigger in the same
 -- transaction; rebuildable (loyalty::ledger::rebuild_balances) and checked by `laoke verify`.
 CREATE TABLE points_balances (
-    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    customer_id INTEGER PRIMARY KEY,
     balance     INTEGER NOT NULL
 );
 CREATE TRIGGER points_ledger_balance AFTER INSERT ON points_ledger
@@ -73,7 +80,7 @@ END;
 -- A customer's current tier (a projection of tier_history). `retained_until`: the tier is kept
 -- until then, then re-evaluated (and lowered at most one level). `locked`: owner's choice.
 CREATE TABLE customer_tiers (
-    customer_id    INTEGER PRIMARY KEY REFERENCES customers(id),
+    customer_id    INTEGER PRIMARY KEY,
     tier           TEXT NOT NULL,
     reached_at     TEXT NOT NULL,
     retained_until TEXT NOT NULL,
@@ -81,9 +88,30 @@ CREATE TABLE customer_tiers (
     updated_at     TEXT NOT NULL
 );
 
+CREATE INDEX customer_tiers_retained ON customer_tiers(retained_until) WHERE locked = 0;
+
+-- When tiers were last evaluated, and under which rule version: the job re-evaluates everyone
+-- only after a rule change; otherwise only customers who may change (see loyalty::tiers).
+CREATE TABLE loyalty_job_state (
+    id                 INTEGER PRIMARY KEY CHECK (id = 1),
+    tiers_rule_version INTEGER NOT NULL DEFAULT -1,
+    tiers_evaluated_at TEXT NOT NULL DEFAULT '',
+    orders_swept_max_id INTEGER NOT NULL DEFAULT 0
+);
+
+-- Orders the earn sweep must look at again: changed (status, amounts, customer) or deleted.
+-- New orders are found by id above orders_swept_max_id, so inserts (the import's fast path)
+-- fire nothing here.
+CREATE TABLE loyalty_dirty_orders (order_id INTEGER PRIMARY KEY);
+CREATE TRIGGER orders_loyalty_changed AFTER UPDATE OF status, paid_fen, shipping_fen,
+    refunded_fen, customer_id, created_at ON orders
+BEGIN INSERT OR IGNORE INTO loyalty_dirty_orders (order_id) VALUES (NEW.id); END;
+CREATE TRIGGER orders_loyalty_deleted AFTER DELETE ON orders
+BEGIN INSERT OR IGNORE INTO loyalty_dirty_orders (order_id) VALUES (OLD.id); END;
+
 CREATE TABLE tier_history (
     id          INTEGER PRIMARY KEY,
-    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    customer_id INTEGER NOT NULL,
     from_tier   TEXT,
     to_tier     TEXT NOT NULL,
     reason      TEXT NOT NULL CHECK (reason IN ('upgrade', 'downgrade', 'lock', 'unlock',
@@ -119,7 +147,7 @@ CREATE TABLE coupons (
 CREATE TABLE coupon_grants (
     id           INTEGER PRIMARY KEY,
     coupon_id    INTEGER NOT NULL REFERENCES coupons(id),
-    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    customer_id  INTEGER NOT NULL,
     source       TEXT NOT NULL CHECK (source IN ('manual', 'ticket')),
     ticket_id    INTEGER,
     issued_by    TEXT NOT NULL,

@@ -187,7 +187,7 @@ fn applying_new_rules_gives_exactly_what_the_what_if_preview_showed() {
     }
     s.run();
     s.advance_days(3);
-    s.order(ids[0], 30_000, 0); // not yet earned when the rules change
+    s.order(ids[0], 30_000, 0); // ¥800 in total: silver under the new rules
     let mut rules = loyalty::rules::current(&s.store, &s.owner).unwrap().rules;
     rules.points_per_yuan = 2;
     rules.tiers[1].threshold_fen = 50_000; // silver from ¥500
@@ -209,8 +209,8 @@ fn applying_new_rules_gives_exactly_what_the_what_if_preview_showed() {
         "twice the rate, same multipliers"
     );
     assert_eq!(
-        preview.liability_change_points, 720,
-        "the unearned ¥300 order at 2/¥ × 1.2 (silver now)"
+        preview.liability_change_points, 0,
+        "the ¥300 order earned when it was written; no expiry due yet"
     );
     let applied = whatif::apply(&s.store, &s.owner, &rules).unwrap();
     assert_eq!(

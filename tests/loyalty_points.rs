@@ -18,7 +18,10 @@ fn a_paid_order_earns_one_point_per_yuan_paid_excluding_shipping_rounded_down() 
     let c = s.customer("王芳", "13800138000");
     s.order(c, 12_345, 800); // ¥123.45 goods + ¥8 shipping
     let r = s.run();
-    assert_eq!(r.sync.earned_orders, 1);
+    assert_eq!(
+        r.sync.earned_orders, 0,
+        "a manual order earns when it is written, not again"
+    );
     assert_eq!(
         s.balance(c),
         123,
@@ -197,7 +200,11 @@ fn redemption_needs_100_points_at_most_half_the_order_and_only_unlocked_points()
     assert!(e.message(laoke::i18n::Lang::En).contains("50 %"));
     let (_, value) = loyalty::redeem(&s.store, &s.owner, c, target, 300).unwrap();
     assert_eq!(value, 300, "100 points = ¥1");
-    assert_eq!(s.balance(c), 200);
+    assert_eq!(
+        s.balance(c),
+        606,
+        "500 + 400 + 6 earned (manual orders earn at once) − 300"
+    );
     let e = loyalty::redeem(&s.store, &s.owner, c, target, 100).unwrap_err();
     assert_eq!(e.code(), "conflict", "one redemption per order");
 }
@@ -235,4 +242,57 @@ fn verify_checks_the_cached_balances_against_the_ledger() {
         .unwrap();
     let r = verify::run(&s.store, &s.owner).unwrap();
     assert_eq!(r.points_balance_mismatches, 1, "a tampered cache is found");
+}
+
+#[test]
+fn a_merge_moves_the_points_to_the_kept_customer_and_its_undo_moves_them_back() {
+    use laoke::customers::merge::{self, MergeChoices};
+    let s = shop();
+    let keep = s.customer("王芳", "13800138000");
+    let other = s.customer("王芳", "13900139000");
+    s.order(keep, 10_000, 0);
+    s.order(other, 5_000, 0);
+    s.run();
+    let m = merge::merge(&s.store, &s.owner, keep, other, &MergeChoices::default()).unwrap();
+    s.run();
+    assert_eq!(
+        s.balance(keep),
+        150,
+        "the kept customer holds both customers' points"
+    );
+    assert_eq!(s.ledger_sum(other), 0, "the merged customer's lots left it");
+    assert_eq!(
+        s.summary(keep).locked,
+        150,
+        "moved lots keep their lock period"
+    );
+    merge::unmerge(&s.store, &s.owner, m.merge_id).unwrap();
+    s.run();
+    assert_eq!(s.ledger_sum(keep), 100);
+    assert_eq!(s.ledger_sum(other), 50, "undo moves the points back");
+    assert_eq!(s.run(), s.run(), "stable after the undo");
+}
+
+#[test]
+fn an_import_undo_that_removes_the_customer_still_reverses_the_points() {
+    let s = shop();
+    let c = s.customer("王芳", "13800138000");
+    let id = s.order(c, 10_000, 0);
+    assert_eq!(s.balance(c), 100);
+    // what an import undo does: remove the order, then the customer it created
+    let mut raw = s.raw();
+    let t = raw.transaction().unwrap();
+    orders::delete_in_tx(&t, id).unwrap();
+    t.execute("DELETE FROM customer_phones WHERE customer_id = ?1", [c])
+        .unwrap();
+    t.execute("DELETE FROM customers WHERE id = ?1", [c])
+        .expect("the ledger does not block removing a customer");
+    t.commit().unwrap();
+    s.run();
+    assert_eq!(
+        s.ledger_sum(c),
+        0,
+        "the removed order's points are reversed"
+    );
+    assert!(verify::run(&s.store, &s.owner).unwrap().is_ok());
 }

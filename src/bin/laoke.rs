@@ -18,6 +18,8 @@ use std::{path::PathBuf, process::ExitCode};
 
 #[path = "cli/import.rs"]
 mod import_cli;
+#[path = "cli/loyalty.rs"]
+mod loyalty_cli;
 use zeroize::Zeroizing;
 
 #[path = "laoke/customers_cli.rs"]
@@ -108,6 +110,15 @@ enum Cmd {
     /// Orders: list with filters, show one.
     #[command(subcommand)]
     Orders(OrdersCmd),
+    /// A customer's points (balance, usable, tier, history); CUSTOMER = id or phone.
+    Points {
+        customer: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Loyalty: the periodic job, liability, expiring points, monthly report.
+    #[command(subcommand)]
+    Loyalty(loyalty_cli::LoyaltyCmd),
 }
 
 #[derive(Subcommand)]
@@ -271,6 +282,12 @@ enum BenchCmd {
         /// Work folder (default: a new folder under the system temp dir, removed afterwards).
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// Time the loyalty job (tiers, earning sweep, expiry) on a store (--data-dir or --store);
+    /// everything is rolled back.
+    Loyalty {
+        #[arg(long)]
+        store: Option<PathBuf>,
     },
 }
 
@@ -565,6 +582,9 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             dir,
         }) => import_cli::bench(csv_rows, xlsx_rows, dir)?,
         Cmd::Customers(c) => customers_cli::run(ctx, c)?,
+        Cmd::Points { customer, limit } => loyalty_cli::points(ctx, &customer, limit)?,
+        Cmd::Loyalty(c) => loyalty_cli::run(ctx, c)?,
+        Cmd::Bench(BenchCmd::Loyalty { store }) => loyalty_cli::bench(ctx, store)?,
     }
     Ok(())
 }

@@ -21,7 +21,11 @@ use serde::Serialize;
 /// Which orders a sweep looks at.
 #[derive(Clone, Copy, Debug)]
 pub enum Scope<'a> {
+    /// What changed since the last sweep: orders above the swept id, and orders the triggers
+    /// marked (status, amounts or customer changed; deleted). The job uses this.
     All,
+    /// Every order and every earn row (a repair; the same result as `All`, slower).
+    Full,
     /// Only these customers' orders and earn rows (after a manual order write).
     Customers(&'a [i64]),
 }
@@ -37,7 +41,13 @@ pub struct SyncReport {
 
 fn filter(scope: Scope, column: &str) -> String {
     match scope {
-        Scope::All => "1".into(),
+        Scope::Full => "1".into(),
+        Scope::All if column == "o.customer_id" => {
+            "(o.id > (SELECT coalesce(max(orders_swept_max_id), 0)
+             FROM loyalty_job_state) OR o.id IN (SELECT order_id FROM loyalty_dirty_orders))"
+                .into()
+        }
+        Scope::All => "e.source_id IN (SELECT order_id FROM loyalty_dirty_orders)".into(),
         Scope::Customers(ids) => format!(
             "{column} IN ({})",
             ids.iter()
@@ -75,6 +85,9 @@ pub fn sync_in_tx(
     }
     let v = version_at(tx, now)?;
     let mut report = SyncReport::default();
+    // new orders above this id are swept now; marks are taken now (re-marked below if a
+    // reversal could not be taken in full)
+    let max_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM orders", [], |r| r.get(0))?;
     let (kind, months, expires_at) = match v.rules.expiry {
         ExpiryPolicy::Off => ("none", None, None),
         ExpiryPolicy::AfterEarning { months } => (
@@ -132,12 +145,12 @@ pub fn sync_in_tx(
     }
     // Reversals: earn rows whose order is gone, replaced, no longer paid, or (partly) refunded.
     let rev_sql = format!(
-        "SELECT e.id, e.customer_id, e.delta, e.points_per_yuan, e.multiplier_pct,
-                e.rule_version_id, e.source_id,
+        "SELECT e.id, e.customer_id, e.delta, NULL, NULL, NULL, e.source_id,
                 (o.id IS NOT NULL AND e.idempotency_key = 'order:' || o.id || '@' || o.created_at),
                 o.status IN ({counted}), o.paid_fen, o.refunded_fen,
                 (SELECT coalesce(-sum(r.delta), 0) FROM points_ledger r WHERE r.reverses_id = e.id)
-         FROM points_ledger e LEFT JOIN orders o ON o.id = e.source_id
+         FROM points_ledger e INDEXED BY points_ledger_order_earns
+              LEFT JOIN orders o ON o.id = e.source_id
          WHERE e.reason = 'earn' AND e.source = 'order' AND {filter}
            AND (o.id IS NULL OR e.idempotency_key <> 'order:' || o.id || '@' || o.created_at
                 OR o.status NOT IN ({counted}) OR o.refunded_fen > 0)",
@@ -176,6 +189,7 @@ pub fn sync_in_tx(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let mut owed: Vec<i64> = Vec::new();
     for c in cands {
         let target = if !c.same || !c.counted || c.paid <= 0 {
             c.earned
@@ -185,9 +199,24 @@ pub fn sync_in_tx(
         if target <= c.already {
             continue;
         }
+        // the rate and rule the earn row used (read only for rows that need a reversal)
+        let (rate, mult, version): (Option<i64>, Option<i64>, Option<i64>) = tx
+            .prepare_cached(
+                "SELECT points_per_yuan, multiplier_pct, rule_version_id FROM points_ledger WHERE id = ?1",
+            )?
+            .query_row([c.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let c = Cand {
+            rate,
+            mult,
+            version,
+            ..c
+        };
         let customer = follow_merges(tx, c.customer)?;
         let room = cached_balance(tx, customer)?.max(0);
         let take = (target - c.already).min(room);
+        if take < target - c.already {
+            owed.extend(c.order);
+        }
         if take <= 0 {
             continue;
         }
@@ -211,15 +240,32 @@ pub fn sync_in_tx(
             report.reversed_points += take;
         }
     }
+    if matches!(scope, Scope::All | Scope::Full) {
+        tx.execute_batch("DELETE FROM loyalty_dirty_orders")?;
+        tx.execute(
+            "INSERT INTO loyalty_job_state (id, orders_swept_max_id) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET orders_swept_max_id = excluded.orders_swept_max_id",
+            [max_id],
+        )?;
+        // a reversal that could not be taken in full (balance 0) is tried again next time
+        let mut mark =
+            tx.prepare_cached("INSERT OR IGNORE INTO loyalty_dirty_orders (order_id) VALUES (?1)")?;
+        for id in owed {
+            mark.execute([id])?;
+        }
+    }
     Ok(report)
 }
 
 /// The customer that holds a merged-away customer's points now.
 pub(crate) fn follow_merges(conn: &Connection, mut id: i64) -> Result<i64> {
     for _ in 0..16 {
-        let next: Option<i64> = conn
-            .prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))?;
+        // a customer removed by an import undo has no row: its own rows stay with its id
+        let next: Option<i64> = rusqlite::OptionalExtension::optional(
+            conn.prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
+                .query_row([id], |r| r.get::<_, Option<i64>>(0)),
+        )?
+        .flatten();
         match next {
             Some(n) if n != id => id = n,
             _ => break,

@@ -46,7 +46,7 @@ pub struct ExpiryReport {
 fn candidates(conn: &Connection, until: DateTime<Utc>) -> Result<BTreeSet<i64>> {
     let mut out = BTreeSet::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT l.customer_id FROM points_ledger l
+        "SELECT l.customer_id FROM points_ledger l
          WHERE l.expires_at <= ?1 AND l.delta > 0
            AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.lot_id = l.id AND x.reason = 'expire')",
     )?;

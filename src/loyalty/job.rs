@@ -1,6 +1,6 @@
-//! `laoke loyalty run`: the periodic job — tier re-evaluation (first, so an order that lifts a
-//! customer earns at the new multiplier), the earn sweep with refund / cancellation / deletion
-//! reversals, then expiry. One transaction. Idempotent: at the same clock a second run finds
+//! `laoke loyalty run`: the periodic job — the earn sweep with refund / cancellation / deletion
+//! reversals, tier re-evaluation (an order that lifts a customer earns at the tier the customer
+//! had when it was paid; the new tier's multiplier applies from the next order), then expiry. One transaction. Idempotent: at the same clock a second run finds
 //! nothing to do and writes nothing (not even an audit row).
 
 use super::{earn, expiry, tiers};
@@ -33,8 +33,8 @@ impl JobReport {
 
 /// The job's work inside a transaction (also used by the what-if preview, then rolled back).
 pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<JobReport> {
-    let tiers = tiers::evaluate_in_tx(tx, now, "job")?;
     let sync = earn::sync_in_tx(tx, now, "job", earn::Scope::All)?;
+    let tiers = tiers::evaluate_in_tx(tx, now, "job")?;
     let expiry = expiry::run_in_tx(tx, now)?;
     Ok(JobReport {
         tiers,

@@ -314,3 +314,16 @@ pub fn rebuild_balances(conn: &Connection) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Whether the customer has loyalty history (ledger rows, coupons, tier rows) that the
+/// append-only ledger must keep pointing at: such a customer is anonymised, not deleted.
+pub fn has_records(conn: &Connection, customer_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE customer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM coupon_grants WHERE customer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM customer_tiers WHERE customer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM tier_history WHERE customer_id = ?1)",
+        )?
+        .query_row([customer_id], |r| r.get(0))?)
+}

@@ -11,12 +11,14 @@
 //! [`points::compensate_points_in_tx`] and [`coupons::issue_in_tx`] (tickets),
 //! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job).
 
+pub mod bench;
 pub mod coupons;
 pub mod earn;
 pub mod expiry;
 pub mod job;
 pub mod ledger;
 pub mod lots;
+pub mod merge;
 pub mod points;
 pub mod reports;
 pub mod rules;
@@ -30,4 +32,4 @@ pub use job::{run, JobReport};
 pub use ledger::{PointsEntry, Reason, Source};
 pub use points::{adjust, compensate_points, compensate_points_in_tx, redeem, PointsSummary};
 pub use rules::{ExpiryPolicy, LoyaltyRules, RuleVersion, Tier, TierBasis};
-pub use view::{customer_loyalty, CustomerLoyalty};
+pub use view::{customer_loyalty, find_customer, CustomerLoyalty};

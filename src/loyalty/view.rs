@@ -33,3 +33,33 @@ pub fn customer_loyalty(store: &Store, s: &Session, customer_id: i64) -> Result<
         coupons: coupons::grants_of(conn, id, now)?,
     })
 }
+
+/// A customer named on the command line: an id (`123`, `#123`) or a phone in any usual form.
+pub fn find_customer(store: &Store, s: &Session, who: &str) -> Result<i64> {
+    s.require(Permission::WorkWithCustomers)?;
+    let who = who.trim().trim_start_matches('#');
+    let conn = store.conn();
+    if !who.is_empty() && who.len() <= 9 && who.chars().all(|c| c.is_ascii_digit()) {
+        let id: i64 = who.parse().unwrap_or(0);
+        let ok = conn
+            .prepare_cached("SELECT 1 FROM customers WHERE id = ?1")?
+            .exists([id])?;
+        if ok {
+            return follow_merges(conn, id);
+        }
+    }
+    let phone = crate::customers::phone::normalize(who)?;
+    let id: Option<i64> = rusqlite::OptionalExtension::optional(conn.query_row(
+        "SELECT p.customer_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+         WHERE p.phone = ?1 ORDER BY (c.merged_into IS NULL) DESC, c.id LIMIT 1",
+        [&phone],
+        |r| r.get(0),
+    ))?;
+    match id {
+        Some(id) => follow_merges(conn, id),
+        None => Err(crate::Error::not_found(
+            format!("没有找到客户：{who}"),
+            format!("No customer found: {who}"),
+        )),
+    }
+}
