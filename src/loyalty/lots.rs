@@ -97,7 +97,7 @@ impl Lots {
         let open: i64 = self
             .lots
             .iter()
-            .filter(|l| l.usable_from <= now && self.expiry_of(l).is_none_or(|x| x > now))
+            .filter(|l| l.usable_from <= now && self.expiry_of(l).map_or(true, |x| x > now))
             .map(|l| l.remaining)
             .sum();
         (open - self.unmatched).max(0)

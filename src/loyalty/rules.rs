@@ -73,9 +73,6 @@ pub struct LoyaltyRules {
     pub tier_retention_months: u32,
     /// Lowest first; thresholds strictly increasing.
     pub tiers: Vec<Tier>,
-    /// Points given on the customer's birthday (once a year); 0 = off.
-    #[serde(default)]
-    pub birthday_bonus_points: i64,
 }
 
 fn tier(code: &str, zh: &str, en: &str, yuan: i64, mult: i64, disc: i64, notes: &str) -> Tier {
@@ -116,7 +113,6 @@ impl Default for LoyaltyRules {
                     "优先服务 / priority service",
                 ),
             ],
-            birthday_bonus_points: 0,
         }
     }
 }
@@ -222,12 +218,6 @@ impl LoyaltyRules {
                     format!("Tier {n}: the discount must be 0 % to 100 %."),
                 ));
             }
-        }
-        if self.birthday_bonus_points < 0 {
-            return bad(
-                "生日积分：不能为负。",
-                "Birthday bonus: must not be negative.",
-            );
         }
         Ok(())
     }
