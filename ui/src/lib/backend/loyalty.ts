@@ -124,7 +124,6 @@ export interface LoyaltyRules {
   tierBasis: TierBasis;
   tierRetentionMonths: number;
   tiers: TierDef[];
-  birthdayBonusPoints: number;
 }
 
 export interface RuleVersion {
