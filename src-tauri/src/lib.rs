@@ -40,6 +40,7 @@ pub fn run() {
         .manage(commands::backup_run::BackupLane::default())
         .setup(|app| {
             commands::backup_run::start_daily_backup(app.handle().clone());
+            commands::loyalty::start_loyalty_job(app.handle().clone());
             Ok(())
         })
         .manage(commands::import::ImportJobs::default())
@@ -114,6 +115,23 @@ pub fn run() {
             commands::lists::orders_totals,
             commands::lists::customers_page,
             commands::lists::customers_totals,
+            // Loyalty screens (H9)
+            commands::loyalty::loyalty_customer,
+            commands::loyalty::loyalty_history,
+            commands::loyalty::loyalty_adjust,
+            commands::loyalty::loyalty_redeem,
+            commands::loyalty::loyalty_rules,
+            commands::loyalty::loyalty_what_if,
+            commands::loyalty::loyalty_apply_rules,
+            commands::loyalty::loyalty_liability,
+            commands::loyalty::loyalty_monthly,
+            commands::loyalty::coupons_list,
+            commands::loyalty::coupons_create,
+            commands::loyalty::coupons_issue,
+            commands::loyalty::coupons_void,
+            commands::loyalty::coupons_redeem,
+            commands::loyalty::loyalty_run,
+            commands::loyalty::loyalty_lock_tier,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

@@ -73,6 +73,23 @@ pub const COMMANDS: &[&str] = &[
     "orders_totals",
     "customers_page",
     "customers_totals",
+    // Loyalty screens (H9)
+    "loyalty_customer",
+    "loyalty_history",
+    "loyalty_adjust",
+    "loyalty_redeem",
+    "loyalty_rules",
+    "loyalty_what_if",
+    "loyalty_apply_rules",
+    "loyalty_liability",
+    "loyalty_monthly",
+    "coupons_list",
+    "coupons_create",
+    "coupons_issue",
+    "coupons_void",
+    "coupons_redeem",
+    "loyalty_run",
+    "loyalty_lock_tier",
 ];
 
 #[cfg(test)]

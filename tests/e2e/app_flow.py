@@ -91,6 +91,15 @@ DOC_SHOTS = {
     "orders-en",
     "customer-360-en",
     "import-preview-en",
+    # issue 4 (loyalty)
+    "loyalty-overview-zh",
+    "loyalty-coupon-new-zh",
+    "loyalty-coupons-zh",
+    "loyalty-rules-zh",
+    "loyalty-whatif-zh",
+    "customer-360-loyalty-zh",
+    "loyalty-adjust-zh",
+    "loyalty-overview-en",
 }
 
 WAIT_S = 30
@@ -537,6 +546,7 @@ def main() -> int:
         import backup_steps
         import customers_steps
         import import_steps
+        import loyalty_steps
         import orders_steps
         import search_steps
 
@@ -547,6 +557,8 @@ def main() -> int:
         search_steps.search_finds_a_two_character_name(window)
         orders_steps.manual_sale_and_refund(window)
         orders_steps.customer_filters_and_totals(window)
+        loyalty_steps.loyalty_area_and_coupon(window)
+        loyalty_steps.customer_points_adjusted(window)
         customers_steps.run_all(window)
         import_steps.import_taobao_gbk_csv(window, scratch)
         backup_and_restore(window, backup_dir)
@@ -559,6 +571,7 @@ def main() -> int:
         english_everywhere(window)
         log_in_again(window)
         orders_steps.orders_in_english(window)
+        loyalty_steps.overview_in_english(window)
         import_steps.reimport_and_undo_in_english(window, scratch)
         window.click("lang-zh")
         customers_steps.rep_sees_masked_phones_and_reveals(window, cli, data_dir)

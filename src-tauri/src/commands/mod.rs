@@ -10,6 +10,7 @@ pub mod customers;
 pub mod data;
 pub mod import;
 pub mod lists;
+pub mod loyalty;
 pub mod orders;
 pub mod search;
 pub mod settings;

@@ -1,4 +1,5 @@
 // English. Typed as Messages so a missing or extra key is a compile error.
+import loyaltyEn from "./loyalty.en";
 import ordersEn from "./orders.en";
 import type { Messages } from "./zh-CN";
 
@@ -486,6 +487,7 @@ const en: Messages = {
   "cust.bin.empty": "The recycle bin is empty",
   // Orders, customer list filters (H1)
   ...ordersEn,
+  ...loyaltyEn,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "Copying the data",
   "backup.progress.phase.encrypt": "Encrypting and writing to the backup folder",

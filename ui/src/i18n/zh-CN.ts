@@ -1,4 +1,5 @@
 // Simplified Chinese: the default language and the reference shape for every dictionary.
+import loyaltyZh from "./loyalty.zh-CN";
 import ordersZh from "./orders.zh-CN";
 
 const zhCN = {
@@ -485,6 +486,7 @@ const zhCN = {
   "cust.bin.empty": "回收站是空的",
   // Orders, customer list filters (H1)
   ...ordersZh,
+  ...loyaltyZh,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "正在复制数据",
   "backup.progress.phase.encrypt": "正在加密写入备份位置",

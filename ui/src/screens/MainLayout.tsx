@@ -39,6 +39,7 @@ import { NewOrder } from "./orders/NewOrder";
 import { OrderPage } from "./orders/OrderPage";
 import { OrdersList } from "./orders/OrdersList";
 import { ImportPage } from "./import/ImportPage";
+import { LoyaltyArea } from "./loyalty/LoyaltyArea";
 import { Settings } from "./settings/Settings";
 
 const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
@@ -169,7 +170,8 @@ export function MainLayout() {
               <Route path="/orders/new" element={<NewOrder />} />
               <Route path="/orders/:id" element={<OrderPage />} />
               <Route path="/tickets" element={<ComingSoon area="tickets" />} />
-              <Route path="/loyalty" element={<ComingSoon area="loyalty" />} />
+              <Route path="/loyalty" element={<LoyaltyArea />} />
+              <Route path="/loyalty/:tab" element={<LoyaltyArea />} />
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />
               <Route path="/reports" element={<ComingSoon area="reports" />} />
               <Route path="/import" element={<ImportPage />} />

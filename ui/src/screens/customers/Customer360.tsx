@@ -47,6 +47,7 @@ import {
 } from "../../lib/backend";
 import { formatDateTime } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
+import { CustomerLoyaltyCard } from "../loyalty/CustomerLoyaltyCard";
 import { ConsentCard } from "./ConsentCard";
 import { formatDay, formatFen } from "./format";
 
@@ -281,6 +282,8 @@ export function Customer360() {
           <ConsentCard customerId={id} consent={profile.consent} editable={profile.can.edit} onChanged={(consent) => setProfile({ ...profile, consent })} />
         </Col>
       </Row>
+
+      {!c.erasedAt && !c.mergedInto && <CustomerLoyaltyCard customerId={id} editable={profile.can.edit} />}
 
       <Card title={t("cust.orders.title", { n: orders?.totals.count ?? 0 })} variant="borderless" style={{ marginBottom: 16 }}>
         <Table<TimelineOrder>

@@ -1,0 +1,256 @@
+//! Loyalty (issue 4): a customer's points and tier (the 360 panel, history, manual adjustment,
+//! redemption on an order), coupons, the liability report and the points rules with their
+//! what-if preview. Each command is one core call: role limits (a rep adjusts at most 500
+//! points; owner and manager issue coupons; only the owner changes rules), validation and
+//! audit all live in the core.
+//!
+//! The periodic job (tiers, earning from paid orders, refund reversals, expiry) is idempotent;
+//! the shell runs it every few minutes while someone is signed in ([`start_loyalty_job`]), and
+//! the overview can run it at once (`loyalty_run`).
+
+use laoke::loyalty::{
+    coupons::{self, Coupon, CouponGrant, NewCoupon},
+    job::{self, JobReport},
+    ledger::PointsEntry,
+    points, reports,
+    reports::{Liability, MonthRow},
+    rules::{self, LoyaltyRules, RuleVersion},
+    tiers::{self, TierStatus},
+    view::{self, CustomerLoyalty},
+    whatif::{self, WhatIf},
+};
+use std::time::Duration;
+use tauri::{AppHandle, Manager, State};
+
+use crate::{error::CmdResult, state::Shell};
+
+#[tauri::command]
+pub async fn loyalty_customer(
+    shell: State<'_, Shell>,
+    customer_id: i64,
+) -> CmdResult<CustomerLoyalty> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            view::customer_loyalty(store, session, customer_id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_history(
+    shell: State<'_, Shell>,
+    customer_id: i64,
+    limit: u32,
+) -> CmdResult<Vec<PointsEntry>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            points::history(store, session, customer_id, limit)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_adjust(
+    shell: State<'_, Shell>,
+    customer_id: i64,
+    points: i64,
+    reason: String,
+    ticket_id: Option<i64>,
+) -> CmdResult<i64> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            points::adjust(store, session, customer_id, points, &reason, ticket_id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_redeem(
+    shell: State<'_, Shell>,
+    customer_id: i64,
+    order_id: i64,
+    points: i64,
+) -> CmdResult<(i64, i64)> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            points::redeem(store, session, customer_id, order_id, points)
+        })
+        .await
+}
+
+/// Owner: keep a customer at `tier` (a tier code) whatever the spend, or unlock with `null`.
+#[tauri::command]
+pub async fn loyalty_lock_tier(
+    shell: State<'_, Shell>,
+    customer_id: i64,
+    tier: Option<String>,
+) -> CmdResult<TierStatus> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            tiers::set_lock(store, session, customer_id, tier.as_deref())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_rules(shell: State<'_, Shell>) -> CmdResult<RuleVersion> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            rules::current(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_what_if(shell: State<'_, Shell>, rules: LoyaltyRules) -> CmdResult<WhatIf> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            whatif::preview(store, session, &rules)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_apply_rules(
+    shell: State<'_, Shell>,
+    rules: LoyaltyRules,
+) -> CmdResult<WhatIf> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            whatif::apply(store, session, &rules)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_liability(shell: State<'_, Shell>) -> CmdResult<Liability> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            reports::liability(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_monthly(shell: State<'_, Shell>) -> CmdResult<Vec<MonthRow>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            reports::monthly(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_list(shell: State<'_, Shell>) -> CmdResult<Vec<Coupon>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::list(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_create(shell: State<'_, Shell>, coupon: NewCoupon) -> CmdResult<Coupon> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::create(store, session, &coupon)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_issue(
+    shell: State<'_, Shell>,
+    coupon_id: i64,
+    customer_ids: Vec<i64>,
+) -> CmdResult<Vec<i64>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::issue(store, session, coupon_id, &customer_ids, None)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_void(
+    shell: State<'_, Shell>,
+    grant_id: i64,
+    reason: String,
+) -> CmdResult<CouponGrant> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::void(store, session, grant_id, &reason)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn coupons_redeem(
+    shell: State<'_, Shell>,
+    grant_id: i64,
+    order_id: i64,
+) -> CmdResult<CouponGrant> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            coupons::redeem(store, session, grant_id, order_id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn loyalty_run(shell: State<'_, Shell>) -> CmdResult<JobReport> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            job::run(store, session)
+        })
+        .await
+}
+
+/// Seconds between runs of the loyalty job (`LAOKE_LOYALTY_JOB_SECS`, default 300).
+fn job_interval() -> Duration {
+    let secs = std::env::var("LAOKE_LOYALTY_JOB_SECS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .unwrap_or(300);
+    Duration::from_secs(secs)
+}
+
+/// Runs the loyalty job in the background while a user is signed in and the window unlocked
+/// (logged out or locked: skipped until the next tick). Failures go to the log only; the next
+/// tick tries again, and the job never counts anything twice.
+pub fn start_loyalty_job(app: AppHandle) {
+    let every = job_interval();
+    let spawned = std::thread::Builder::new()
+        .name("laoke-loyalty-job".into())
+        .spawn(move || loop {
+            std::thread::sleep(every);
+            let shell = app.state::<Shell>();
+            let result = tauri::async_runtime::block_on(shell.run(|st| match st.signed_in() {
+                Ok((store, session)) => job::run(store, session).map(Some),
+                Err(_) => Ok(None),
+            }));
+            if let Err(e) = result {
+                eprintln!("laoke: the loyalty job failed: {}", e.message);
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("laoke: the loyalty job timer did not start: {e}");
+    }
+}

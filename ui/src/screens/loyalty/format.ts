@@ -1,0 +1,120 @@
+// Display logic for the loyalty screens, kept apart from the components so it is unit-tested:
+// tier progress, coupon descriptions, signed points, chart scales. Money is integer fen.
+import { formatYuan } from "../../lib/money";
+
+/** The smallest "round" number ≥ n for a chart axis (1, 2, 5 × 10^k); 1 for 0. */
+export function niceMax(n: number): number {
+  if (n <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(n));
+  for (const m of [1, 2, 5, 10]) if (m * p >= n) return m * p;
+  return 10 * p;
+}
+
+/** +120 / −30 / 0 for a points delta (a real minus sign, thousands separated). */
+export function signedPoints(n: number): string {
+  const abs = Math.abs(n).toLocaleString("en-US");
+  if (n > 0) return `+${abs}`;
+  if (n < 0) return `−${abs}`;
+  return "0";
+}
+
+export function formatPoints(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export interface TierStep {
+  code: string;
+  thresholdFen: number;
+}
+
+export interface TierProgress {
+  /** The next tier up, or null at the top. */
+  next: TierStep | null;
+  /** Qualifying spend still missing to reach `next` (0 at the top). */
+  remainingFen: number;
+  /** 0–100, whole percent of the way from the current tier's threshold to the next one's. */
+  percent: number;
+}
+
+/**
+ * How far a customer is from the next tier. `tiers` in any order; the current tier is the
+ * highest one whose threshold the spend reaches, unless `current` names one (a locked or
+ * retained tier), in which case progress is measured from that tier.
+ */
+export function tierProgress(spendFen: number, tiers: TierStep[], current?: string | null): TierProgress {
+  const sorted = [...tiers].sort((a, b) => a.thresholdFen - b.thresholdFen);
+  if (sorted.length === 0) return { next: null, remainingFen: 0, percent: 100 };
+  let idx = sorted.findIndex((t) => t.code === current);
+  if (idx < 0) {
+    idx = 0;
+    sorted.forEach((t, i) => {
+      if (spendFen >= t.thresholdFen) idx = i;
+    });
+  }
+  const next = sorted.slice(idx + 1).find((t) => t.thresholdFen > spendFen) ?? null;
+  if (!next) return { next: null, remainingFen: 0, percent: 100 };
+  const base = sorted[idx].thresholdFen;
+  const span = next.thresholdFen - base;
+  const done = Math.max(0, spendFen - base);
+  const percent = span > 0 ? Math.min(99, Math.floor((done * 100) / span)) : 0;
+  return { next, remainingFen: next.thresholdFen - spendFen, percent };
+}
+
+export type CouponKind = "threshold" | "percentage" | "fixed" | "gift";
+
+export interface CouponTerms {
+  kind: CouponKind;
+  /** threshold: 满 X */
+  thresholdFen: number;
+  /** minimum spend before the coupon applies (0 = none) */
+  minSpendFen: number;
+  /** threshold / fixed: the amount off */
+  amountFen: number;
+  /** percentage: percent off, 1–99 (e.g. 15 = 15 % off = 85折) */
+  percentOff: number;
+  /** percentage: the most it takes off; 0 = no cap */
+  capFen: number;
+  /** gift: what the customer receives */
+  gift: string;
+}
+
+export interface CouponTextLabels {
+  threshold: (min: string, off: string) => string;
+  percentage: (percent: number, zhe: string) => string;
+  cap: (cap: string) => string;
+  fixed: (off: string) => string;
+  gift: (gift: string) => string;
+  minSpend: (min: string) => string;
+}
+
+/** "满¥100.00减¥10.00", "85折 (最多减¥20.00)", … built from translated pieces. */
+export function couponText(c: CouponTerms, l: CouponTextLabels): string {
+  const min = c.minSpendFen > 0 ? l.minSpend(formatYuan(c.minSpendFen)) : "";
+  switch (c.kind) {
+    case "threshold":
+      return [l.threshold(formatYuan(c.thresholdFen), formatYuan(c.amountFen)), c.minSpendFen > c.thresholdFen ? min : ""]
+        .filter(Boolean)
+        .join(" · ");
+    case "percentage": {
+      const parts = [l.percentage(c.percentOff, zhe(c.percentOff))];
+      if (c.capFen > 0) parts.push(l.cap(formatYuan(c.capFen)));
+      if (min) parts.push(min);
+      return parts.join(" · ");
+    }
+    case "fixed":
+      return [l.fixed(formatYuan(c.amountFen)), min].filter(Boolean).join(" · ");
+    case "gift":
+      return [l.gift(c.gift), min].filter(Boolean).join(" · ");
+  }
+}
+
+/** 15 % off → "8.5" (八五折 reads 8.5折); 10 % off → "9". */
+export function zhe(percentOff: number): string {
+  const tenths = 100 - percentOff; // 85 → 8.5
+  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+}
+
+/** "2026-11" → "2026-11"; keeps the last `n` months in order. */
+export function lastMonths<T extends { month: string }>(rows: T[], n: number): T[] {
+  return [...rows].sort((a, b) => a.month.localeCompare(b.month)).slice(-n);
+}

@@ -1,0 +1,170 @@
+import dayjs from "dayjs";
+import { describe, expect, it } from "vitest";
+import { translate } from "../src/i18n";
+import { checkAdjust } from "../src/screens/loyalty/AdjustPoints";
+import { draftToInput } from "../src/screens/loyalty/CouponForm";
+import { couponText, niceMax, signedPoints, tierProgress, zhe, type CouponTerms } from "../src/screens/loyalty/format";
+import { describeCoupon } from "../src/screens/loyalty/labels";
+import { shopDayEnd, shopDayOf, shopDayStart } from "../src/screens/loyalty/shopDay";
+
+const TIERS = [
+  { code: "regular", thresholdFen: 0 },
+  { code: "silver", thresholdFen: 100_000 },
+  { code: "gold", thresholdFen: 300_000 },
+  { code: "diamond", thresholdFen: 1_000_000 },
+];
+
+const terms = (patch: Partial<CouponTerms>): CouponTerms => ({
+  kind: "threshold",
+  thresholdFen: 0,
+  minSpendFen: 0,
+  amountFen: 0,
+  percentOff: 0,
+  capFen: 0,
+  gift: "",
+  ...patch,
+});
+
+const zh = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("zh-CN", key, vars);
+const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("en", key, vars);
+
+describe("tier progress", () => {
+  it("measures from the current tier's threshold to the next one's", () => {
+    // ¥2,000 of the way from silver (¥1,000) to gold (¥3,000): half way, ¥1,000 missing.
+    const p = tierProgress(200_000, TIERS);
+    expect(p.next?.code).toBe("gold");
+    expect(p.remainingFen).toBe(100_000);
+    expect(p.percent).toBe(50);
+  });
+
+  it("never shows 100 % before the next tier is reached", () => {
+    expect(tierProgress(299_999, TIERS).percent).toBe(99);
+  });
+
+  it("says there is nothing above the top tier", () => {
+    expect(tierProgress(2_000_000, TIERS)).toEqual({ next: null, remainingFen: 0, percent: 100 });
+  });
+
+  it("starts from a retained or locked tier even when spend has fallen below it", () => {
+    // Kept gold with only ¥500 of qualifying spend: the next step is diamond, from gold's base.
+    const p = tierProgress(50_000, TIERS, "gold");
+    expect(p.next?.code).toBe("diamond");
+    expect(p.remainingFen).toBe(950_000);
+    expect(p.percent).toBe(0);
+  });
+
+  it("takes tiers in any order", () => {
+    expect(tierProgress(150_000, [...TIERS].reverse()).next?.code).toBe("gold");
+  });
+});
+
+describe("coupon descriptions", () => {
+  it("writes spend-and-save coupons the way Chinese shops do", () => {
+    expect(describeCoupon(zh, terms({ kind: "threshold", thresholdFen: 10_000, amountFen: 1_000 }))).toBe("满¥100.00减¥10.00");
+    expect(describeCoupon(en, terms({ kind: "threshold", thresholdFen: 10_000, amountFen: 1_000 }))).toBe("¥10.00 off orders of ¥100.00");
+  });
+
+  it("gives a percentage coupon as 折 with its cap and minimum spend", () => {
+    const c = terms({ kind: "percentage", percentOff: 15, capFen: 2_000, minSpendFen: 5_000 });
+    expect(describeCoupon(zh, c)).toBe("8.5折（减 15%） · 最多减¥20.00 · 满¥50.00可用");
+    expect(describeCoupon(en, c)).toBe("15% off (8.5折) · at most ¥20.00 off · on orders of ¥50.00 or more");
+  });
+
+  it("describes fixed and gift coupons", () => {
+    expect(describeCoupon(zh, terms({ kind: "fixed", amountFen: 500 }))).toBe("立减¥5.00");
+    expect(describeCoupon(zh, terms({ kind: "gift", gift: "试喝装" }))).toBe("赠送：试喝装");
+  });
+
+  it("reads 折 from percent off", () => {
+    expect(zhe(10)).toBe("9");
+    expect(zhe(15)).toBe("8.5");
+    expect(zhe(2)).toBe("9.8");
+  });
+
+  it("couponText uses the labels it is given", () => {
+    const text = couponText(terms({ kind: "fixed", amountFen: 1 }), {
+      threshold: () => "",
+      percentage: () => "",
+      cap: () => "",
+      fixed: (off) => `[${off}]`,
+      gift: () => "",
+      minSpend: () => "",
+    });
+    expect(text).toBe("[¥0.01]");
+  });
+});
+
+describe("coupon form", () => {
+  const draft = {
+    name: "回馈券",
+    kind: "threshold" as const,
+    threshold: "100",
+    amount: "10.5",
+    percentOff: 10,
+    cap: "0",
+    gift: "",
+    minSpend: "0",
+    channel: null,
+    valid: [dayjs("2026-11-01"), dayjs("2026-11-30")] as [dayjs.Dayjs, dayjs.Dayjs],
+    perCustomer: 1,
+    total: null,
+  };
+
+  it("turns typed yuan into exact fen and shop days into UTC instants", () => {
+    const r = draftToInput(draft, "Asia/Shanghai");
+    expect(r.ok && r.input).toMatchObject({ thresholdFen: 10_000, amountFen: 1_050, validFrom: "2026-10-31T16:00:00.000Z", validTo: "2026-11-30T15:59:59.000Z", percentOff: 0 });
+  });
+
+  it("names the first wrong field", () => {
+    expect(draftToInput({ ...draft, name: " " }, "UTC")).toEqual({ ok: false, field: "coupon.form.name" });
+    expect(draftToInput({ ...draft, amount: "1.234" }, "UTC")).toEqual({ ok: false, field: "coupon.form.amount" });
+    expect(draftToInput({ ...draft, kind: "percentage", percentOff: 100 }, "UTC")).toEqual({ ok: false, field: "coupon.form.percent" });
+    expect(draftToInput({ ...draft, kind: "gift" }, "UTC")).toEqual({ ok: false, field: "coupon.form.gift" });
+  });
+});
+
+describe("adjust points form", () => {
+  it("needs whole points other than zero and a reason", () => {
+    expect(checkAdjust(null, "x", "")).toEqual({ ok: false, key: "c360.adjust.needPoints" });
+    expect(checkAdjust(0, "x", "")).toEqual({ ok: false, key: "c360.adjust.needPoints" });
+    expect(checkAdjust(1.5, "x", "")).toEqual({ ok: false, key: "c360.adjust.needPoints" });
+    expect(checkAdjust(-20, "  ", "")).toEqual({ ok: false, key: "c360.adjust.needReason" });
+  });
+
+  it("accepts an optional ticket number, with or without #", () => {
+    expect(checkAdjust(200, "补录", "")).toEqual({ ok: true, ticketId: null });
+    expect(checkAdjust(200, "补录", "#42")).toEqual({ ok: true, ticketId: 42 });
+    expect(checkAdjust(200, "补录", "T-1")).toEqual({ ok: false, key: "c360.adjust.badTicket" });
+  });
+});
+
+describe("numbers on the charts", () => {
+  it("rounds an axis up to 1, 2 or 5 × 10^k", () => {
+    expect(niceMax(0)).toBe(1);
+    expect(niceMax(7)).toBe(10);
+    expect(niceMax(130)).toBe(200);
+    expect(niceMax(4_200)).toBe(5_000);
+    expect(niceMax(5_000)).toBe(5_000);
+  });
+
+  it("signs points with a real minus", () => {
+    expect(signedPoints(1200)).toBe("+1,200");
+    expect(signedPoints(-30)).toBe("−30");
+    expect(signedPoints(0)).toBe("0");
+  });
+});
+
+describe("shop days", () => {
+  it("starts and ends a day in the shop's zone, not the computer's", () => {
+    expect(shopDayStart("2026-11-01", "Asia/Shanghai")).toBe("2026-10-31T16:00:00.000Z");
+    expect(shopDayEnd("2026-11-01", "Asia/Shanghai")).toBe("2026-11-01T15:59:59.000Z");
+    expect(shopDayOf("2026-10-31T16:00:00.000Z", "Asia/Shanghai")).toBe("2026-11-01");
+    expect(shopDayOf("2026-10-31T15:59:59.000Z", "Asia/Shanghai")).toBe("2026-10-31");
+  });
+
+  it("follows daylight saving time where the zone has it", () => {
+    // New York: UTC−4 in July, UTC−5 in January.
+    expect(shopDayStart("2026-07-01", "America/New_York")).toBe("2026-07-01T04:00:00.000Z");
+    expect(shopDayStart("2026-01-15", "America/New_York")).toBe("2026-01-15T05:00:00.000Z");
+  });
+});
