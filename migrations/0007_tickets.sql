@@ -33,6 +33,7 @@ CREATE TABLE tickets (
     sla_warn_at             TEXT,                          -- the earlier running 75 % point
     first_response_breached INTEGER NOT NULL DEFAULT 0,    -- kept after reopen
     resolution_breached     INTEGER NOT NULL DEFAULT 0,    -- kept after reopen
+    breached                INTEGER NOT NULL DEFAULT 0,    -- either flag (for the queue index)
     -- resolution
     csat                    INTEGER CHECK (csat BETWEEN 1 AND 5),
     csat_reason             TEXT,
@@ -46,10 +47,14 @@ CREATE INDEX tickets_unassigned ON tickets(updated_at) WHERE is_open = 1 AND ass
 CREATE INDEX tickets_waiting ON tickets(updated_at) WHERE state = 'waiting';
 CREATE INDEX tickets_sla_due ON tickets(sla_due_at) WHERE is_open = 1 AND sla_due_at IS NOT NULL;
 CREATE INDEX tickets_sla_warn ON tickets(sla_warn_at) WHERE is_open = 1 AND sla_warn_at IS NOT NULL;
-CREATE INDEX tickets_breached ON tickets(updated_at)
-    WHERE first_response_breached = 1 OR resolution_breached = 1;
+CREATE INDEX tickets_open_breached ON tickets(updated_at) WHERE is_open = 1 AND breached = 1;
+CREATE INDEX tickets_open_assignee_due ON tickets(assignee_id, coalesce(sla_due_at, '~'), id)
+    WHERE is_open = 1;
 CREATE INDEX tickets_resolved ON tickets(resolved_at) WHERE resolved_at IS NOT NULL;
 CREATE INDEX tickets_created ON tickets(created_at);
+-- Sorting any queue by due time ('~' after every timestamp: no due time last) or priority.
+CREATE INDEX tickets_due_order ON tickets(coalesce(sla_due_at, '~'), id);
+CREATE INDEX tickets_priority_order ON tickets(priority, updated_at, id);
 
 CREATE TABLE ticket_tags (
     ticket_id   INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,

@@ -388,3 +388,44 @@ fn the_payment_reminder_schedule_stops_at_three_and_at_platform_close() {
     let three = [two[0], two[1], o + Duration::hours(22)];
     assert_eq!(due_step(Channel::Jd, o, &three, o + Duration::hours(23)), None);
 }
+
+#[test]
+fn the_monthly_report_counts_sla_csat_complaint_rate_causes_and_costs() {
+    use laoke::tickets::reports::{self, Period};
+    use laoke::tickets::RootCause;
+    let d = desk();
+    laoke::orders::create_manual(&d.store, &d.owner, &laoke::orders::ManualOrder {
+        customer_id: Some(d.customer), channel: laoke::orders::Channel::InStore, order_no: String::new(),
+        status: laoke::orders::OrderStatus::Paid, ordered_at: None, shipping_fen: 0, discount_fen: 0,
+        paid_fen: None, note: String::new(),
+        items: vec![laoke::orders::NewOrderItem { product_name: "龙井".into(), sku: String::new(), category: "茶".into(), quantity: 1, unit_price_fen: 9_900 }],
+    }).unwrap();
+    let a = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
+    let b = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
+    d.clock.set(at(2026, 3, 2, 11, 0)); // 1 business hour later
+    tickets::add_entry(&d.store, &d.owner, a, EventKind::Call, "回电").unwrap();
+    tickets::resolve(&d.store, &d.owner, a, &Resolution { csat: Some(5), root_cause: Some(RootCause::Logistics), ..Default::default() }).unwrap();
+    d.clock.set(at(2026, 3, 9, 11, 0)); // a week later: b is late (P2 48 business hours)
+    tickets::resolve(&d.store, &d.owner, b, &Resolution {
+        csat: Some(2), csat_reason: Some(CsatReason::SlowResponse), root_cause: Some(RootCause::Logistics),
+        compensation: vec![Compensation::RefundNote { amount_fen: 1_500, note: "运费".into() }], ..Default::default()
+    }).unwrap();
+    let r = reports::report(&d.store, &d.owner, Period::Month, "2026-03-01", "2026-03-31").unwrap();
+    assert_eq!(r.rows.len(), 1);
+    let m = &r.rows[0];
+    assert_eq!(m.period, "2026-03");
+    assert_eq!((m.created, m.resolved, m.sla_met), (2, 2, 1));
+    assert_eq!(m.sla_compliance_permille, Some(500));
+    assert_eq!((m.csat_responses, m.csat_permille), (2, Some(500)));
+    // a: called after 60 business minutes; b: first answered when resolved, 11 + 6 × 12 + 2 = 85 h later.
+    assert_eq!(m.median_first_response_min, Some((60 + 85 * 60) / 2));
+    assert_eq!((m.complaints, m.orders, m.complaints_per_100_orders_x10), (2, 1, Some(2000)));
+    assert_eq!(r.top_root_causes[0].tickets, 2);
+    assert_eq!(r.compensation.len(), 1);
+    assert_eq!((r.compensation[0].month.as_str(), r.compensation[0].amount_fen), ("2026-03", 1_500));
+    let tables = r.tables();
+    assert_eq!(tables.len(), 3);
+    let weekly = reports::report(&d.store, &d.owner, Period::Week, "2026-03-02", "2026-03-15").unwrap();
+    assert_eq!(weekly.rows.iter().map(|r| r.period.as_str()).collect::<Vec<_>>(), vec!["2026-W10", "2026-W11"]);
+    assert!(reports::report(&d.store, &d.owner, Period::Month, "2026-03-31", "2026-03-01").is_err());
+}

@@ -85,37 +85,8 @@ pub struct Today {
 /// The due list at the store's now, in the shop's timezone.
 pub fn today(store: &Store, s: &Session) -> Result<Today> {
     s.require(Permission::WorkWithCustomers)?;
-    let now = store.now();
-    let tz = settings::timezone(store);
-    let day = now.with_timezone(&tz).date_naive();
-    let conn = store.conn();
-
-    let active = "c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erased_at IS NULL";
-    let fu_count: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id
-             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1 AND {active}"
-        ))?
-        .query_row([day.to_string()], |r| r.get(0))?;
-    let follow_ups = conn
-        .prepare_cached(&format!(
-            "SELECT f.id, f.customer_id, c.name, f.kind, f.next_contact_on, f.notes
-             FROM follow_ups f JOIN customers c ON c.id = f.customer_id
-             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1 AND {active}
-             ORDER BY f.next_contact_on, f.id LIMIT {SECTION_ROWS}"
-        ))?
-        .query_map([day.to_string()], |r| {
-            Ok(DueFollowUp {
-                follow_up_id: r.get(0)?,
-                customer_id: r.get(1)?,
-                customer_name: r.get(2)?,
-                kind: super::followups::FollowUpKind::from_code(&r.get::<_, String>(3)?),
-                next_contact_on: r.get(4)?,
-                notes: r.get(5)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-
+    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let (fu_count, follow_ups) = follow_ups_due(store, s)?;
     let counts_q = query::counts(store, s)?;
     let queue = |q: Queue| {
         query::list(
@@ -132,7 +103,65 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
     };
     let sla_due_soon = queue(Queue::DueSoon)?;
     let sla_breached = queue(Queue::Breached)?;
+    let (unpaid_count, unpaid_orders) = unpaid_to_chase(store, s)?;
+    let (birthday_count, birthdays) = birthdays_soon(store, s)?;
+    Ok(Today {
+        day,
+        counts: TodayCounts {
+            follow_ups: fu_count,
+            sla_due_soon: counts_q.due_soon,
+            sla_breached: counts_q.breached,
+            unpaid_orders: unpaid_count,
+            birthdays: birthday_count,
+        },
+        follow_ups,
+        sla_due_soon,
+        sla_breached,
+        unpaid_orders,
+        birthdays,
+    })
+}
 
+const ACTIVE: &str = "c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erased_at IS NULL";
+
+/// Follow-ups whose latest plan is today or earlier: (count, first rows).
+pub fn follow_ups_due(store: &Store, s: &Session) -> Result<(u64, Vec<DueFollowUp>)> {
+    s.require(Permission::WorkWithCustomers)?;
+    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let conn = store.conn();
+    let fu_count: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1 AND {ACTIVE}"
+        ))?
+        .query_row([day.to_string()], |r| r.get(0))?;
+    let follow_ups = conn
+        .prepare_cached(&format!(
+            "SELECT f.id, f.customer_id, c.name, f.kind, f.next_contact_on, f.notes
+             FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1 AND {ACTIVE}
+             ORDER BY f.next_contact_on, f.id LIMIT {SECTION_ROWS}"
+        ))?
+        .query_map([day.to_string()], |r| {
+            Ok(DueFollowUp {
+                follow_up_id: r.get(0)?,
+                customer_id: r.get(1)?,
+                customer_name: r.get(2)?,
+                kind: super::followups::FollowUpKind::from_code(&r.get::<_, String>(3)?),
+                next_contact_on: r.get(4)?,
+                notes: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    Ok((fu_count as u64, follow_ups))
+}
+
+/// Unpaid orders with a 催付 reminder due now: (count, first rows).
+pub fn unpaid_to_chase(store: &Store, s: &Session) -> Result<(u64, Vec<UnpaidOrder>)> {
+    s.require(Permission::WorkWithCustomers)?;
+    let now = store.now();
+    let conn = store.conn();
     // 催付: unpaid orders still inside the longest platform window.
     let since = ts(now - Duration::hours(payment::LONGEST_WINDOW_HOURS));
     let mut sent_st = conn.prepare_cached(
@@ -184,8 +213,16 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
         }
     }
 
-    // Birthdays today .. today + 6, skipping customers whose birthday contact was logged in the
-    // last 30 days (logging the contact clears the row).
+    Ok((unpaid_count, unpaid_orders))
+}
+
+/// Birthdays today .. today + 6, skipping customers whose birthday contact was logged in the
+/// last 30 days (logging the contact clears the row): (count, first rows).
+pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRow>)> {
+    s.require(Permission::WorkWithCustomers)?;
+    let now = store.now();
+    let day = now.with_timezone(&settings::timezone(store)).date_naive();
+    let conn = store.conn();
     let days: Vec<NaiveDate> = (0..BIRTHDAY_DAYS).filter_map(|i| day.checked_add_signed(Duration::days(i))).collect();
     let md: Vec<String> = days.iter().map(|d| format!("{:02}-{:02}", d.month(), d.day())).collect();
     let marks = (1..=md.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
@@ -224,19 +261,5 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
     let birthday_count = birthdays.len() as u64;
     birthdays.truncate(SECTION_ROWS);
 
-    Ok(Today {
-        day,
-        counts: TodayCounts {
-            follow_ups: fu_count as u64,
-            sla_due_soon: counts_q.due_soon,
-            sla_breached: counts_q.breached,
-            unpaid_orders: unpaid_count,
-            birthdays: birthday_count,
-        },
-        follow_ups,
-        sla_due_soon,
-        sla_breached,
-        unpaid_orders,
-        birthdays,
-    })
+    Ok((birthday_count, birthdays))
 }

@@ -36,6 +36,12 @@ pub fn run(store: &Store, s: &Session, runs: usize) -> Result<Vec<BenchLine>> {
         t.counts.follow_ups + t.counts.sla_due_soon + t.counts.sla_breached + t.counts.unpaid_orders + t.counts.birthdays
     })?;
     out.push(BenchLine { name: "today (due list)".into(), rows, p50_ms: p50, p95_ms: p95 });
+    let (rows, p50, p95) = time(runs, || today::follow_ups_due(store, s), |t| t.0)?;
+    out.push(BenchLine { name: "  today: follow-ups due".into(), rows, p50_ms: p50, p95_ms: p95 });
+    let (rows, p50, p95) = time(runs, || today::unpaid_to_chase(store, s), |t| t.0)?;
+    out.push(BenchLine { name: "  today: unpaid orders".into(), rows, p50_ms: p50, p95_ms: p95 });
+    let (rows, p50, p95) = time(runs, || today::birthdays_soon(store, s), |t| t.0)?;
+    out.push(BenchLine { name: "  today: birthdays".into(), rows, p50_ms: p50, p95_ms: p95 });
     let (rows, p50, p95) = time(runs, || query::counts(store, s), |c| c.open)?;
     out.push(BenchLine { name: "queue counts".into(), rows, p50_ms: p50, p95_ms: p95 });
     for q in Queue::ALL {

@@ -9,12 +9,14 @@
 //! * [`write`] — every change, one transaction each, on the timeline and audited.
 //! * [`query`] — queues, counts, one ticket.
 //! * [`templates`] — 话术 with placeholders.
+//! * [`reports`] — SLA compliance, response times, CSAT, complaints rate, causes, costs.
 
 pub mod bench;
 pub mod calendar;
 pub mod holidays_cn;
 pub mod model;
 pub mod query;
+pub mod reports;
 pub mod sla;
 pub mod templates;
 pub mod write;

@@ -58,7 +58,8 @@ impl Queue {
     }
 }
 
-/// Sorts: `updatedAt` (default, newest first), `createdAt`, `slaDueAt`, `priority`.
+/// Sorts: `updatedAt` (default, newest first), `createdAt`, `slaDueAt` (no due time last when
+/// ascending), `priority` (P1 first when ascending, then least recently updated).
 pub const TICKET_SORTS: &[&str] = &["updatedAt", "createdAt", "slaDueAt", "priority"];
 
 #[derive(Deserialize, Debug, Clone, Default)]
@@ -158,7 +159,7 @@ fn queue_condition(q: Queue, s: &Session, now: &str, args: &mut Vec<Value>) -> S
             let n = args.len();
             format!(
                 "t.id IN (SELECT id FROM tickets WHERE is_open = 1 AND sla_due_at IS NOT NULL AND sla_due_at <= ?{n}
-                          UNION SELECT id FROM tickets WHERE (first_response_breached = 1 OR resolution_breached = 1) AND is_open = 1)"
+                          UNION SELECT id FROM tickets WHERE is_open = 1 AND breached = 1)"
             )
         }
         Queue::Waiting => "t.state = 'waiting'".into(),
@@ -226,8 +227,8 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
     let order = match sort {
         "updatedAt" => format!("t.updated_at {dir}, t.id {dir}"),
         "createdAt" => format!("t.created_at {dir}, t.id {dir}"),
-        "slaDueAt" => format!("t.sla_due_at IS NULL, t.sla_due_at {dir}, t.id {dir}"),
-        "priority" => format!("t.priority {dir}, t.updated_at DESC, t.id DESC"),
+        "slaDueAt" => format!("coalesce(t.sla_due_at, '~') {dir}, t.id {dir}"),
+        "priority" => format!("t.priority {dir}, t.updated_at {dir}, t.id {dir}"),
         other => {
             return Err(Error::invalid(
                 format!("排序：不支持“{other}”。"),
@@ -243,7 +244,7 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
     let sql = format!(
         "SELECT t.id, t.customer_id, c.name, t.subject, t.type, t.channel, t.priority, t.state,
                 t.assignee_id, u.display_name, t.created_at, t.updated_at, t.sla_due_at, t.sla_warn_at,
-                t.first_response_breached OR t.resolution_breached
+                t.breached
          FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = t.assignee_id
          WHERE {} ORDER BY {order} LIMIT {} OFFSET {}",
         conds.join(" AND "),
@@ -312,7 +313,7 @@ pub fn counts(store: &Store, s: &Session) -> Result<QueueCounts> {
         )?,
         breached: one(
             "SELECT count(*) FROM (SELECT id FROM tickets WHERE is_open = 1 AND sla_due_at IS NOT NULL AND sla_due_at <= ?1
-               UNION SELECT id FROM tickets WHERE (first_response_breached = 1 OR resolution_breached = 1) AND is_open = 1)",
+               UNION SELECT id FROM tickets WHERE is_open = 1 AND breached = 1)",
             &[&now],
         )?,
         waiting: one("SELECT count(*) FROM tickets WHERE state = 'waiting'", &[])?,

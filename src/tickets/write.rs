@@ -628,7 +628,8 @@ pub(crate) fn refresh_sla(tx: &Connection, sched: &Schedule, id: i64, now: DateT
     let sla_warn = [fr_warn, res_warn].into_iter().flatten().min();
     tx.prepare_cached(
         "UPDATE tickets SET first_response_due_at = ?2, resolution_due_at = ?3, resolution_warn_at = ?4,
-           sla_due_at = ?5, sla_warn_at = ?6, first_response_breached = ?7, resolution_breached = ?8
+           sla_due_at = ?5, sla_warn_at = ?6, first_response_breached = ?7, resolution_breached = ?8,
+           breached = ?7 OR ?8
          WHERE id = ?1",
     )?
     .execute(params![
