@@ -47,7 +47,7 @@ CREATE INDEX tickets_unassigned ON tickets(updated_at) WHERE is_open = 1 AND ass
 CREATE INDEX tickets_waiting ON tickets(updated_at) WHERE state = 'waiting';
 CREATE INDEX tickets_sla_due ON tickets(sla_due_at) WHERE is_open = 1 AND sla_due_at IS NOT NULL;
 CREATE INDEX tickets_sla_warn ON tickets(sla_warn_at) WHERE is_open = 1 AND sla_warn_at IS NOT NULL;
-CREATE INDEX tickets_open_breached ON tickets(updated_at) WHERE is_open = 1 AND breached = 1;
+CREATE INDEX tickets_open_breached ON tickets(updated_at, sla_due_at) WHERE is_open = 1 AND breached = 1;
 CREATE INDEX tickets_open_assignee_due ON tickets(assignee_id, coalesce(sla_due_at, '~'), id)
     WHERE is_open = 1;
 CREATE INDEX tickets_resolved ON tickets(resolved_at) WHERE resolved_at IS NOT NULL;
@@ -148,11 +148,13 @@ CREATE TABLE follow_ups (
     created_at      TEXT NOT NULL
 );
 CREATE INDEX follow_ups_customer ON follow_ups(customer_id, created_at);
-CREATE INDEX follow_ups_due ON follow_ups(next_contact_on)
+CREATE INDEX follow_ups_due ON follow_ups(next_contact_on, customer_id)
     WHERE next_contact_on IS NOT NULL AND superseded = 0;
 CREATE INDEX follow_ups_order ON follow_ups(order_id, created_at) WHERE order_id IS NOT NULL;
 
 -- The due list's unpaid orders and birthdays.
+CREATE INDEX customers_inactive ON customers(id)
+    WHERE deleted_at IS NOT NULL OR merged_into IS NOT NULL OR erased_at IS NOT NULL;
 CREATE INDEX orders_unpaid ON orders(ordered_at) WHERE status = 'unpaid';
 CREATE INDEX customers_birthday_md ON customers(substr(birthday, -5))
     WHERE birthday IS NOT NULL AND deleted_at IS NULL;
