@@ -85,7 +85,10 @@ pub struct Today {
 /// The due list at the store's now, in the shop's timezone.
 pub fn today(store: &Store, s: &Session) -> Result<Today> {
     s.require(Permission::WorkWithCustomers)?;
-    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let day = store
+        .now()
+        .with_timezone(&settings::timezone(store))
+        .date_naive();
     let (fu_count, follow_ups) = follow_ups_due(store, s)?;
     let now = ts(store.now());
     let due_soon_count = query::count_due_soon(store.conn(), &now)?;
@@ -132,7 +135,10 @@ const ACTIVE: &str = "c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erase
 /// Follow-ups whose latest plan is today or earlier: (count, first rows).
 pub fn follow_ups_due(store: &Store, s: &Session) -> Result<(u64, Vec<DueFollowUp>)> {
     s.require(Permission::WorkWithCustomers)?;
-    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let day = store
+        .now()
+        .with_timezone(&settings::timezone(store))
+        .date_naive();
     let conn = store.conn();
     let fu_count: i64 = conn
         .prepare_cached(&format!(
@@ -230,9 +236,17 @@ pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRo
     let now = store.now();
     let day = now.with_timezone(&settings::timezone(store)).date_naive();
     let conn = store.conn();
-    let days: Vec<NaiveDate> = (0..BIRTHDAY_DAYS).filter_map(|i| day.checked_add_signed(Duration::days(i))).collect();
-    let md: Vec<String> = days.iter().map(|d| format!("{:02}-{:02}", d.month(), d.day())).collect();
-    let marks = (1..=md.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let days: Vec<NaiveDate> = (0..BIRTHDAY_DAYS)
+        .filter_map(|i| day.checked_add_signed(Duration::days(i)))
+        .collect();
+    let md: Vec<String> = days
+        .iter()
+        .map(|d| format!("{:02}-{:02}", d.month(), d.day()))
+        .collect();
+    let marks = (1..=md.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let recent = ts(now - Duration::days(30));
     let mut args: Vec<rusqlite::types::Value> = md.iter().map(|m| m.clone().into()).collect();
     args.push(recent.into());

@@ -3,9 +3,7 @@
 //! clocks. Queues read the stored due times (kept current by `write`), so each is an index range
 //! scan (migration 0007's partial indexes) rather than business-hour arithmetic per row.
 
-use super::model::{
-    ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType,
-};
+use super::model::{ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType};
 use super::sla::SlaClock;
 use super::write::sla_inputs;
 use crate::{
@@ -185,10 +183,26 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
     let now = ts(store.now());
     let mut args: Vec<Value> = Vec::new();
     let mut conds = vec![queue_condition(q.queue, s, &now, &mut args)];
-    conds.extend(in_list("t.state", q.states.iter().map(|x| x.as_str()).collect(), &mut args));
-    conds.extend(in_list("t.type", q.types.iter().map(|x| x.as_str()).collect(), &mut args));
-    conds.extend(in_list("t.priority", q.priorities.iter().map(|x| x.as_str()).collect(), &mut args));
-    conds.extend(in_list("t.channel", q.channels.iter().map(|x| x.as_str()).collect(), &mut args));
+    conds.extend(in_list(
+        "t.state",
+        q.states.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
+    conds.extend(in_list(
+        "t.type",
+        q.types.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
+    conds.extend(in_list(
+        "t.priority",
+        q.priorities.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
+    conds.extend(in_list(
+        "t.channel",
+        q.channels.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
     if let Some(a) = q.assignee_id {
         args.push(Value::Integer(a));
         conds.push(format!("t.assignee_id = ?{}", args.len()));
@@ -205,15 +219,16 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
         ));
     }
     if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let by_no = super::model::parse_ticket_no(text).filter(|_| {
-            text.starts_with(['T', 't']) || text.chars().all(|c| c.is_ascii_digit())
-        });
-        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let by_no = super::model::parse_ticket_no(text)
+            .filter(|_| text.starts_with(['T', 't']) || text.chars().all(|c| c.is_ascii_digit()));
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         args.push(Value::Text(format!("%{escaped}%")));
         let n = args.len();
-        let mut c = format!(
-            "(t.subject LIKE ?{n} ESCAPE '\\' OR t.description LIKE ?{n} ESCAPE '\\'"
-        );
+        let mut c =
+            format!("(t.subject LIKE ?{n} ESCAPE '\\' OR t.description LIKE ?{n} ESCAPE '\\'");
         if let Some(id) = by_no {
             args.push(Value::Integer(id));
             c.push_str(&format!(" OR t.id = ?{}", args.len()));
@@ -232,7 +247,10 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
         other => {
             return Err(Error::invalid(
                 format!("排序：不支持“{other}”。"),
-                format!("Sort: '{other}' is not supported ({}).", TICKET_SORTS.join(", ")),
+                format!(
+                    "Sort: '{other}' is not supported ({}).",
+                    TICKET_SORTS.join(", ")
+                ),
             ))
         }
     };
@@ -283,7 +301,8 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
         .collect::<rusqlite::Result<_>>()?;
     let has_more = rows.len() > page_size as usize;
     rows.truncate(page_size as usize);
-    let mut tag_st = conn.prepare_cached("SELECT tag FROM ticket_tags WHERE ticket_id = ?1 ORDER BY tag")?;
+    let mut tag_st =
+        conn.prepare_cached("SELECT tag FROM ticket_tags WHERE ticket_id = ?1 ORDER BY tag")?;
     for row in &mut rows {
         row.tags = tag_st
             .query_map([row.id], |r| r.get(0))?
@@ -324,13 +343,21 @@ pub fn counts(store: &Store, s: &Session) -> Result<QueueCounts> {
     let now = ts(store.now());
     let conn = store.conn();
     let one = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u64> {
-        Ok(conn.prepare_cached(sql)?.query_row(p, |r| r.get::<_, i64>(0))? as u64)
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_row(p, |r| r.get::<_, i64>(0))? as u64)
     };
     Ok(QueueCounts {
         due_soon: count_due_soon(conn, &now)?,
         breached: count_breached(conn, &now)?,
-        mine: one("SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id = ?1", &[&s.user_id()])?,
-        unassigned: one("SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id IS NULL", &[])?,
+        mine: one(
+            "SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id = ?1",
+            &[&s.user_id()],
+        )?,
+        unassigned: one(
+            "SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id IS NULL",
+            &[],
+        )?,
         waiting: one("SELECT count(*) FROM tickets WHERE state = 'waiting'", &[])?,
         open: one("SELECT count(*) FROM tickets WHERE is_open = 1", &[])?,
     })
@@ -387,7 +414,9 @@ pub struct TicketDetail {
 pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
     s.require(Permission::WorkWithCustomers)?;
     let conn = store.conn();
-    let exists = conn.prepare_cached("SELECT 1 FROM tickets WHERE id = ?1")?.exists([id])?;
+    let exists = conn
+        .prepare_cached("SELECT 1 FROM tickets WHERE id = ?1")?
+        .exists([id])?;
     if !exists {
         return Err(Error::not_found(
             format!("找不到工单 {}。", ticket_no(id)),
@@ -399,9 +428,21 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
     let now = store.now();
     let sched = super::calendar::load_schedule(conn, settings::timezone(store))?;
     let i = sla_inputs(conn, id)?;
-    let fr = sched.evaluate(i.created_at, i.priority.first_response_secs(), &[], i.first_response_at, now);
+    let fr = sched.evaluate(
+        i.created_at,
+        i.priority.first_response_secs(),
+        &[],
+        i.first_response_at,
+        now,
+    );
     let stop = i.resolved_at.or((!i.state.is_open()).then_some(now));
-    let res = sched.evaluate(i.created_at, i.priority.resolution_secs(), &i.pauses, stop, now);
+    let res = sched.evaluate(
+        i.created_at,
+        i.priority.resolution_secs(),
+        &i.pauses,
+        stop,
+        now,
+    );
     #[allow(clippy::type_complexity)]
     let (order_id, order_no, description, closed, merged_into, fr_b, res_b, csat, reason, cause, note): (
         Option<i64>, Option<String>, String, Option<String>, Option<i64>, bool, bool, Option<u8>,
@@ -419,7 +460,11 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
         .collect::<rusqlite::Result<_>>()?;
     let mut ids = vec![id];
     ids.extend(&merged_from);
-    let marks = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+    let marks = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
     let timeline = conn
         .prepare(&format!(
             "SELECT id, ticket_id, kind, at, actor_name, body, detail FROM ticket_events
@@ -484,6 +529,7 @@ fn row_by_id(store: &Store, s: &Session, id: i64) -> Result<TicketRow> {
         return Ok(r);
     }
     let conn = store.conn();
+    #[allow(clippy::type_complexity)]
     let r: Option<(i64, String, String, String, String, String, String, String)> = conn
         .query_row(
             "SELECT t.customer_id, c.name, t.subject, t.type, t.channel, t.priority, t.created_at, t.updated_at
@@ -493,7 +539,10 @@ fn row_by_id(store: &Store, s: &Session, id: i64) -> Result<TicketRow> {
         )
         .optional()?;
     let (cid, name, subject, ty, ch, pr, created, updated) = r.ok_or_else(|| {
-        Error::not_found(format!("找不到工单 {}。", ticket_no(id)), format!("Ticket {} not found.", ticket_no(id)))
+        Error::not_found(
+            format!("找不到工单 {}。", ticket_no(id)),
+            format!("Ticket {} not found.", ticket_no(id)),
+        )
     })?;
     Ok(TicketRow {
         id,
