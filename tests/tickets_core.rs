@@ -813,3 +813,21 @@ fn the_monthly_report_counts_sla_csat_complaint_rate_causes_and_costs() {
     )
     .is_err());
 }
+
+#[test]
+fn merging_two_customers_moves_their_tickets_and_follow_ups_and_undo_moves_them_back() {
+    use laoke::customers::merge::{self, MergeChoices};
+    let d = desk();
+    let other = customers::create(&d.store, &d.owner, &customer("王芳芳", "13900139000")).unwrap();
+    let t = tickets::create(&d.store, &d.owner, &complaint(other)).unwrap();
+    followups::log(&d.store, &d.owner, &NewFollowUp {
+        customer_id: other, kind: FollowUpKind::Care, channel: FollowUpChannel::Phone,
+        outcome: Outcome::Reached, notes: String::new(), ticket_id: Some(t), order_id: None,
+        next_contact_on: None,
+    }).unwrap();
+    let out = merge::merge(&d.store, &d.owner, d.customer, other, &MergeChoices { take_from_other: vec![], combine_notes: false }).unwrap();
+    assert_eq!(tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id, d.customer);
+    assert_eq!(followups::for_customer(&d.store, &d.owner, d.customer).unwrap().len(), 1);
+    merge::unmerge(&d.store, &d.owner, out.merge_id).unwrap();
+    assert_eq!(tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id, other, "undo moves the ticket back");
+}
