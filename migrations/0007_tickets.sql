@@ -63,7 +63,8 @@ CREATE TABLE ticket_tags (
 ) WITHOUT ROWID;
 CREATE INDEX ticket_tags_tag ON ticket_tags(tag);
 
--- The timeline: append-only (like the audit log).
+-- The timeline: append-only (like the audit log), except that erasing a customer's personal
+-- data may blank an entry's text (body, detail) — nothing else about it can change.
 CREATE TABLE ticket_events (
     id          INTEGER PRIMARY KEY,
     ticket_id   INTEGER NOT NULL REFERENCES tickets(id),
@@ -77,6 +78,9 @@ CREATE TABLE ticket_events (
 );
 CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
 CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+WHEN NOT (NEW.body = '' AND (NEW.detail = OLD.detail OR NEW.detail = '{}') AND NEW.id = OLD.id
+          AND NEW.ticket_id = OLD.ticket_id AND NEW.kind = OLD.kind AND NEW.at = OLD.at
+          AND NEW.actor_id IS OLD.actor_id AND NEW.actor_name = OLD.actor_name)
 BEGIN SELECT RAISE(ABORT, 'ticket timeline is append-only'); END;
 CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events
 BEGIN SELECT RAISE(ABORT, 'ticket timeline is append-only'); END;

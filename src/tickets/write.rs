@@ -789,3 +789,25 @@ pub(crate) fn refresh_all_open(
     }
     Ok(())
 }
+
+/// Erasure of a customer's personal data (called by `customers::erase` and the recycle bin's
+/// anonymisation): the texts of their tickets, timelines, compensations and follow-ups are
+/// blanked; the rows, states, times, scores and amounts stay so reports keep adding up.
+pub(crate) fn scrub_customer(conn: &Connection, customer_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE tickets SET subject = '（已删除）', description = '', resolution_note = NULL
+         WHERE customer_id = ?1",
+        [customer_id],
+    )?;
+    conn.execute(
+        "UPDATE ticket_events SET body = '', detail = '{}'
+         WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?1) AND (body <> '' OR detail <> '{}')",
+        [customer_id],
+    )?;
+    conn.execute(
+        "UPDATE ticket_compensations SET note = '' WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?1)",
+        [customer_id],
+    )?;
+    conn.execute("UPDATE follow_ups SET notes = '' WHERE customer_id = ?1", [customer_id])?;
+    Ok(())
+}
