@@ -820,37 +820,97 @@ fn merging_two_customers_moves_their_tickets_and_follow_ups_and_undo_moves_them_
     let d = desk();
     let other = customers::create(&d.store, &d.owner, &customer("王芳芳", "13900139000")).unwrap();
     let t = tickets::create(&d.store, &d.owner, &complaint(other)).unwrap();
-    followups::log(&d.store, &d.owner, &NewFollowUp {
-        customer_id: other, kind: FollowUpKind::Care, channel: FollowUpChannel::Phone,
-        outcome: Outcome::Reached, notes: String::new(), ticket_id: Some(t), order_id: None,
-        next_contact_on: None,
-    }).unwrap();
-    let out = merge::merge(&d.store, &d.owner, d.customer, other, &MergeChoices { take_from_other: vec![], combine_notes: false }).unwrap();
-    assert_eq!(tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id, d.customer);
-    assert_eq!(followups::for_customer(&d.store, &d.owner, d.customer).unwrap().len(), 1);
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: other,
+            kind: FollowUpKind::Care,
+            channel: FollowUpChannel::Phone,
+            outcome: Outcome::Reached,
+            notes: String::new(),
+            ticket_id: Some(t),
+            order_id: None,
+            next_contact_on: None,
+        },
+    )
+    .unwrap();
+    let out = merge::merge(
+        &d.store,
+        &d.owner,
+        d.customer,
+        other,
+        &MergeChoices {
+            take_from_other: vec![],
+            combine_notes: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id,
+        d.customer
+    );
+    assert_eq!(
+        followups::for_customer(&d.store, &d.owner, d.customer)
+            .unwrap()
+            .len(),
+        1
+    );
     merge::unmerge(&d.store, &d.owner, out.merge_id).unwrap();
-    assert_eq!(tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id, other, "undo moves the ticket back");
+    assert_eq!(
+        tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id,
+        other,
+        "undo moves the ticket back"
+    );
 }
 
 #[test]
 fn erasing_a_customer_blanks_ticket_texts_but_keeps_the_timeline_append_only() {
     let d = desk();
     let id = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
-    tickets::add_entry(&d.store, &d.owner, id, EventKind::Call, "王芳说地址是文三路 88 号").unwrap();
-    followups::log(&d.store, &d.owner, &NewFollowUp {
-        customer_id: d.customer, kind: FollowUpKind::Revisit, channel: FollowUpChannel::Phone,
-        outcome: Outcome::Reached, notes: "她家住文三路".into(), ticket_id: Some(id), order_id: None,
-        next_contact_on: None,
-    }).unwrap();
+    tickets::add_entry(
+        &d.store,
+        &d.owner,
+        id,
+        EventKind::Call,
+        "王芳说地址是文三路 88 号",
+    )
+    .unwrap();
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: d.customer,
+            kind: FollowUpKind::Revisit,
+            channel: FollowUpChannel::Phone,
+            outcome: Outcome::Reached,
+            notes: "她家住文三路".into(),
+            ticket_id: Some(id),
+            order_id: None,
+            next_contact_on: None,
+        },
+    )
+    .unwrap();
     laoke::customers::erase::erase(&d.store, &d.owner, d.customer).unwrap();
     let t = tickets::get(&d.store, &d.owner, id).unwrap();
     assert_eq!(t.description, "");
-    assert!(t.timeline.iter().all(|e| e.body.is_empty()), "no personal text stays on the timeline");
+    assert!(
+        t.timeline.iter().all(|e| e.body.is_empty()),
+        "no personal text stays on the timeline"
+    );
     assert_eq!(t.timeline.len(), 2, "the entries themselves stay");
-    assert!(followups::for_customer(&d.store, &d.owner, d.customer).unwrap().iter().all(|f| f.notes.is_empty()));
+    assert!(followups::for_customer(&d.store, &d.owner, d.customer)
+        .unwrap()
+        .iter()
+        .all(|f| f.notes.is_empty()));
     // Anything else is still refused by the database.
     let raw = raw_connection_as_owner(&d.store, &d.owner);
-    let e = raw.execute("UPDATE ticket_events SET kind = 'note' WHERE ticket_id = ?1", [id]);
+    let e = raw.execute(
+        "UPDATE ticket_events SET kind = 'note' WHERE ticket_id = ?1",
+        [id],
+    );
     assert!(e.is_err(), "the timeline stays append-only");
-    assert!(raw.execute("DELETE FROM ticket_events WHERE ticket_id = ?1", [id]).is_err());
+    assert!(raw
+        .execute("DELETE FROM ticket_events WHERE ticket_id = ?1", [id])
+        .is_err());
 }

@@ -808,6 +808,9 @@ pub(crate) fn scrub_customer(conn: &Connection, customer_id: i64) -> Result<()> 
         "UPDATE ticket_compensations SET note = '' WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?1)",
         [customer_id],
     )?;
-    conn.execute("UPDATE follow_ups SET notes = '' WHERE customer_id = ?1", [customer_id])?;
+    conn.execute(
+        "UPDATE follow_ups SET notes = '' WHERE customer_id = ?1",
+        [customer_id],
+    )?;
     Ok(())
 }

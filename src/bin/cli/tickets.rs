@@ -46,6 +46,47 @@ pub enum TicketsCmd {
     },
     /// The periodic job: auto-close resolved tickets after 7 days, flag SLA breaches (idempotent).
     Run,
+    /// Add a note, call or message to the timeline (a call or message is a response).
+    Log {
+        no: String,
+        /// note, call, message (or 备注, 电话, 消息).
+        #[arg(long, default_value = "note")]
+        kind: String,
+        text: String,
+    },
+    /// Change the state: in_progress, waiting, closed; in_progress on a resolved ticket reopens it.
+    State {
+        no: String,
+        state: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Resolve with CSAT (1–5; --reason required for 1–2), root cause and a refund note.
+    Resolve {
+        no: String,
+        #[arg(long)]
+        csat: Option<u8>,
+        /// slow_response, not_solved, attitude, compensation, product_quality, delivery, process_too_long, other.
+        #[arg(long)]
+        reason: Option<String>,
+        /// product_defect, wrong_item, logistics, description, service, pricing, customer_misunderstanding, other.
+        #[arg(long)]
+        cause: Option<String>,
+        /// A refund made on the platform, in yuan (e.g. 15.00).
+        #[arg(long)]
+        refund: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Service report per week or month: SLA compliance, medians, CSAT, complaints per 100 orders.
+    Report {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        weekly: bool,
+    },
 }
 
 fn bad(what_zh: &str, what_en: &str, v: &str) -> Error {
@@ -213,6 +254,141 @@ pub fn run(ctx: &Ctx, cmd: TicketsCmd) -> Result<(), Error> {
                 label("已创建工单", "Ticket created"),
                 tickets::ticket_no(id)
             );
+        }
+        TicketsCmd::Log { no, kind, text } => {
+            let id =
+                tickets::parse_ticket_no(&no).ok_or_else(|| bad("工单号", "Ticket number", &no))?;
+            let kind = tickets::EventKind::parse(&kind)
+                .ok_or_else(|| bad("记录类型", "Entry kind", &kind))?;
+            tickets::add_entry(&store, &s, id, kind, &text)?;
+            println!(
+                "{} {}",
+                label("已记录", "Logged on"),
+                tickets::ticket_no(id)
+            );
+        }
+        TicketsCmd::State { no, state, note } => {
+            let id =
+                tickets::parse_ticket_no(&no).ok_or_else(|| bad("工单号", "Ticket number", &no))?;
+            let to =
+                tickets::TicketState::parse(&state).ok_or_else(|| bad("状态", "State", &state))?;
+            tickets::set_state(&store, &s, id, to, &note)?;
+            println!(
+                "{} → {}",
+                tickets::ticket_no(id),
+                label(to.label_zh(), to.label_en())
+            );
+        }
+        TicketsCmd::Resolve {
+            no,
+            csat,
+            reason,
+            cause,
+            refund,
+            note,
+        } => {
+            let id =
+                tickets::parse_ticket_no(&no).ok_or_else(|| bad("工单号", "Ticket number", &no))?;
+            let csat_reason = match reason {
+                Some(r) => Some(
+                    tickets::CsatReason::parse(&r)
+                        .ok_or_else(|| bad("不满意原因", "CSAT reason", &r))?,
+                ),
+                None => None,
+            };
+            let root_cause = match cause {
+                Some(c) => Some(
+                    tickets::RootCause::parse(&c)
+                        .ok_or_else(|| bad("原因类别", "Root cause", &c))?,
+                ),
+                None => None,
+            };
+            let mut compensation = Vec::new();
+            if let Some(r) = refund {
+                let amount_fen = laoke::orders::money::parse_yuan(&r, "退款金额", "Refund amount")?;
+                compensation.push(tickets::Compensation::RefundNote {
+                    amount_fen,
+                    note: note.clone(),
+                });
+            }
+            tickets::resolve(
+                &store,
+                &s,
+                id,
+                &tickets::Resolution {
+                    csat,
+                    csat_reason,
+                    root_cause,
+                    note,
+                    compensation,
+                },
+            )?;
+            println!("{} {}", tickets::ticket_no(id), label("已解决", "resolved"));
+        }
+        TicketsCmd::Report { from, to, weekly } => {
+            use laoke::tickets::reports::{report, Period};
+            let r = report(
+                &store,
+                &s,
+                if weekly { Period::Week } else { Period::Month },
+                &from,
+                &to,
+            )?;
+            let pm = |v: Option<i64>| {
+                v.map(|v| format!("{}.{}%", v / 10, v % 10))
+                    .unwrap_or_else(|| "—".into())
+            };
+            let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
+            println!(
+                "{:<9} {:>6} {:>6} {:>7} {:>9} {:>9} {:>6} {:>7} {:>6} {:>7} {:>8}",
+                label("周期", "period"),
+                label("新建", "new"),
+                label("解决", "solved"),
+                "SLA",
+                label("首响(分)", "1st min"),
+                label("解决(分)", "res min"),
+                "CSAT#",
+                "CSAT",
+                label("投诉", "compl"),
+                label("订单", "orders"),
+                label("每百单", "per 100")
+            );
+            for p in &r.rows {
+                println!(
+                    "{:<9} {:>6} {:>6} {:>7} {:>9} {:>9} {:>6} {:>7} {:>6} {:>7} {:>8}",
+                    p.period,
+                    p.created,
+                    p.resolved,
+                    pm(p.sla_compliance_permille),
+                    n(p.median_first_response_min),
+                    n(p.median_resolution_min),
+                    p.csat_responses,
+                    pm(p.csat_permille),
+                    p.complaints,
+                    p.orders,
+                    p.complaints_per_100_orders_x10
+                        .map(|v| format!("{}.{}", v / 10, v % 10))
+                        .unwrap_or_else(|| "—".into())
+                );
+            }
+            for c in r.top_root_causes.iter().take(5) {
+                println!(
+                    "  {} {}",
+                    label(c.cause.label_zh(), c.cause.label_en()),
+                    c.tickets
+                );
+            }
+            for c in &r.compensation {
+                println!(
+                    "  {} {} {} × {}",
+                    c.month,
+                    c.cause
+                        .map(|x| label(x.label_zh(), x.label_en()))
+                        .unwrap_or("—"),
+                    c.count,
+                    yuan(c.amount_fen)
+                );
+            }
         }
         TicketsCmd::Run => {
             let r = tickets::run_jobs(&store, &s)?;
