@@ -20,6 +20,8 @@ pub struct VerifyReport {
     pub foreign_key_violations: u64,
     pub audit_breaks: Vec<ChainBreak>,
     pub audit_rows: u64,
+    /// Customers whose cached points balance differs from the sum of their ledger rows.
+    pub points_balance_mismatches: u64,
 }
 
 impl VerifyReport {
@@ -28,6 +30,7 @@ impl VerifyReport {
             && self.integrity_problems.is_empty()
             && self.foreign_key_violations == 0
             && self.audit_breaks.is_empty()
+            && self.points_balance_mismatches == 0
     }
 }
 
@@ -58,6 +61,7 @@ pub fn run(store: &Store, s: &Session) -> Result<VerifyReport> {
         foreign_key_violations,
         audit_breaks,
         audit_rows,
+        points_balance_mismatches: crate::loyalty::ledger::balance_mismatches(conn)?.len() as u64,
     };
     store.write(|tx, now| {
         audit::record(

@@ -609,6 +609,11 @@ fn the_due_list_on_a_fixed_clock() {
         "王芳's birthday on 03-05 is within 7 days"
     );
     assert_eq!(t.birthdays[0].in_days, 3);
+    assert_eq!(
+        (t.counts.points_expiring, t.counts.coupons_expiring),
+        (0, 0),
+        "expiry is off by default"
+    );
     // Logging the contacts clears them.
     followups::log(
         &d.store,
@@ -913,4 +918,65 @@ fn erasing_a_customer_blanks_ticket_texts_but_keeps_the_timeline_append_only() {
     assert!(raw
         .execute("DELETE FROM ticket_events WHERE ticket_id = ?1", [id])
         .is_err());
+}
+
+#[test]
+fn points_compensation_lands_in_the_loyalty_ledger_once_with_the_ticket_id() {
+    let d = desk();
+    let id = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
+    let r = Resolution {
+        csat: Some(4),
+        compensation: vec![Compensation::Points {
+            points: 300,
+            reason: "包装破损补偿".into(),
+        }],
+        ..Default::default()
+    };
+    tickets::resolve(&d.store, &d.owner, id, &r).unwrap();
+    assert!(
+        tickets::resolve(&d.store, &d.owner, id, &r).is_err(),
+        "a resolved ticket is not resolved again"
+    );
+    let raw = raw_connection_as_owner(&d.store, &d.owner);
+    let (rows, sum): (i64, i64) = raw
+        .query_row(
+            "SELECT count(*), coalesce(sum(delta), 0) FROM points_ledger WHERE ticket_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (rows, sum),
+        (1, 300),
+        "exactly one ledger row with the ticket id"
+    );
+    let t = tickets::get(&d.store, &d.owner, id).unwrap();
+    assert_eq!(
+        (
+            t.compensations.len(),
+            t.compensations[0].kind.as_str(),
+            t.compensations[0].amount_fen
+        ),
+        (1, "points", 300)
+    );
+    // A rep may not issue a coupon; nothing changes.
+    add_user(&d.store, &d.owner, "xiaoli", Role::Rep, "rep password 1");
+    let (store2, rep) =
+        Store::login(d.store.dir(), "xiaoli", "rep password 1", d.clock.clone()).unwrap();
+    let other = tickets::create(&store2, &rep, &complaint(d.customer)).unwrap();
+    let e = tickets::resolve(
+        &store2,
+        &rep,
+        other,
+        &Resolution {
+            compensation: vec![Compensation::Coupon { coupon_id: 1 }],
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    assert_eq!(
+        tickets::get(&d.store, &d.owner, other).unwrap().row.state,
+        TicketState::New
+    );
 }

@@ -18,6 +18,8 @@ use std::{path::PathBuf, process::ExitCode};
 
 #[path = "cli/import.rs"]
 mod import_cli;
+#[path = "cli/loyalty.rs"]
+mod loyalty_cli;
 use zeroize::Zeroizing;
 
 #[path = "cli/tickets.rs"]
@@ -119,6 +121,15 @@ enum Cmd {
     Tickets(tickets_cli::TicketsCmd),
     /// Today's due list: follow-ups, SLA due soon / breached, unpaid orders, birthdays.
     Today,
+    /// A customer's points (balance, usable, tier, history); CUSTOMER = id or phone.
+    Points {
+        customer: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Loyalty: the periodic job, liability, expiring points, monthly report.
+    #[command(subcommand)]
+    Loyalty(loyalty_cli::LoyaltyCmd),
 }
 
 #[derive(Subcommand)]
@@ -290,6 +301,12 @@ enum BenchCmd {
         add: u64,
         #[arg(long, default_value_t = 30)]
         runs: usize,
+    },
+    /// Time the loyalty job (tiers, earning sweep, expiry) on a store (--data-dir or --store);
+    /// everything is rolled back.
+    Loyalty {
+        #[arg(long)]
+        store: Option<PathBuf>,
     },
 }
 
@@ -474,6 +491,11 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                     b.problem
                 );
             }
+            println!(
+                "{} {}",
+                ctx.t("积分余额缓存不符：", "points balance mismatches:"),
+                r.points_balance_mismatches
+            );
             if !r.is_ok() {
                 return Err(Error::conflict(
                     "校验发现问题（见上）。",
@@ -594,6 +616,9 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
         Cmd::Tickets(t) => tickets_cli::run(ctx, t)?,
         Cmd::Today => tickets_cli::today_cmd(ctx)?,
         Cmd::Bench(BenchCmd::Tickets { add, runs }) => tickets_cli::bench(ctx, add, runs)?,
+        Cmd::Points { customer, limit } => loyalty_cli::points(ctx, &customer, limit)?,
+        Cmd::Loyalty(c) => loyalty_cli::run(ctx, c)?,
+        Cmd::Bench(BenchCmd::Loyalty { store }) => loyalty_cli::bench(ctx, store)?,
     }
     Ok(())
 }

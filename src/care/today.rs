@@ -1,8 +1,9 @@
 //! The "Today" page in one call: follow-ups due, SLA due soon / breached, unpaid orders to
 //! chase (催付), birthdays in the next 7 days — each with an exact count for the navigation and
-//! its first rows. Every section is an index range scan (migration 0007), so the call stays
-//! fast on a store with a million orders (`laoke bench tickets`). Points and coupons expiring
-//! join this list when the loyalty ledger lands.
+//! its first rows, plus points and coupons expiring within 7 days (the loyalty module's own
+//! queries). The ticket, follow-up, order and birthday sections are index range scans
+//! (migration 0008), so the call stays fast on a store with a million orders
+//! (`laoke bench tickets`).
 
 use super::payment;
 use crate::customers::birthday;
@@ -31,6 +32,8 @@ pub struct TodayCounts {
     pub sla_breached: u64,
     pub unpaid_orders: u64,
     pub birthdays: u64,
+    pub points_expiring: u64,
+    pub coupons_expiring: u64,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -80,7 +83,14 @@ pub struct Today {
     pub sla_breached: Vec<TicketRow>,
     pub unpaid_orders: Vec<UnpaidOrder>,
     pub birthdays: Vec<BirthdayRow>,
+    /// Customers whose points expire within [`EXPIRY_DAYS`] (loyalty ledger).
+    pub points_expiring: Vec<crate::loyalty::expiry::ExpiringPoints>,
+    /// Unused coupons that expire within [`EXPIRY_DAYS`].
+    pub coupons_expiring: Vec<crate::loyalty::coupons::CouponGrant>,
 }
+
+/// Points and coupons expiring this many days ahead (DEFAULTS.md: remind 7 days before).
+pub const EXPIRY_DAYS: i64 = 7;
 
 /// The due list at the store's now, in the shop's timezone.
 pub fn today(store: &Store, s: &Session) -> Result<Today> {
@@ -110,6 +120,12 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
     let sla_breached = queue(Queue::Breached)?;
     let (unpaid_count, unpaid_orders) = unpaid_to_chase(store, s)?;
     let (birthday_count, birthdays) = birthdays_soon(store, s)?;
+    let mut points_expiring = crate::loyalty::expiry::expiring(store, s, EXPIRY_DAYS)?;
+    let mut coupons_expiring = crate::loyalty::coupons::expiring(store, s, EXPIRY_DAYS)?;
+    let (points_count, coupons_count) =
+        (points_expiring.len() as u64, coupons_expiring.len() as u64);
+    points_expiring.truncate(SECTION_ROWS);
+    coupons_expiring.truncate(SECTION_ROWS);
     Ok(Today {
         day,
         counts: TodayCounts {
@@ -118,16 +134,20 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
             sla_breached: breached_count,
             unpaid_orders: unpaid_count,
             birthdays: birthday_count,
+            points_expiring: points_count,
+            coupons_expiring: coupons_count,
         },
         follow_ups,
         sla_due_soon,
         sla_breached,
         unpaid_orders,
         birthdays,
+        points_expiring,
+        coupons_expiring,
     })
 }
 
-/// Matches migration 0007's `customers_inactive` partial index (few rows: a cheap probe).
+/// Matches migration 0008's `customers_inactive` partial index (few rows: a cheap probe).
 const INACTIVE: &str =
     "(c.deleted_at IS NOT NULL OR c.merged_into IS NOT NULL OR c.erased_at IS NOT NULL)";
 const ACTIVE: &str = "c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erased_at IS NULL";

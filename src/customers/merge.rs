@@ -312,6 +312,8 @@ pub fn merge(
             params![keep, other, snap.to_string(), s.username(), ts(now)],
         )?;
         let merge_id = tx.last_insert_rowid();
+        // points: the merged customer's lots move to the kept one (transfer rows)
+        crate::loyalty::merge::on_merge(tx, now, s.username(), keep, other, merge_id)?;
         audit::record(
             tx,
             now,
@@ -431,6 +433,7 @@ pub fn unmerge(store: &Store, s: &Session, merge_id: i64) -> Result<MergeOutcome
         snapshot::restore_children(tx, &[keep, other], &[&kept_snap, &merged_snap])?;
         stats::refresh(tx, keep)?;
         stats::refresh(tx, other)?;
+        crate::loyalty::merge::on_unmerge(tx, now, s.username(), keep, other, merge_id)?;
         tx.execute(
             "UPDATE customer_merges SET undone_at = ?2, undone_by = ?3 WHERE id = ?1",
             params![merge_id, ts(now), s.username()],

@@ -142,6 +142,14 @@ pub fn purge_expired(store: &Store, s: &Session, now: DateTime<Utc>) -> Result<P
                 .collect::<Result<Vec<_>>>()?
                 .into_iter()
                 .any(|n| n > 0);
+            // loyalty rows (append-only ledger, coupons, tiers) keep pointing at the customer
+            let has_orders = has_orders
+                || family
+                    .iter()
+                    .map(|c| crate::loyalty::ledger::has_records(tx, *c))
+                    .collect::<Result<Vec<_>>>()?
+                    .into_iter()
+                    .any(|b| b);
             if has_orders {
                 erase::anonymise(tx, id, now)?;
                 report.anonymised.push(id);

@@ -40,8 +40,13 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
     (
         7,
-        "0007_tickets",
-        include_str!("../../migrations/0007_tickets.sql"),
+        "0007_loyalty",
+        include_str!("../../migrations/0007_loyalty.sql"),
+    ),
+    (
+        8,
+        "0008_tickets",
+        include_str!("../../migrations/0008_tickets.sql"),
     ),
 ];
 

@@ -141,6 +141,13 @@ pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64>
         };
         if let Some(cid) = m.customer_id {
             refresh_stats(tx, &[cid])?;
+            // points follow at once (earn, or reverse a refund / cancellation)
+            crate::loyalty::sync_in_tx(
+                tx,
+                now,
+                s.username(),
+                crate::loyalty::Scope::Customers(&[cid]),
+            )?;
         }
         audit::record(
             tx,
@@ -235,6 +242,13 @@ pub fn set_status(store: &Store, s: &Session, id: i64, status: OrderStatus) -> R
         upsert_in_tx(tx, s.username(), &o, None, now)?;
         if let Some(cid) = o.customer_id {
             refresh_stats(tx, &[cid])?;
+            // points follow at once (earn, or reverse a refund / cancellation)
+            crate::loyalty::sync_in_tx(
+                tx,
+                now,
+                s.username(),
+                crate::loyalty::Scope::Customers(&[cid]),
+            )?;
         }
         audit::record(
             tx,
@@ -308,6 +322,13 @@ pub fn record_refund(
         upsert_in_tx(tx, s.username(), &o, None, now)?;
         if let Some(cid) = o.customer_id {
             refresh_stats(tx, &[cid])?;
+            // points follow at once (earn, or reverse a refund / cancellation)
+            crate::loyalty::sync_in_tx(
+                tx,
+                now,
+                s.username(),
+                crate::loyalty::Scope::Customers(&[cid]),
+            )?;
         }
         audit::record(
             tx,

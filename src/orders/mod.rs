@@ -22,5 +22,5 @@ pub use query::{
     page, totals, CategorySpend, CustomerSummary, OrderCustomer, OrderDetail, OrderItemRow,
     OrderPage, OrderQuery, OrderRow, OrderRows, OrderTotals, ORDER_SORTS,
 };
-pub use stats::{rebuild_all_stats, refresh_stats};
+pub use stats::{counted_statuses_sql, rebuild_all_stats, refresh_stats};
 pub use write::{delete_in_tx, normalize, restore_in_tx, snapshot, upsert_in_tx, OrderSnapshot};

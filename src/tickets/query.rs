@@ -1,7 +1,7 @@
 //! Reading tickets: the queues (mine, unassigned, due soon, breached, waiting, all) with filters,
 //! sort and pages, their counts for the navigation, and one ticket with its timeline and live SLA
 //! clocks. Queues read the stored due times (kept current by `write`), so each is an index range
-//! scan (migration 0007's partial indexes) rather than business-hour arithmetic per row.
+//! scan (migration 0008's partial indexes) rather than business-hour arithmetic per row.
 
 use super::model::{ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType};
 use super::sla::SlaClock;

@@ -43,13 +43,20 @@ pub struct NewTicket {
 }
 
 /// What a ticket's resolution gave the customer. Points and coupons go through the loyalty
-/// ledger once it exists; until then only the refund note is offered (no stub variants).
+/// ledger with the ticket id (once per ticket and line: an idempotency key), in the same
+/// transaction as the resolution.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Compensation {
     /// A refund made on the platform, noted here with its amount for the cost report.
     #[serde(rename_all = "camelCase")]
     RefundNote { amount_fen: i64, note: String },
+    /// Points credited through the loyalty ledger (cost: 100 points = ¥1, DEFAULTS.md).
+    #[serde(rename_all = "camelCase")]
+    Points { points: i64, reason: String },
+    /// A coupon issued through the loyalty module (owner / manager; cost: its face value).
+    #[serde(rename_all = "camelCase")]
+    Coupon { coupon_id: i64 },
 }
 
 #[derive(Deserialize, Debug, Clone, Default)]
@@ -462,14 +469,27 @@ pub fn resolve(store: &Store, s: &Session, id: i64, r: &Resolution) -> Result<()
     check_csat(r.csat, r.csat_reason)?;
     let note = clean_text(&r.note, 2000, "解决说明", "Resolution note", false)?;
     for c in &r.compensation {
-        let Compensation::RefundNote { amount_fen, note } = c;
-        if *amount_fen <= 0 {
-            return Err(Error::invalid(
-                "补偿金额：退款金额要大于 0。",
-                "Compensation amount: the refund must be more than 0.",
-            ));
+        match c {
+            Compensation::RefundNote { amount_fen, note } => {
+                if *amount_fen <= 0 {
+                    return Err(Error::invalid(
+                        "补偿金额：退款金额要大于 0。",
+                        "Compensation amount: the refund must be more than 0.",
+                    ));
+                }
+                clean_text(note, 500, "补偿说明", "Compensation note", false)?;
+            }
+            Compensation::Points { points, reason } => {
+                if *points <= 0 {
+                    return Err(Error::invalid(
+                        "补偿积分：要大于 0。",
+                        "Compensation points: must be more than 0.",
+                    ));
+                }
+                clean_text(reason, 200, "补偿原因", "Compensation reason", true)?;
+            }
+            Compensation::Coupon { .. } => s.require(Permission::LoyaltyAdmin)?,
         }
-        clean_text(note, 500, "补偿说明", "Compensation note", false)?;
     }
     let sched = schedule(store, store.conn())?;
     store.write(|tx, now| {
@@ -486,12 +506,35 @@ pub fn resolve(store: &Store, s: &Session, id: i64, r: &Resolution) -> Result<()
                 note
             ],
         )?;
-        for c in &r.compensation {
-            let Compensation::RefundNote { amount_fen, note } = c;
+        let customer: i64 =
+            tx.query_row("SELECT customer_id FROM tickets WHERE id = ?1", [id], |r| r.get(0))?;
+        for (i, c) in r.compensation.iter().enumerate() {
+            let (kind, amount_fen, note) = match c {
+                Compensation::RefundNote { amount_fen, note } => {
+                    ("refund_note", *amount_fen, note.trim().to_string())
+                }
+                Compensation::Points { points, reason } => {
+                    // One ledger row per ticket and line, even if this is retried.
+                    let key = format!("ticket:{id}:{}:points:{i}", ts(now));
+                    crate::loyalty::points::compensate_points_in_tx(
+                        tx, now, s, customer, *points, reason.trim(), id, &key,
+                    )?;
+                    ("points", *points, reason.trim().to_string())
+                }
+                Compensation::Coupon { coupon_id } => {
+                    crate::loyalty::coupons::issue_in_tx(tx, now, s, *coupon_id, &[customer], Some(id))?;
+                    let (name, face): (String, i64) = tx.query_row(
+                        "SELECT name, amount_fen FROM coupons WHERE id = ?1",
+                        [coupon_id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )?;
+                    ("coupon", face, name)
+                }
+            };
             tx.execute(
                 "INSERT INTO ticket_compensations (ticket_id, kind, amount_fen, note, at, actor_name)
-                 VALUES (?1, 'refund_note', ?2, ?3, ?4, ?5)",
-                params![id, amount_fen, note.trim(), ts(now), s.username()],
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, kind, amount_fen, note, ts(now), s.username()],
             )?;
         }
         event(

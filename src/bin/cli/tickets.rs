@@ -75,6 +75,12 @@ pub enum TicketsCmd {
         /// A refund made on the platform, in yuan (e.g. 15.00).
         #[arg(long)]
         refund: Option<String>,
+        /// Points credited through the loyalty ledger with the ticket id (--note is the reason).
+        #[arg(long)]
+        points: Option<i64>,
+        /// A coupon (id) issued through the loyalty module (owner / manager).
+        #[arg(long)]
+        coupon: Option<i64>,
         #[arg(long, default_value = "")]
         note: String,
     },
@@ -285,6 +291,8 @@ pub fn run(ctx: &Ctx, cmd: TicketsCmd) -> Result<(), Error> {
             reason,
             cause,
             refund,
+            points,
+            coupon,
             note,
         } => {
             let id =
@@ -310,6 +318,15 @@ pub fn run(ctx: &Ctx, cmd: TicketsCmd) -> Result<(), Error> {
                     amount_fen,
                     note: note.clone(),
                 });
+            }
+            if let Some(points) = points {
+                compensation.push(tickets::Compensation::Points {
+                    points,
+                    reason: note.clone(),
+                });
+            }
+            if let Some(coupon_id) = coupon {
+                compensation.push(tickets::Compensation::Coupon { coupon_id });
             }
             tickets::resolve(
                 &store,
@@ -460,6 +477,13 @@ pub fn today_cmd(ctx: &Ctx) -> Result<(), Error> {
         "  {} {}",
         label("7 天内生日：", "birthdays in 7 days:"),
         c.birthdays
+    );
+    println!(
+        "  {} {} · {} {}",
+        label("7 天内到期积分：", "points expiring in 7 days:"),
+        c.points_expiring,
+        label("优惠券：", "coupons:"),
+        c.coupons_expiring
     );
     for b in t.birthdays.iter().take(10) {
         println!("    {} {} (+{})", b.on, b.customer_name, b.in_days);

@@ -1,0 +1,249 @@
+//! `laoke points CUSTOMER`, `laoke loyalty run | liability | expiring | monthly` and
+//! `laoke bench loyalty`: thin printing over `laoke::loyalty`.
+
+use super::{Ctx, Lang};
+use clap::Subcommand;
+use laoke::{loyalty, orders::money::yuan, settings, Error};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum LoyaltyCmd {
+    /// The periodic job: tier re-evaluation, earning from paid orders, refund reversals,
+    /// expiry. Idempotent: running it twice changes nothing.
+    Run,
+    /// Outstanding points and their value, unused coupons, points expiring in 30/60/90 days.
+    Liability,
+    /// Customers with points expiring within --days (reminders: 30 and 7).
+    Expiring {
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+    },
+    /// Points issued / redeemed / expired / reversed per month.
+    Monthly,
+}
+
+pub fn points(ctx: &Ctx, who: &str, limit: u32) -> Result<(), Error> {
+    let (store, session) = ctx.open()?;
+    let id = loyalty::find_customer(&store, &session, who)?;
+    let tz = settings::timezone(&store);
+    let v = loyalty::customer_loyalty(&store, &session, id)?;
+    let en = ctx.lang == Lang::En;
+    let p = &v.points;
+    println!("{} #{id}", ctx.t("客户", "Customer"));
+    println!(
+        "{} {}  ({} {}, {} {}, {} {})",
+        ctx.t("积分余额：", "Balance:"),
+        p.balance,
+        ctx.t("可用", "usable"),
+        p.usable,
+        ctx.t("锁定中", "locked"),
+        p.locked,
+        ctx.t("价值", "worth"),
+        yuan(p.value_fen)
+    );
+    if let Some(at) = p.next_expiry_at {
+        println!(
+            "{} {} {} {}",
+            ctx.t("即将过期：", "Next expiry:"),
+            p.next_expiry_points,
+            ctx.t("积分于", "points on"),
+            at.with_timezone(&tz).format("%Y-%m-%d")
+        );
+    }
+    match &v.tier.tier {
+        Some(t) => {
+            let name = if en { &t.name_en } else { &t.name_zh };
+            print!(
+                "{} {name}{}  {} {}",
+                ctx.t("会员等级：", "Tier:"),
+                if v.tier.locked {
+                    ctx.t("（已锁定）", " (locked)")
+                } else {
+                    ""
+                },
+                ctx.t("近 12 个月消费", "qualifying spend"),
+                yuan(v.tier.qualifying_spend_fen)
+            );
+            if let (Some(n), Some(fen)) = (&v.tier.next_tier, v.tier.to_next_fen) {
+                print!(
+                    "  {} {} {}",
+                    ctx.t("距", "to"),
+                    if en { &n.name_en } else { &n.name_zh },
+                    yuan(fen)
+                );
+            }
+            println!();
+        }
+        None => println!("{} -", ctx.t("会员等级：", "Tier:")),
+    }
+    let rows = loyalty::points::history(&store, &session, id, limit)?;
+    if rows.is_empty() {
+        println!("{}", ctx.t("还没有积分记录。", "No points history yet."));
+    }
+    for e in rows {
+        println!(
+            "{}  {:>+8}  {:<14} {}{}{}",
+            e.at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+            e.delta,
+            if en {
+                e.reason.label_en()
+            } else {
+                e.reason.label_zh()
+            },
+            e.source_id
+                .map(|i| format!("{} #{i} ", e.source.as_str()))
+                .unwrap_or_default(),
+            e.operator,
+            if e.note.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", e.note)
+            }
+        );
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
+    let (store, session) = ctx.open()?;
+    match cmd {
+        LoyaltyCmd::Run => {
+            let r = loyalty::run(&store, &session)?;
+            println!(
+                "{} {} / {} {} / {} {}",
+                ctx.t("等级评定", "tiers evaluated"),
+                r.tiers.evaluated,
+                ctx.t("升级", "upgraded"),
+                r.tiers.upgraded,
+                ctx.t("降级", "downgraded"),
+                r.tiers.downgraded
+            );
+            println!(
+                "{} {} ({} {}) / {} {} ({} {})",
+                ctx.t("新得积分订单", "orders earning"),
+                r.sync.earned_orders,
+                r.sync.earned_points,
+                ctx.t("积分", "points"),
+                ctx.t("冲回订单", "orders reversed"),
+                r.sync.reversed_orders,
+                r.sync.reversed_points,
+                ctx.t("积分", "points")
+            );
+            println!(
+                "{} {} ({} {})",
+                ctx.t("过期批次", "lots expired"),
+                r.expiry.lots,
+                r.expiry.points,
+                ctx.t("积分", "points")
+            );
+            if !r.changed_anything() {
+                println!("{}", ctx.t("没有需要处理的。", "Nothing to do."));
+            }
+        }
+        LoyaltyCmd::Liability => {
+            let l = loyalty::reports::liability(&store, &session)?;
+            println!(
+                "{} {}",
+                ctx.t("未兑付积分：", "Outstanding points:"),
+                l.outstanding_points
+            );
+            println!(
+                "{} {}",
+                ctx.t("折合金额：", "Worth:"),
+                yuan(l.outstanding_value_fen)
+            );
+            println!(
+                "{} {}",
+                ctx.t("有积分的客户：", "Customers with points:"),
+                l.customers_with_points
+            );
+            println!(
+                "{} {} ({} {})",
+                ctx.t("未使用的券：", "Unused coupons:"),
+                l.unused_coupons,
+                ctx.t("面值", "face value"),
+                yuan(l.unused_coupon_value_fen)
+            );
+            println!(
+                "{} 30 {} {} / 60 {} {} / 90 {} {}",
+                ctx.t("即将过期：", "Expiring within:"),
+                ctx.t("天", "days"),
+                l.expiring_30_days,
+                ctx.t("天", "days"),
+                l.expiring_60_days,
+                ctx.t("天", "days"),
+                l.expiring_90_days
+            );
+        }
+        LoyaltyCmd::Expiring { days } => {
+            let tz = settings::timezone(&store);
+            let rows = loyalty::expiring(&store, &session, days)?;
+            for r in &rows {
+                println!(
+                    "#{:<7} {:<12} {:>8}  {}",
+                    r.customer_id,
+                    r.customer_name,
+                    r.points,
+                    r.expires_at.with_timezone(&tz).format("%Y-%m-%d")
+                );
+            }
+            println!("{} {}", rows.len(), ctx.t("位客户", "customers"));
+        }
+        LoyaltyCmd::Monthly => {
+            println!(
+                "| {} | {} | {} | {} | {} |",
+                ctx.t("月份", "month"),
+                ctx.t("发放", "issued"),
+                ctx.t("抵扣", "redeemed"),
+                ctx.t("过期", "expired"),
+                ctx.t("冲回", "reversed")
+            );
+            for m in loyalty::reports::monthly(&store, &session)? {
+                println!(
+                    "| {} | {} | {} | {} | {} |",
+                    m.month, m.issued, m.redeemed, m.expired, m.reversed
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn bench(ctx: &Ctx, store_dir: Option<PathBuf>) -> Result<(), Error> {
+    let ctx = Ctx {
+        dir: store_dir.unwrap_or_else(|| ctx.dir.clone()),
+        user: ctx.user.clone(),
+        lang: ctx.lang,
+    };
+    let (store, session) = ctx.open()?;
+    let r = loyalty::bench::run(&store, &session)?;
+    println!(
+        "{} {} / {} {}",
+        ctx.t("客户", "customers"),
+        r.customers,
+        ctx.t("订单", "orders"),
+        r.orders
+    );
+    println!(
+        "| {} | ms | {} |",
+        ctx.t("操作", "operation"),
+        ctx.t("说明", "detail")
+    );
+    println!("|---|---:|---|");
+    for row in r.rows {
+        let what = if ctx.lang == Lang::En {
+            row.what_en
+        } else {
+            row.what_zh
+        };
+        println!("| {what} | {:.0} | {} |", row.ms, row.detail);
+    }
+    println!(
+        "{}",
+        ctx.t(
+            "（在一个事务里完成后回滚，数据库未改变。）",
+            "(All in one transaction, rolled back: the store is unchanged.)"
+        )
+    );
+    Ok(())
+}

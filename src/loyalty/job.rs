@@ -1,0 +1,63 @@
+//! `laoke loyalty run`: the periodic job — the earn sweep with refund / cancellation / deletion
+//! reversals, tier re-evaluation (an order that lifts a customer earns at the tier the customer
+//! had when it was paid; the new tier's multiplier applies from the next order), then expiry. One transaction. Idempotent: at the same clock a second run finds
+//! nothing to do and writes nothing (not even an audit row).
+
+use super::{earn, expiry, tiers};
+use crate::{
+    audit,
+    auth::{Permission, Session},
+    store::Store,
+    Result,
+};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+use serde_json::json;
+
+#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct JobReport {
+    pub tiers: tiers::TierReport,
+    pub sync: earn::SyncReport,
+    pub expiry: expiry::ExpiryReport,
+}
+
+impl JobReport {
+    pub fn changed_anything(&self) -> bool {
+        self.tiers.upgraded + self.tiers.downgraded + self.tiers.renewed > 0
+            || self.sync != earn::SyncReport::default()
+            || self.expiry.lots > 0
+    }
+}
+
+/// The job's work inside a transaction (also used by the what-if preview, then rolled back).
+pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<JobReport> {
+    let sync = earn::sync_in_tx(tx, now, "job", earn::Scope::All)?;
+    let tiers = tiers::evaluate_in_tx(tx, now, "job")?;
+    let expiry = expiry::run_in_tx(tx, now)?;
+    Ok(JobReport {
+        tiers,
+        sync,
+        expiry,
+    })
+}
+
+/// Run the job now (any logged-in user; it is what the app runs by itself).
+pub fn run(store: &Store, s: &Session) -> Result<JobReport> {
+    s.require(Permission::WorkWithCustomers)?;
+    store.write(|tx, now| {
+        let r = run_in_tx(tx, now)?;
+        if r.changed_anything() {
+            audit::record(
+                tx,
+                now,
+                s.audit_actor(),
+                "loyalty_job_run",
+                "",
+                serde_json::to_value(&r).unwrap_or_else(|_| json!({})),
+            )?;
+        }
+        Ok(r)
+    })
+}

@@ -1,0 +1,35 @@
+//! Loyalty (issue 4): the points ledger, earning from orders, redemption, expiry, member tiers,
+//! coupons, reports and the what-if preview.
+//!
+//! The ledger (`points_ledger`) is the truth: append-only (SQLite refuses UPDATE and DELETE),
+//! every row with its reason, source, the rule version and rate it used, operator, time, lock
+//! and expiry, and a unique idempotency key — so re-running anything never counts twice.
+//! Balances, lots, tiers and reports are derived from it. Everything time-dependent takes
+//! "now" from the store's clock; roles are checked here (DEFAULTS.md Roles).
+//!
+//! Entry points for other modules: [`earn::sync_in_tx`] (after order writes / imports),
+//! [`points::compensate_points_in_tx`] and [`coupons::issue_in_tx`] (tickets),
+//! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job).
+
+pub mod bench;
+pub mod coupons;
+pub mod earn;
+pub mod expiry;
+pub mod job;
+pub mod ledger;
+pub mod lots;
+pub mod merge;
+pub mod points;
+pub mod reports;
+pub mod rules;
+pub mod tiers;
+pub mod view;
+pub mod whatif;
+
+pub use earn::{sync_in_tx, Scope, SyncReport};
+pub use expiry::{expiring, ExpiringPoints};
+pub use job::{run, JobReport};
+pub use ledger::{PointsEntry, Reason, Source};
+pub use points::{adjust, compensate_points, compensate_points_in_tx, redeem, PointsSummary};
+pub use rules::{ExpiryPolicy, LoyaltyRules, RuleVersion, Tier, TierBasis};
+pub use view::{customer_loyalty, find_customer, CustomerLoyalty};
