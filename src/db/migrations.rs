@@ -43,6 +43,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0007_loyalty",
         include_str!("../../migrations/0007_loyalty.sql"),
     ),
+    (
+        8,
+        "0008_tickets",
+        include_str!("../../migrations/0008_tickets.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {
