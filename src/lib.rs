@@ -27,5 +27,7 @@ pub mod settings;
 pub mod store;
 pub mod users;
 pub mod verify;
+pub mod tickets;
+pub mod care;
 
 pub use error::{Error, Result};

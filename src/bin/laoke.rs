@@ -20,6 +20,9 @@ use std::{path::PathBuf, process::ExitCode};
 mod import_cli;
 use zeroize::Zeroizing;
 
+#[path = "cli/tickets.rs"]
+mod tickets_cli;
+
 #[path = "laoke/customers_cli.rs"]
 mod customers_cli;
 
@@ -67,6 +70,9 @@ enum Cmd {
         /// Also generate this many orders (with items) for the store's customers.
         #[arg(long, default_value_t = 0)]
         orders: u64,
+        /// Also generate this many service tickets (timelines, CSAT, follow-ups).
+        #[arg(long, default_value_t = 0)]
+        tickets: u64,
     },
     /// Store location, schema version and row counts.
     Info,
@@ -108,6 +114,11 @@ enum Cmd {
     /// Orders: list with filters, show one.
     #[command(subcommand)]
     Orders(OrdersCmd),
+    /// Service desk tickets: list a queue, show, log, run the periodic job.
+    #[command(subcommand)]
+    Tickets(tickets_cli::TicketsCmd),
+    /// Today's due list: follow-ups, SLA due soon / breached, unpaid orders, birthdays.
+    Today,
 }
 
 #[derive(Subcommand)]
@@ -271,6 +282,14 @@ enum BenchCmd {
         /// Work folder (default: a new folder under the system temp dir, removed afterwards).
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// Time the Today due list and every ticket queue on the store (--data-dir); --add N
+    /// generates N demo tickets first.
+    Tickets {
+        #[arg(long, default_value_t = 0)]
+        add: u64,
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
     },
 }
 
@@ -467,6 +486,7 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             customers,
             seed,
             orders,
+            tickets,
         } => {
             let (store, session) = if Store::exists(&ctx.dir) {
                 ctx.open()?
@@ -504,6 +524,20 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                     ctx.t("商品行", "items"),
                     r.items,
                     started.elapsed().as_secs_f64()
+                );
+            }
+            if tickets > 0 {
+                let r = demo::generate_tickets(
+                    &store,
+                    &session,
+                    &demo::TicketsSpec { tickets, seed },
+                )?;
+                println!(
+                    "{} {} / {} {}",
+                    ctx.t("已生成工单：", "Tickets generated:"),
+                    r.tickets,
+                    ctx.t("回访计划", "follow-ups"),
+                    r.follow_ups
                 );
             }
         }
@@ -560,6 +594,9 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             dir,
         }) => import_cli::bench(csv_rows, xlsx_rows, dir)?,
         Cmd::Customers(c) => customers_cli::run(ctx, c)?,
+        Cmd::Tickets(t) => tickets_cli::run(ctx, t)?,
+        Cmd::Today => tickets_cli::today_cmd(ctx)?,
+        Cmd::Bench(BenchCmd::Tickets { add, runs }) => tickets_cli::bench(ctx, add, runs)?,
     }
     Ok(())
 }

@@ -38,6 +38,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0006_search_deferred",
         include_str!("../../migrations/0006_search_deferred.sql"),
     ),
+    (
+        7,
+        "0007_tickets",
+        include_str!("../../migrations/0007_tickets.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

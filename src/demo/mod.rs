@@ -6,6 +6,8 @@
 mod catalog;
 mod data;
 mod orders;
+mod tickets;
+pub use tickets::{generate_tickets, TicketsReport, TicketsSpec};
 
 use crate::{
     audit,

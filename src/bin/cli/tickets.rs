@@ -1,0 +1,198 @@
+//! `laoke tickets …`, `laoke today` and `laoke bench tickets`: thin printing over
+//! `laoke::tickets` and `laoke::care`.
+
+use super::Ctx;
+use clap::Subcommand;
+use laoke::{
+    care::today,
+    orders::money::yuan,
+    tickets::{self, NewTicket, Priority, Queue, TicketChannel, TicketQuery, TicketType},
+    Error,
+};
+
+#[derive(Subcommand)]
+pub enum TicketsCmd {
+    /// A queue: mine, unassigned, due-soon, breached, waiting, all (default).
+    List {
+        #[arg(long, default_value = "all")]
+        queue: String,
+        /// Ticket number, subject or description.
+        #[arg(long)]
+        text: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+    },
+    /// One ticket with its SLA clocks and timeline (T000123 or 123).
+    Show { no: String },
+    /// Log a ticket for a customer (id).
+    New {
+        #[arg(long)]
+        customer: i64,
+        /// complaint, return_refund, inquiry, suggestion, praise (or 投诉, 咨询 …).
+        #[arg(long, default_value = "complaint")]
+        r#type: String,
+        /// phone, wechat, wangwang, in_store, email (or 电话, 微信, 旺旺 …).
+        #[arg(long, default_value = "phone")]
+        channel: String,
+        /// p1, p2, p3 (default by type).
+        #[arg(long)]
+        priority: Option<String>,
+        #[arg(long)]
+        subject: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        #[arg(long)]
+        tag: Vec<String>,
+    },
+    /// The periodic job: auto-close resolved tickets after 7 days, flag SLA breaches (idempotent).
+    Run,
+}
+
+fn bad(what_zh: &str, what_en: &str, v: &str) -> Error {
+    Error::invalid(format!("{what_zh}：不认识“{v}”。"), format!("{what_en}: unknown '{v}'."))
+}
+
+pub fn run(ctx: &Ctx, cmd: TicketsCmd) -> Result<(), Error> {
+    let (store, s) = ctx.open()?;
+    let zh = ctx.lang == laoke::i18n::Lang::ZhCn;
+    let label = |z: &'static str, e: &'static str| if zh { z } else { e };
+    match cmd {
+        TicketsCmd::List { queue, text, page } => {
+            let q = Queue::parse(&queue).ok_or_else(|| bad("队列", "Queue", &queue))?;
+            let p = tickets::list(&store, &s, &TicketQuery { queue: q, text, page, page_size: 50, ..Default::default() })?;
+            for r in &p.rows {
+                println!(
+                    "{}  {:<8} {:<10} {:<12} {:<12} {}{}  {}",
+                    r.no,
+                    r.priority.as_str().to_uppercase(),
+                    label(r.state.label_zh(), r.state.label_en()),
+                    r.customer_name,
+                    r.assignee_name.as_deref().unwrap_or("-"),
+                    r.sla_due_at.map(|d| d.format("%m-%d %H:%M UTC").to_string()).unwrap_or_else(|| "-".into()),
+                    if r.breached { label(" 已超时", " BREACHED") } else if r.sla_warning { label(" 即将到期", " due soon") } else { "" },
+                    r.subject
+                );
+            }
+            if p.has_more {
+                println!("{} --page {}", label("更多：", "more:"), p.page + 1);
+            }
+        }
+        TicketsCmd::Show { no } => {
+            let id = tickets::parse_ticket_no(&no).ok_or_else(|| bad("工单号", "Ticket number", &no))?;
+            let t = tickets::get(&store, &s, id)?;
+            let r = &t.row;
+            println!("{}  {}", r.no, r.subject);
+            println!(
+                "  {} {} · {} · {} · {}",
+                label("客户", "customer"),
+                r.customer_name,
+                label(r.ticket_type.label_zh(), r.ticket_type.label_en()),
+                label(r.channel.label_zh(), r.channel.label_en()),
+                label(r.priority.label_zh(), r.priority.label_en())
+            );
+            println!("  {} {}", label("状态", "state"), label(r.state.label_zh(), r.state.label_en()));
+            for (name, c, b) in [
+                (label("首次响应", "first response"), &t.first_response, t.first_response_breached),
+                (label("解决", "resolution"), &t.resolution, t.resolution_breached),
+            ] {
+                println!(
+                    "  {name}: {:?} {}% {}/{} min{}{}",
+                    c.state,
+                    c.percent_used,
+                    c.elapsed_secs / 60,
+                    c.target_secs / 60,
+                    c.due_at.map(|d| format!(" due {}", d.format("%Y-%m-%d %H:%M UTC"))).unwrap_or_default(),
+                    if b { label(" 已超时", " breached") } else { "" }
+                );
+            }
+            if let Some(c) = t.csat {
+                println!("  CSAT {c}{}", t.csat_reason.map(|r| format!(" ({})", label(r.label_zh(), r.label_en()))).unwrap_or_default());
+            }
+            for c in &t.compensations {
+                println!("  {} {} {}", label("补偿", "compensation"), yuan(c.amount_fen), c.note);
+            }
+            for e in &t.timeline {
+                println!(
+                    "  {} {:<10} {:<8} {} {}",
+                    e.at.format("%Y-%m-%d %H:%M"),
+                    e.actor_name,
+                    label(e.kind.label_zh(), e.kind.label_en()),
+                    e.body,
+                    if e.detail.as_object().is_some_and(|o| !o.is_empty()) { e.detail.to_string() } else { String::new() }
+                );
+            }
+        }
+        TicketsCmd::New { customer, r#type, channel, priority, subject, description, tag } => {
+            let ticket_type = TicketType::parse(&r#type).ok_or_else(|| bad("类型", "Type", &r#type))?;
+            let channel = TicketChannel::parse(&channel).ok_or_else(|| bad("渠道", "Channel", &channel))?;
+            let priority = match priority {
+                Some(p) => Some(Priority::parse(&p).ok_or_else(|| bad("优先级", "Priority", &p))?),
+                None => None,
+            };
+            let id = tickets::create(&store, &s, &NewTicket {
+                customer_id: customer, order_id: None, ticket_type, channel, priority, subject, description,
+                assignee_id: None, tags: tag,
+            })?;
+            println!("{} {}", label("已创建工单", "Ticket created"), tickets::ticket_no(id));
+        }
+        TicketsCmd::Run => {
+            let r = tickets::run_jobs(&store, &s)?;
+            println!(
+                "{} {}, {} {}",
+                label("自动关闭", "closed"),
+                r.closed,
+                label("新超时", "newly breached"),
+                r.newly_breached
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `laoke today`.
+pub fn today_cmd(ctx: &Ctx) -> Result<(), Error> {
+    let (store, s) = ctx.open()?;
+    let zh = ctx.lang == laoke::i18n::Lang::ZhCn;
+    let label = |z: &'static str, e: &'static str| if zh { z } else { e };
+    let t = today::today(&store, &s)?;
+    let c = &t.counts;
+    println!("{} {}", label("今日待办", "Today"), t.day);
+    println!("  {} {}", label("待回访/关怀：", "follow-ups due:"), c.follow_ups);
+    for f in t.follow_ups.iter().take(10) {
+        println!("    {} {} {} {}", f.next_contact_on, f.customer_name, label(f.kind.label_zh(), f.kind.label_en()), f.notes);
+    }
+    println!("  {} {}", label("SLA 即将到期：", "SLA due soon:"), c.sla_due_soon);
+    for r in t.sla_due_soon.iter().take(10) {
+        println!("    {} {} {}", r.no, r.customer_name, r.subject);
+    }
+    println!("  {} {}", label("SLA 已超时：", "SLA breached:"), c.sla_breached);
+    for r in t.sla_breached.iter().take(10) {
+        println!("    {} {} {}", r.no, r.customer_name, r.subject);
+    }
+    println!("  {} {}", label("待催付订单：", "unpaid orders to chase:"), c.unpaid_orders);
+    for o in t.unpaid_orders.iter().take(10) {
+        println!("    {} {} #{} {}", o.order_no, o.customer_name.as_deref().unwrap_or("-"), o.step, yuan(o.goods_fen));
+    }
+    println!("  {} {}", label("7 天内生日：", "birthdays in 7 days:"), c.birthdays);
+    for b in t.birthdays.iter().take(10) {
+        println!("    {} {} (+{})", b.on, b.customer_name, b.in_days);
+    }
+    Ok(())
+}
+
+/// `laoke bench tickets`: optionally add demo tickets first, then time the views.
+pub fn bench(ctx: &Ctx, add: u64, runs: usize) -> Result<(), Error> {
+    let (store, s) = ctx.open()?;
+    if add > 0 {
+        let started = std::time::Instant::now();
+        let r = laoke::demo::generate_tickets(&store, &s, &laoke::demo::TicketsSpec { tickets: add, seed: 42 })?;
+        println!("added {} tickets, {} follow-ups in {:.1} s", r.tickets, r.follow_ups, started.elapsed().as_secs_f64());
+    }
+    let c = tickets::counts(&store, &s)?;
+    println!("open {} · unassigned {} · due soon {} · breached {} · waiting {}", c.open, c.unassigned, c.due_soon, c.breached, c.waiting);
+    println!("{:<32} {:>7} {:>9} {:>9}", "view", "rows", "p50 ms", "p95 ms");
+    for l in tickets::bench::run(&store, &s, runs)? {
+        println!("{:<32} {:>7} {:>9.2} {:>9.2}", l.name, l.rows, l.p50_ms, l.p95_ms);
+    }
+    Ok(())
+}

@@ -1,0 +1,265 @@
+//! The "Today" page in one call: follow-ups due, SLA due soon / breached, unpaid orders to
+//! chase (催付), birthdays in the next 7 days — each with an exact count for the navigation and
+//! its first rows. Every section is an index range scan (migration 0007), so the call stays
+//! fast on a store with a million orders (`laoke bench tickets`). Points and coupons expiring
+//! join this list when the loyalty ledger lands.
+
+use super::payment;
+use crate::customers::birthday;
+use crate::orders::Channel;
+use crate::tickets::query::{self, Queue, TicketQuery, TicketRow};
+use crate::{
+    auth::{Permission, Session},
+    settings,
+    store::{parse_ts, ts, Store},
+    Result,
+};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use rusqlite::params;
+use serde::Serialize;
+
+/// Rows returned per section (counts are exact).
+pub const SECTION_ROWS: usize = 50;
+/// Birthdays this many days ahead, today included (DEFAULTS.md: birthday care 7 days before).
+pub const BIRTHDAY_DAYS: i64 = 7;
+
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayCounts {
+    pub follow_ups: u64,
+    pub sla_due_soon: u64,
+    pub sla_breached: u64,
+    pub unpaid_orders: u64,
+    pub birthdays: u64,
+}
+
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct DueFollowUp {
+    pub follow_up_id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub kind: super::followups::FollowUpKind,
+    pub next_contact_on: String,
+    pub notes: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct UnpaidOrder {
+    pub order_id: i64,
+    pub order_no: String,
+    pub channel: Channel,
+    pub customer_id: Option<i64>,
+    pub customer_name: Option<String>,
+    pub ordered_at: DateTime<Utc>,
+    /// Which reminder is due (1: 30 min, 2: 4 h, 3: 2 h before the platform closes it).
+    pub step: usize,
+    pub closes_at: DateTime<Utc>,
+    pub goods_fen: i64,
+}
+
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct BirthdayRow {
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// `MM-DD` or `YYYY-MM-DD` as stored, shown as typed.
+    pub birthday: String,
+    pub on: NaiveDate,
+    pub in_days: i64,
+}
+
+#[derive(Serialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct Today {
+    pub day: NaiveDate,
+    pub counts: TodayCounts,
+    pub follow_ups: Vec<DueFollowUp>,
+    pub sla_due_soon: Vec<TicketRow>,
+    pub sla_breached: Vec<TicketRow>,
+    pub unpaid_orders: Vec<UnpaidOrder>,
+    pub birthdays: Vec<BirthdayRow>,
+}
+
+/// The due list at the store's now, in the shop's timezone.
+pub fn today(store: &Store, s: &Session) -> Result<Today> {
+    s.require(Permission::WorkWithCustomers)?;
+    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let (fu_count, follow_ups) = follow_ups_due(store, s)?;
+    let counts_q = query::counts(store, s)?;
+    let queue = |q: Queue| {
+        query::list(
+            store,
+            s,
+            &TicketQuery {
+                queue: q,
+                sort: Some("slaDueAt".into()),
+                page_size: SECTION_ROWS as u32,
+                ..Default::default()
+            },
+        )
+        .map(|p| p.rows)
+    };
+    let sla_due_soon = queue(Queue::DueSoon)?;
+    let sla_breached = queue(Queue::Breached)?;
+    let (unpaid_count, unpaid_orders) = unpaid_to_chase(store, s)?;
+    let (birthday_count, birthdays) = birthdays_soon(store, s)?;
+    Ok(Today {
+        day,
+        counts: TodayCounts {
+            follow_ups: fu_count,
+            sla_due_soon: counts_q.due_soon,
+            sla_breached: counts_q.breached,
+            unpaid_orders: unpaid_count,
+            birthdays: birthday_count,
+        },
+        follow_ups,
+        sla_due_soon,
+        sla_breached,
+        unpaid_orders,
+        birthdays,
+    })
+}
+
+const ACTIVE: &str = "c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erased_at IS NULL";
+
+/// Follow-ups whose latest plan is today or earlier: (count, first rows).
+pub fn follow_ups_due(store: &Store, s: &Session) -> Result<(u64, Vec<DueFollowUp>)> {
+    s.require(Permission::WorkWithCustomers)?;
+    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let conn = store.conn();
+    let fu_count: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1 AND {ACTIVE}"
+        ))?
+        .query_row([day.to_string()], |r| r.get(0))?;
+    let follow_ups = conn
+        .prepare_cached(&format!(
+            "SELECT f.id, f.customer_id, c.name, f.kind, f.next_contact_on, f.notes
+             FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1 AND {ACTIVE}
+             ORDER BY f.next_contact_on, f.id LIMIT {SECTION_ROWS}"
+        ))?
+        .query_map([day.to_string()], |r| {
+            Ok(DueFollowUp {
+                follow_up_id: r.get(0)?,
+                customer_id: r.get(1)?,
+                customer_name: r.get(2)?,
+                kind: super::followups::FollowUpKind::from_code(&r.get::<_, String>(3)?),
+                next_contact_on: r.get(4)?,
+                notes: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    Ok((fu_count as u64, follow_ups))
+}
+
+/// Unpaid orders with a 催付 reminder due now: (count, first rows).
+pub fn unpaid_to_chase(store: &Store, s: &Session) -> Result<(u64, Vec<UnpaidOrder>)> {
+    s.require(Permission::WorkWithCustomers)?;
+    let now = store.now();
+    let conn = store.conn();
+    // 催付: unpaid orders still inside the longest platform window.
+    let since = ts(now - Duration::hours(payment::LONGEST_WINDOW_HOURS));
+    let mut sent_st = conn.prepare_cached(
+        "SELECT created_at FROM follow_ups WHERE order_id = ?1 AND kind = 'payment' ORDER BY created_at",
+    )?;
+    let mut unpaid_orders = Vec::new();
+    let mut unpaid_count = 0u64;
+    let candidates = conn
+        .prepare_cached(
+            "SELECT o.id, o.order_no, o.channel, o.customer_id, c.name, o.ordered_at, o.goods_fen
+             FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
+             WHERE o.status = 'unpaid' AND o.ordered_at > ?1 AND o.ordered_at <= ?2
+             ORDER BY o.ordered_at",
+        )?
+        .query_map(params![since, ts(now)], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, no, ch, cid, name, at, goods) in candidates {
+        let channel = Channel::parse(&ch).unwrap_or(Channel::Other);
+        let ordered_at = parse_ts(&at);
+        let sent: Vec<DateTime<Utc>> = sent_st
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .map(|t| t.map(|t| parse_ts(&t)))
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(step) = payment::due_step(channel, ordered_at, &sent, now) {
+            unpaid_count += 1;
+            if unpaid_orders.len() < SECTION_ROWS {
+                unpaid_orders.push(UnpaidOrder {
+                    order_id: id,
+                    order_no: no,
+                    channel,
+                    customer_id: cid,
+                    customer_name: name,
+                    ordered_at,
+                    step,
+                    closes_at: ordered_at + payment::auto_close_after(channel),
+                    goods_fen: goods,
+                });
+            }
+        }
+    }
+
+    Ok((unpaid_count, unpaid_orders))
+}
+
+/// Birthdays today .. today + 6, skipping customers whose birthday contact was logged in the
+/// last 30 days (logging the contact clears the row): (count, first rows).
+pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRow>)> {
+    s.require(Permission::WorkWithCustomers)?;
+    let now = store.now();
+    let day = now.with_timezone(&settings::timezone(store)).date_naive();
+    let conn = store.conn();
+    let days: Vec<NaiveDate> = (0..BIRTHDAY_DAYS).filter_map(|i| day.checked_add_signed(Duration::days(i))).collect();
+    let md: Vec<String> = days.iter().map(|d| format!("{:02}-{:02}", d.month(), d.day())).collect();
+    let marks = (1..=md.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let recent = ts(now - Duration::days(30));
+    let mut args: Vec<rusqlite::types::Value> = md.iter().map(|m| m.clone().into()).collect();
+    args.push(recent.into());
+    let n = args.len();
+    let mut birthdays = conn
+        .prepare_cached(&format!(
+            "SELECT c.id, c.name, c.birthday FROM customers c
+             WHERE substr(c.birthday, -5) IN ({marks}) AND c.birthday IS NOT NULL AND c.deleted_at IS NULL
+               AND c.merged_into IS NULL AND c.erased_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.kind = 'birthday'
+                               AND f.created_at > ?{n})"
+        ))?
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?
+        .filter_map(|row| {
+            let (id, name, b) = match row {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            let tail = &b[b.len().saturating_sub(5)..];
+            let i = md.iter().position(|m| m == tail)?;
+            Some(Ok(BirthdayRow {
+                customer_id: id,
+                customer_name: name,
+                birthday: birthday::display(&b),
+                on: days[i],
+                in_days: i as i64,
+            }))
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    birthdays.sort_by_key(|b| (b.in_days, b.customer_id));
+    let birthday_count = birthdays.len() as u64;
+    birthdays.truncate(SECTION_ROWS);
+
+    Ok((birthday_count, birthdays))
+}
