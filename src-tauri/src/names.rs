@@ -73,6 +73,21 @@ pub const COMMANDS: &[&str] = &[
     "orders_totals",
     "customers_page",
     "customers_totals",
+    "tickets_list",
+    "tickets_counts",
+    "tickets_get",
+    "tickets_create",
+    "tickets_assign",
+    "tickets_set_state",
+    "tickets_add_entry",
+    "tickets_resolve",
+    "tickets_merge",
+    "tickets_templates",
+    "tickets_render_template",
+    "tickets_report",
+    "followups_log",
+    "followups_for_customer",
+    "today",
 ];
 
 #[cfg(test)]

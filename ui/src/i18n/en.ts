@@ -1,5 +1,6 @@
 // English. Typed as Messages so a missing or extra key is a compile error.
 import ordersEn from "./orders.en";
+import ticketsEn from "./tickets.en";
 import type { Messages } from "./zh-CN";
 
 const en: Messages = {
@@ -486,6 +487,7 @@ const en: Messages = {
   "cust.bin.empty": "The recycle bin is empty",
   // Orders, customer list filters (H1)
   ...ordersEn,
+  ...ticketsEn,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "Copying the data",
   "backup.progress.phase.encrypt": "Encrypting and writing to the backup folder",

@@ -1,5 +1,6 @@
 // Simplified Chinese: the default language and the reference shape for every dictionary.
 import ordersZh from "./orders.zh-CN";
+import ticketsZh from "./tickets.zh-CN";
 
 const zhCN = {
   "brand.name": "老客",
@@ -485,6 +486,7 @@ const zhCN = {
   "cust.bin.empty": "回收站是空的",
   // Orders, customer list filters (H1)
   ...ordersZh,
+  ...ticketsZh,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "正在复制数据",
   "backup.progress.phase.encrypt": "正在加密写入备份位置",

@@ -143,3 +143,4 @@ export async function pickImportFile(): Promise<string | null> {
 
 export * from "./customerRecord";
 export * from "./lists";
+export * from "./tickets";
