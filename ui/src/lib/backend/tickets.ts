@@ -305,3 +305,13 @@ export const followupsLog = (followUp: NewFollowUp) => call<number>("followups_l
 export const followupsForCustomer = (customerId: number) =>
   call<FollowUp[]>("followups_for_customer", { customerId });
 export const today = () => call<Today>("today");
+
+/** "T000123", "t123" or "123" → 123 (mirrors tickets::parse_ticket_no). */
+export function parseTicketNo(s: string): number | null {
+  const m = /^\s*[Tt]?0*(\d{1,15})\s*$/.exec(s);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n > 0 ? n : null;
+}
+
+export const ticketNo = (id: number) => `T${String(id).padStart(6, "0")}`;
