@@ -98,6 +98,8 @@ DOC_SHOTS = {
     "tickets-zh",
     "today-zh",
     "ticket-en",
+    "tickets-report-zh",
+    "customer-followups-zh",
 }
 
 WAIT_S = 30

@@ -11,8 +11,8 @@ reply from a 话术 template, resolves it with CSAT 5, a root cause and a refund
 on the timeline, then the queue and the Today page with counts; one follow-up is logged from
 Today; the ticket page and queue in English.
 
-Screenshots: ticket-new-zh, ticket-resolve-zh, ticket-zh, tickets-zh, today-zh, ticket-en,
-tickets-en (and ticket-waiting-zh, today-followup-zh as artifacts).
+Screenshots: ticket-new-zh, ticket-resolve-zh, ticket-zh, customer-followups-zh, tickets-zh,
+tickets-report-zh, today-zh, ticket-en, tickets-en (and ticket-waiting-zh, today-followup-zh).
 
 Standalone (wizard, a customer, the rep, then only these steps):
     xvfb-run -a python tests/e2e/tickets_steps.py --app … --cli … --port 4467 --native-port 4468
@@ -53,9 +53,11 @@ def _is_input(w, test_id: str) -> bool:
         return False
 
 
-def _pick_first_option(w, test_id: str) -> str:
+def _pick_first_option(w, test_id: str, typed: str = "") -> str:
     box = w.input(test_id)
     box.click()
+    if typed:
+        box.send_keys(typed)
 
     def first_option():
         for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-select-dropdown .ant-select-item-option"):
@@ -122,7 +124,7 @@ def moves_it_through_the_states(w) -> None:
     w.click("ticket-to-in_progress")
     w.wait_until("in progress", lambda: w.text("ticket-state") == "处理中")
 
-    title = _pick_first_option(w, "ticket-template")
+    title = _pick_first_option(w, "ticket-template", "首次回复")
     box = w.input("ticket-entry-body")
     w.wait_until("the template is filled in", lambda: len(box.get_attribute("value") or "") > 5)
     text = box.get_attribute("value")
@@ -168,16 +170,35 @@ def resolves_with_csat_and_compensation(w) -> None:
     w.shot("ticket-zh")
 
 
+def follow_up_on_the_customer(w) -> None:
+    _log("the customer link opens the 360 page; log a 回访 in its follow-up card")
+    w.click("ticket-customer")
+    w.visible("customer-followups")
+    before = w.count("customer-followup")
+    w.click("customer-followup-add")
+    w.visible("followup-dialog")
+    w.type("followup-notes", "回访：补发已收到，客户满意")
+    w.click("followup-save")
+    w.gone("followup-dialog")
+    w.wait_until("the follow-up is listed", lambda: w.count("customer-followup") == before + 1)
+    w.d.execute_script("arguments[0].scrollIntoView({block: 'center'});", w.visible("customer-followups"))
+    w.shot("customer-followups-zh")
+
+
 def queue_and_today(w) -> None:
     _log("the queue with counts, then Today with counts and one follow-up logged")
     w.click("nav-tickets")
     w.visible("page-tickets")
     w.click("queue-all")
     w.wait_until("tickets are listed", lambda: w.count("ticket-row") > 5)
-    counts = {q: w.text(f"queue-count-{q}") for q in ("mine", "unassigned", "due_soon", "breached", "waiting", "all")}
+    counts = {q: w.text(f"queue-count-{q}") for q in ("mine", "unassigned", "due_soon", "breached", "waiting")}
     _log(f"queue counts: {counts}")
     assert all(re.fullmatch(r"\d+", c) for c in counts.values()), counts
     w.shot("tickets-zh")
+    w.click("tickets-reports")
+    w.visible("page-ticket-reports")
+    w.wait_until("the report table has rows", lambda: "W" in w.text("report-table"))
+    w.shot("tickets-report-zh")
 
     w.click("nav-today")
     w.visible("page-today")
@@ -215,6 +236,7 @@ def run_all(w, cli: Path, data_dir: Path) -> None:
     ticket_id = rep_logs_a_complaint_with_the_keyboard(w)
     moves_it_through_the_states(w)
     resolves_with_csat_and_compensation(w)
+    follow_up_on_the_customer(w)
     queue_and_today(w)
     in_english(w, ticket_id)
 

@@ -224,7 +224,7 @@ export function NewTicketDialog({
       open={open}
       title={t("newTicket.title")}
       onCancel={onClose}
-      width={640}
+      width={720}
       destroyOnHidden
       footer={
         <Space style={{ width: "100%", justifyContent: "space-between" }}>

@@ -2,7 +2,7 @@
 // from the core, filters (type, priority, state, channel, text), sort, and a live SLA clock per
 // row (time left, warning colour at 75 %, breached). "Load more" pages on the core's has_more.
 import { BarChartOutlined, PlusOutlined, SearchOutlined } from "@ant-design/icons";
-import { Alert, Badge, Button, Card, Empty, Input, Select, Space, Table, Tabs, Typography, type TableProps } from "antd";
+import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tabs, Typography, type TableProps } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useI18n } from "../../i18n";
@@ -194,14 +194,24 @@ export function TicketsQueue() {
             label: (
               <span data-testid={`queue-${q}`}>
                 {lbl(t, "queue", q)}{" "}
-                {n !== null && (
-                  <Badge
-                    count={n}
-                    showZero
-                    overflowCount={9999}
-                    color={q === "breached" && n > 0 ? "#cf1322" : q === "due_soon" && n > 0 ? "#d46b08" : "#bfbfbf"}
+                {n !== null && q !== "all" && (
+                  <span
+                    className="queue-count"
+                    style={{
+                      display: "inline-block",
+                      minWidth: 20,
+                      padding: "0 6px",
+                      borderRadius: 10,
+                      fontSize: 12,
+                      lineHeight: "20px",
+                      textAlign: "center",
+                      color: "#fff",
+                      background: q === "breached" && n > 0 ? "#cf1322" : q === "due_soon" && n > 0 ? "#d46b08" : "#bfbfbf",
+                    }}
                     data-testid={`queue-count-${q}`}
-                  />
+                  >
+                    {n}
+                  </span>
                 )}
               </span>
             ),

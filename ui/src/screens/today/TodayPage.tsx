@@ -2,7 +2,7 @@
 // due soon / past due, unpaid orders to chase (the 催付 schedule), birthdays in the next 7 days —
 // each with one click to log the contact. Counts are exact; sections show the first 50 rows.
 import { CalendarOutlined } from "@ant-design/icons";
-import { Alert, Badge, Button, Card, Empty, List, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useI18n } from "../../i18n";
@@ -25,7 +25,12 @@ function Section({ title, count, shown, testId, children }: { title: string; cou
       title={
         <Space>
           {title}
-          <Badge count={count} showZero overflowCount={9999} color={count ? "#0f766e" : "#bfbfbf"} data-testid={`${testId}-count`} />
+          <span
+            style={{ display: "inline-block", minWidth: 22, padding: "0 7px", borderRadius: 11, fontSize: 12, lineHeight: "22px", textAlign: "center", color: "#fff", background: count ? "#0f766e" : "#bfbfbf" }}
+            data-testid={`${testId}-count`}
+          >
+            {count}
+          </span>
         </Space>
       }
       extra={count > shown ? <Typography.Text type="secondary">{t("today.firstRows", { n: shown })}</Typography.Text> : null}
