@@ -26,6 +26,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -55,8 +56,13 @@ def _is_input(w, test_id: str) -> bool:
 
 def _pick_first_option(w, test_id: str, typed: str = "") -> str:
     box = w.input(test_id)
-    box.click()
+    try:
+        box.click()
+    except WebDriverException:
+        # A searchable Select draws its placeholder over the input: click the Select itself.
+        w.visible(test_id).click()
     if typed:
+        w.wait_until(f"[{test_id}] has the focus", lambda: _active(w) == box, timeout=5)
         box.send_keys(typed)
 
     def first_option():
