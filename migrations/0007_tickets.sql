@@ -47,7 +47,7 @@ CREATE INDEX tickets_unassigned ON tickets(updated_at) WHERE is_open = 1 AND ass
 CREATE INDEX tickets_waiting ON tickets(updated_at) WHERE state = 'waiting';
 CREATE INDEX tickets_sla_due ON tickets(sla_due_at) WHERE is_open = 1 AND sla_due_at IS NOT NULL;
 CREATE INDEX tickets_sla_warn ON tickets(sla_warn_at) WHERE is_open = 1 AND sla_warn_at IS NOT NULL;
-CREATE INDEX tickets_open_breached ON tickets(updated_at) WHERE is_open = 1 AND breached = 1;
+CREATE INDEX tickets_open_breached ON tickets(updated_at, sla_due_at) WHERE is_open = 1 AND breached = 1;
 CREATE INDEX tickets_open_assignee_due ON tickets(assignee_id, coalesce(sla_due_at, '~'), id)
     WHERE is_open = 1;
 CREATE INDEX tickets_resolved ON tickets(resolved_at) WHERE resolved_at IS NOT NULL;
@@ -63,7 +63,8 @@ CREATE TABLE ticket_tags (
 ) WITHOUT ROWID;
 CREATE INDEX ticket_tags_tag ON ticket_tags(tag);
 
--- The timeline: append-only (like the audit log).
+-- The timeline: append-only (like the audit log), except that erasing a customer's personal
+-- data may blank an entry's text (body, detail) — nothing else about it can change.
 CREATE TABLE ticket_events (
     id          INTEGER PRIMARY KEY,
     ticket_id   INTEGER NOT NULL REFERENCES tickets(id),
@@ -77,6 +78,9 @@ CREATE TABLE ticket_events (
 );
 CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
 CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+WHEN NOT (NEW.body = '' AND (NEW.detail = OLD.detail OR NEW.detail = '{}') AND NEW.id = OLD.id
+          AND NEW.ticket_id = OLD.ticket_id AND NEW.kind = OLD.kind AND NEW.at = OLD.at
+          AND NEW.actor_id IS OLD.actor_id AND NEW.actor_name = OLD.actor_name)
 BEGIN SELECT RAISE(ABORT, 'ticket timeline is append-only'); END;
 CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events
 BEGIN SELECT RAISE(ABORT, 'ticket timeline is append-only'); END;
@@ -148,11 +152,13 @@ CREATE TABLE follow_ups (
     created_at      TEXT NOT NULL
 );
 CREATE INDEX follow_ups_customer ON follow_ups(customer_id, created_at);
-CREATE INDEX follow_ups_due ON follow_ups(next_contact_on)
+CREATE INDEX follow_ups_due ON follow_ups(next_contact_on, customer_id)
     WHERE next_contact_on IS NOT NULL AND superseded = 0;
 CREATE INDEX follow_ups_order ON follow_ups(order_id, created_at) WHERE order_id IS NOT NULL;
 
 -- The due list's unpaid orders and birthdays.
+CREATE INDEX customers_inactive ON customers(id)
+    WHERE deleted_at IS NOT NULL OR merged_into IS NOT NULL OR erased_at IS NOT NULL;
 CREATE INDEX orders_unpaid ON orders(ordered_at) WHERE status = 'unpaid';
 CREATE INDEX customers_birthday_md ON customers(substr(birthday, -5))
     WHERE birthday IS NOT NULL AND deleted_at IS NULL;

@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod care;
 pub mod clock;
 pub mod crypto;
 pub mod customers;
@@ -25,9 +26,8 @@ pub mod prefs;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod tickets;
 pub mod users;
 pub mod verify;
-pub mod tickets;
-pub mod care;
 
 pub use error::{Error, Result};

@@ -19,23 +19,86 @@ fn the_cli_generates_lists_shows_logs_and_runs_tickets() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("store");
     let home = tmp.path();
-    let out = laoke(home, &dir, &["demo", "--customers", "200", "--orders", "500", "--tickets", "120"]);
+    let out = laoke(
+        home,
+        &dir,
+        &[
+            "demo",
+            "--customers",
+            "200",
+            "--orders",
+            "500",
+            "--tickets",
+            "120",
+        ],
+    );
     assert!(out.ok, "demo: {}", out.stderr);
     assert!(out.stdout.contains("已生成工单： 120"), "{}", out.stdout);
     let list = laoke(home, &dir, &["tickets", "list", "--queue", "all"]);
     assert!(list.ok, "{}", list.stderr);
-    let first = list.stdout.split_whitespace().next().unwrap_or_default().to_string();
-    assert!(first.starts_with('T') && first.len() == 7, "a ticket number first: {}", list.stdout);
+    let first = list
+        .stdout
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.starts_with('T') && first.len() == 7,
+        "a ticket number first: {}",
+        list.stdout
+    );
     let show = laoke(home, &dir, &["--lang", "en", "tickets", "show", &first]);
-    assert!(show.ok && show.stdout.contains("first response") && show.stdout.contains("Created"), "{}{}", show.stdout, show.stderr);
-    let new = laoke(home, &dir, &["tickets", "new", "--customer", "1", "--type", "投诉", "--channel", "电话", "--subject", "包装破损"]);
-    assert!(new.ok && new.stdout.contains("已创建工单 T"), "{}{}", new.stdout, new.stderr);
-    let bad = laoke(home, &dir, &["--lang", "en", "tickets", "list", "--queue", "nope"]);
-    assert!(!bad.ok && bad.stderr.contains("Queue: unknown 'nope'"), "{}", bad.stderr);
+    assert!(
+        show.ok && show.stdout.contains("first response") && show.stdout.contains("Created"),
+        "{}{}",
+        show.stdout,
+        show.stderr
+    );
+    let new = laoke(
+        home,
+        &dir,
+        &[
+            "tickets",
+            "new",
+            "--customer",
+            "1",
+            "--type",
+            "投诉",
+            "--channel",
+            "电话",
+            "--subject",
+            "包装破损",
+        ],
+    );
+    assert!(
+        new.ok && new.stdout.contains("已创建工单 T"),
+        "{}{}",
+        new.stdout,
+        new.stderr
+    );
+    let bad = laoke(
+        home,
+        &dir,
+        &["--lang", "en", "tickets", "list", "--queue", "nope"],
+    );
+    assert!(
+        !bad.ok && bad.stderr.contains("Queue: unknown 'nope'"),
+        "{}",
+        bad.stderr
+    );
     let run1 = laoke(home, &dir, &["tickets", "run"]);
     assert!(run1.ok, "{}", run1.stderr);
     let run2 = laoke(home, &dir, &["--lang", "en", "tickets", "run"]);
-    assert!(run2.ok && run2.stdout.contains("closed 0, newly breached 0"), "idempotent: {}", run2.stdout);
+    assert!(
+        run2.ok && run2.stdout.contains("closed 0, newly breached 0"),
+        "idempotent: {}",
+        run2.stdout
+    );
     let today = laoke(home, &dir, &["today"]);
-    assert!(today.ok && today.stdout.contains("SLA 已超时"), "{}{}", today.stdout, today.stderr);
+    assert!(
+        today.ok && today.stdout.contains("SLA 已超时"),
+        "{}{}",
+        today.stdout,
+        today.stderr
+    );
 }

@@ -21,7 +21,10 @@ use laoke::tickets::{
 use std::sync::Arc;
 
 fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    Shanghai.with_ymd_and_hms(y, m, d, h, mi, 0).unwrap().with_timezone(&Utc)
+    Shanghai
+        .with_ymd_and_hms(y, m, d, h, mi, 0)
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 struct Desk {
@@ -40,7 +43,13 @@ fn desk() -> Desk {
     let mut c = customer("王芳", "13800138000");
     c.birthday = Some("--03-05".into());
     let customer = customers::create(&store, &owner, &c).unwrap();
-    Desk { _tmp: tmp, store, owner, clock, customer }
+    Desk {
+        _tmp: tmp,
+        store,
+        owner,
+        clock,
+        customer,
+    }
 }
 
 fn complaint(customer: i64) -> NewTicket {
@@ -65,11 +74,23 @@ fn state(d: &Desk, id: i64) -> TicketState {
 fn the_state_machine_allows_exactly_the_documented_moves() {
     use TicketState::*;
     let legal = [
-        (New, Assigned), (New, InProgress), (New, Resolved), (New, Merged),
-        (Assigned, InProgress), (Assigned, Waiting), (Assigned, Resolved), (Assigned, Merged),
-        (InProgress, Waiting), (InProgress, Resolved), (InProgress, Merged),
-        (Waiting, InProgress), (Waiting, Resolved), (Waiting, Merged),
-        (Resolved, InProgress), (Resolved, Closed), (Resolved, Merged),
+        (New, Assigned),
+        (New, InProgress),
+        (New, Resolved),
+        (New, Merged),
+        (Assigned, InProgress),
+        (Assigned, Waiting),
+        (Assigned, Resolved),
+        (Assigned, Merged),
+        (InProgress, Waiting),
+        (InProgress, Resolved),
+        (InProgress, Merged),
+        (Waiting, InProgress),
+        (Waiting, Resolved),
+        (Waiting, Merged),
+        (Resolved, InProgress),
+        (Resolved, Closed),
+        (Resolved, Merged),
     ];
     for &from in TicketState::ALL {
         for &to in TicketState::ALL {
@@ -79,8 +100,14 @@ fn the_state_machine_allows_exactly_the_documented_moves() {
                 let e = from.check_transition(to).unwrap_err();
                 let zh = e.message(laoke::i18n::Lang::ZhCn);
                 let en = e.message(laoke::i18n::Lang::En);
-                assert!(zh.contains(from.label_zh()) && zh.contains(to.label_zh()), "{zh}");
-                assert!(en.contains(from.label_en()) && en.contains(to.label_en()), "{en}");
+                assert!(
+                    zh.contains(from.label_zh()) && zh.contains(to.label_zh()),
+                    "{zh}"
+                );
+                assert!(
+                    en.contains(from.label_en()) && en.contains(to.label_en()),
+                    "{en}"
+                );
             }
         }
     }
@@ -107,10 +134,15 @@ fn illegal_moves_through_the_store_are_refused_and_change_nothing() {
     let id = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
     let e = tickets::set_state(&d.store, &d.owner, id, TicketState::Closed, "").unwrap_err();
     assert_eq!(e.code(), "invalid_input");
-    assert!(e.message(laoke::i18n::Lang::En).contains("'New' to 'Closed'"));
+    assert!(e
+        .message(laoke::i18n::Lang::En)
+        .contains("'New' to 'Closed'"));
     assert_eq!(state(&d, id), TicketState::New);
     let e = tickets::set_state(&d.store, &d.owner, id, TicketState::Assigned, "").unwrap_err();
-    assert!(e.message(laoke::i18n::Lang::En).contains("Assignee"), "assigned needs an assignee");
+    assert!(
+        e.message(laoke::i18n::Lang::En).contains("Assignee"),
+        "assigned needs an assignee"
+    );
     let t = tickets::get(&d.store, &d.owner, id).unwrap();
     assert_eq!(t.timeline.len(), 1, "nothing was appended");
 }
@@ -126,7 +158,10 @@ fn assigning_a_new_ticket_makes_it_assigned_and_logs_who_and_when() {
     assert_eq!(t.row.state, TicketState::Assigned);
     assert_eq!(t.row.assignee_id, Some(rep.id));
     let kinds: Vec<_> = t.timeline.iter().map(|e| e.kind).collect();
-    assert_eq!(kinds, vec![EventKind::Created, EventKind::Assignee, EventKind::State]);
+    assert_eq!(
+        kinds,
+        vec![EventKind::Created, EventKind::Assignee, EventKind::State]
+    );
     assert_eq!(t.timeline[1].at, at(2026, 3, 2, 10, 5));
 }
 
@@ -137,7 +172,14 @@ fn the_first_call_is_the_first_response_and_waiting_pauses_the_resolution_clock(
     t.priority = Some(Priority::P1);
     let id = tickets::create(&d.store, &d.owner, &t).unwrap();
     d.clock.set(at(2026, 3, 2, 11, 0));
-    tickets::add_entry(&d.store, &d.owner, id, EventKind::Call, "已致电顾客，答应补发").unwrap();
+    tickets::add_entry(
+        &d.store,
+        &d.owner,
+        id,
+        EventKind::Call,
+        "已致电顾客，答应补发",
+    )
+    .unwrap();
     tickets::set_state(&d.store, &d.owner, id, TicketState::InProgress, "").unwrap();
     let got = tickets::get(&d.store, &d.owner, id).unwrap();
     assert_eq!(got.first_response_at, Some(at(2026, 3, 2, 11, 0)));
@@ -147,9 +189,15 @@ fn the_first_call_is_the_first_response_and_waiting_pauses_the_resolution_clock(
     d.clock.set(at(2026, 3, 2, 12, 0));
     tickets::set_state(&d.store, &d.owner, id, TicketState::Waiting, "等顾客发照片").unwrap();
     let waiting = tickets::get(&d.store, &d.owner, id).unwrap();
-    assert_eq!(waiting.resolution.state, laoke::tickets::sla::SlaState::Paused);
+    assert_eq!(
+        waiting.resolution.state,
+        laoke::tickets::sla::SlaState::Paused
+    );
     assert_eq!(waiting.resolution.due_at, None);
-    let q = TicketQuery { queue: Queue::Waiting, ..Default::default() };
+    let q = TicketQuery {
+        queue: Queue::Waiting,
+        ..Default::default()
+    };
     assert_eq!(tickets::list(&d.store, &d.owner, &q).unwrap().rows.len(), 1);
     d.clock.set(at(2026, 3, 2, 16, 0));
     tickets::set_state(&d.store, &d.owner, id, TicketState::InProgress, "照片收到").unwrap();
@@ -165,17 +213,49 @@ fn a_breach_stays_flagged_after_resolve_and_reopen() {
     let id = tickets::create(&d.store, &d.owner, &t).unwrap();
     // No response for 3 business hours: the P1 first response (2 h) is breached.
     d.clock.set(at(2026, 3, 2, 13, 0));
-    let q = TicketQuery { queue: Queue::Breached, ..Default::default() };
-    assert_eq!(tickets::list(&d.store, &d.owner, &q).unwrap().rows.len(), 1, "past due is breached");
+    let q = TicketQuery {
+        queue: Queue::Breached,
+        ..Default::default()
+    };
+    assert_eq!(
+        tickets::list(&d.store, &d.owner, &q).unwrap().rows.len(),
+        1,
+        "past due is breached"
+    );
     let report = tickets::run_jobs(&d.store, &d.owner).unwrap();
     assert_eq!(report.newly_breached, 1);
-    assert_eq!(tickets::run_jobs(&d.store, &d.owner).unwrap().newly_breached, 0, "idempotent");
-    tickets::resolve(&d.store, &d.owner, id, &Resolution { csat: Some(4), ..Default::default() }).unwrap();
+    assert_eq!(
+        tickets::run_jobs(&d.store, &d.owner)
+            .unwrap()
+            .newly_breached,
+        0,
+        "idempotent"
+    );
+    tickets::resolve(
+        &d.store,
+        &d.owner,
+        id,
+        &Resolution {
+            csat: Some(4),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     d.clock.set(at(2026, 3, 3, 10, 0));
-    tickets::set_state(&d.store, &d.owner, id, TicketState::InProgress, "顾客说又坏了").unwrap();
+    tickets::set_state(
+        &d.store,
+        &d.owner,
+        id,
+        TicketState::InProgress,
+        "顾客说又坏了",
+    )
+    .unwrap();
     let got = tickets::get(&d.store, &d.owner, id).unwrap();
     assert_eq!(got.row.state, TicketState::InProgress);
-    assert!(got.first_response_breached, "the breach is kept after reopen");
+    assert!(
+        got.first_response_breached,
+        "the breach is kept after reopen"
+    );
     assert!(got.row.breached);
     assert_eq!(tickets::list(&d.store, &d.owner, &q).unwrap().rows.len(), 1);
 }
@@ -189,10 +269,16 @@ fn resolved_tickets_close_after_seven_days_once() {
     assert_eq!(tickets::run_jobs(&d.store, &d.owner).unwrap().closed, 0);
     d.clock.advance(Duration::minutes(1));
     assert_eq!(tickets::run_jobs(&d.store, &d.owner).unwrap().closed, 1);
-    assert_eq!(tickets::run_jobs(&d.store, &d.owner).unwrap().closed, 0, "a second run changes nothing");
+    assert_eq!(
+        tickets::run_jobs(&d.store, &d.owner).unwrap().closed,
+        0,
+        "a second run changes nothing"
+    );
     assert_eq!(state(&d, id), TicketState::Closed);
     let e = tickets::set_state(&d.store, &d.owner, id, TicketState::InProgress, "").unwrap_err();
-    assert!(e.message(laoke::i18n::Lang::En).contains("'Closed' to 'In progress'"));
+    assert!(e
+        .message(laoke::i18n::Lang::En)
+        .contains("'Closed' to 'In progress'"));
 }
 
 #[test]
@@ -202,22 +288,44 @@ fn a_low_csat_needs_a_reason_and_compensation_is_recorded_once() {
     let mut r = Resolution {
         csat: Some(2),
         root_cause: Some(laoke::tickets::RootCause::Logistics),
-        compensation: vec![Compensation::RefundNote { amount_fen: 1_500, note: "退运费".into() }],
+        compensation: vec![Compensation::RefundNote {
+            amount_fen: 1_500,
+            note: "退运费".into(),
+        }],
         ..Default::default()
     };
     let e = tickets::resolve(&d.store, &d.owner, id, &r).unwrap_err();
-    assert!(e.message(laoke::i18n::Lang::ZhCn).contains("原因"), "{}", e.message(laoke::i18n::Lang::ZhCn));
+    assert!(
+        e.message(laoke::i18n::Lang::ZhCn).contains("原因"),
+        "{}",
+        e.message(laoke::i18n::Lang::ZhCn)
+    );
     assert_eq!(state(&d, id), TicketState::New, "nothing changed");
-    let bad = Resolution { csat: Some(6), ..Default::default() };
+    let bad = Resolution {
+        csat: Some(6),
+        ..Default::default()
+    };
     assert!(tickets::resolve(&d.store, &d.owner, id, &bad).is_err());
     r.csat_reason = Some(CsatReason::Delivery);
     tickets::resolve(&d.store, &d.owner, id, &r).unwrap();
     let t = tickets::get(&d.store, &d.owner, id).unwrap();
-    assert_eq!((t.csat, t.csat_reason), (Some(2), Some(CsatReason::Delivery)));
+    assert_eq!(
+        (t.csat, t.csat_reason),
+        (Some(2), Some(CsatReason::Delivery))
+    );
     assert_eq!(t.compensations.len(), 1);
     assert_eq!(t.compensations[0].amount_fen, 1_500);
-    assert!(tickets::resolve(&d.store, &d.owner, id, &r).is_err(), "resolving twice is refused");
-    assert_eq!(tickets::get(&d.store, &d.owner, id).unwrap().compensations.len(), 1);
+    assert!(
+        tickets::resolve(&d.store, &d.owner, id, &r).is_err(),
+        "resolving twice is refused"
+    );
+    assert_eq!(
+        tickets::get(&d.store, &d.owner, id)
+            .unwrap()
+            .compensations
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -249,24 +357,79 @@ fn queues_filter_and_count_by_owner_state_and_text() {
     q.subject = "问一下发货时间".into();
     q.assignee_id = Some(rep.id);
     let b = tickets::create(&d.store, &d.owner, &q).unwrap();
-    let mine = tickets::list(&store2, &rep_s, &TicketQuery { queue: Queue::Mine, ..Default::default() }).unwrap();
+    let mine = tickets::list(
+        &store2,
+        &rep_s,
+        &TicketQuery {
+            queue: Queue::Mine,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(mine.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![b]);
-    let un = tickets::list(&d.store, &d.owner, &TicketQuery { queue: Queue::Unassigned, ..Default::default() }).unwrap();
+    let un = tickets::list(
+        &d.store,
+        &d.owner,
+        &TicketQuery {
+            queue: Queue::Unassigned,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(un.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![a]);
-    let text = tickets::list(&d.store, &d.owner, &TicketQuery { text: Some("发货".into()), ..Default::default() }).unwrap();
+    let text = tickets::list(
+        &d.store,
+        &d.owner,
+        &TicketQuery {
+            text: Some("发货".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(text.rows.len(), 1);
-    let by_type = tickets::list(&d.store, &d.owner, &TicketQuery { types: vec![TicketType::Complaint], ..Default::default() }).unwrap();
+    let by_type = tickets::list(
+        &d.store,
+        &d.owner,
+        &TicketQuery {
+            types: vec![TicketType::Complaint],
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(by_type.rows[0].id, a);
-    let tag = tickets::list(&d.store, &d.owner, &TicketQuery { tag: Some("包装".into()), ..Default::default() }).unwrap();
+    let tag = tickets::list(
+        &d.store,
+        &d.owner,
+        &TicketQuery {
+            tag: Some("包装".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(tag.rows.len(), 2);
     let c = tickets::counts(&store2, &rep_s).unwrap();
     assert_eq!((c.mine, c.unassigned, c.open), (1, 1, 2));
     // Due soon: P2 first response warns at 75 % of 24 h = 18 business hours (Tue 16:00).
     d.clock.set(at(2026, 3, 3, 16, 0));
-    assert_eq!(tickets::counts(&d.store, &d.owner).unwrap().due_soon, 2, "P2 and P3 both answer within 24 h");
+    assert_eq!(
+        tickets::counts(&d.store, &d.owner).unwrap().due_soon,
+        2,
+        "P2 and P3 both answer within 24 h"
+    );
     d.clock.set(at(2026, 3, 4, 10, 1));
-    assert_eq!(tickets::counts(&d.store, &d.owner).unwrap().breached, 2, "and both are late a minute after");
-    let sorted = tickets::list(&d.store, &d.owner, &TicketQuery { sort: Some("nonsense".into()), ..Default::default() });
+    assert_eq!(
+        tickets::counts(&d.store, &d.owner).unwrap().breached,
+        2,
+        "and both are late a minute after"
+    );
+    let sorted = tickets::list(
+        &d.store,
+        &d.owner,
+        &TicketQuery {
+            sort: Some("nonsense".into()),
+            ..Default::default()
+        },
+    );
     assert!(sorted.is_err());
 }
 
@@ -274,19 +437,46 @@ fn queues_filter_and_count_by_owner_state_and_text() {
 fn reps_work_tickets_but_only_the_owner_edits_hours_and_holidays() {
     let d = desk();
     add_user(&d.store, &d.owner, "xiaoli", Role::Rep, "rep password 1");
-    let (store2, rep) = Store::login(d.store.dir(), "xiaoli", "rep password 1", d.clock.clone()).unwrap();
+    let (store2, rep) =
+        Store::login(d.store.dir(), "xiaoli", "rep password 1", d.clock.clone()).unwrap();
     let id = tickets::create(&store2, &rep, &complaint(d.customer)).unwrap();
-    tickets::resolve(&store2, &rep, id, &Resolution { csat: Some(5), ..Default::default() }).unwrap();
-    let e = calendar::set_calendar_day(&store2, &rep, "2026-03-10", Some(laoke::tickets::sla::DayKind::Holiday), "店庆").unwrap_err();
+    tickets::resolve(
+        &store2,
+        &rep,
+        id,
+        &Resolution {
+            csat: Some(5),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let e = calendar::set_calendar_day(
+        &store2,
+        &rep,
+        "2026-03-10",
+        Some(laoke::tickets::sla::DayKind::Holiday),
+        "店庆",
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "forbidden");
     let e = calendar::set_business_hours(&store2, &rep, &Default::default()).unwrap_err();
     assert_eq!(e.code(), "forbidden");
-    calendar::set_calendar_day(&d.store, &d.owner, "2026-03-10", Some(laoke::tickets::sla::DayKind::Holiday), "店庆").unwrap();
+    calendar::set_calendar_day(
+        &d.store,
+        &d.owner,
+        "2026-03-10",
+        Some(laoke::tickets::sla::DayKind::Holiday),
+        "店庆",
+    )
+    .unwrap();
     let days = calendar::calendar_days(&d.store, &d.owner, 2026).unwrap();
     assert!(days.iter().any(|x| x.name == "店庆" && !x.official));
     calendar::set_calendar_day(&d.store, &d.owner, "2026-05-01", None, "").unwrap();
     let days = calendar::calendar_days(&d.store, &d.owner, 2026).unwrap();
-    assert!(!days.iter().any(|x| x.day.to_string() == "2026-05-01"), "an official holiday can be removed");
+    assert!(
+        !days.iter().any(|x| x.day.to_string() == "2026-05-01"),
+        "an official holiday can be removed"
+    );
     assert!(calendar::set_calendar_day(&d.store, &d.owner, "2026-13-01", None, "").is_err());
 }
 
@@ -294,11 +484,31 @@ fn reps_work_tickets_but_only_the_owner_edits_hours_and_holidays() {
 fn a_holiday_added_in_settings_moves_open_tickets_due_times() {
     let d = desk();
     let id = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
-    assert_eq!(tickets::get(&d.store, &d.owner, id).unwrap().first_response.due_at, Some(at(2026, 3, 4, 10, 0)));
-    calendar::set_calendar_day(&d.store, &d.owner, "2026-03-03", Some(laoke::tickets::sla::DayKind::Holiday), "盘点").unwrap();
-    let q = TicketQuery { sort: Some("slaDueAt".into()), ..Default::default() };
+    assert_eq!(
+        tickets::get(&d.store, &d.owner, id)
+            .unwrap()
+            .first_response
+            .due_at,
+        Some(at(2026, 3, 4, 10, 0))
+    );
+    calendar::set_calendar_day(
+        &d.store,
+        &d.owner,
+        "2026-03-03",
+        Some(laoke::tickets::sla::DayKind::Holiday),
+        "盘点",
+    )
+    .unwrap();
+    let q = TicketQuery {
+        sort: Some("slaDueAt".into()),
+        ..Default::default()
+    };
     let row = &tickets::list(&d.store, &d.owner, &q).unwrap().rows[0];
-    assert_eq!(row.sla_due_at, Some(at(2026, 3, 5, 10, 0)), "the stored due time follows the calendar");
+    assert_eq!(
+        row.sla_due_at,
+        Some(at(2026, 3, 5, 10, 0)),
+        "the stored due time follows the calendar"
+    );
 }
 
 #[test]
@@ -308,34 +518,76 @@ fn templates_fill_the_ticket_placeholders() {
     let list = templates::list(&d.store, &d.owner, laoke::i18n::Lang::ZhCn).unwrap();
     assert!(list.len() >= 4);
     let text = templates::render(&d.store, &d.owner, list[0].id, id).unwrap();
-    assert!(text.contains("王芳") && text.contains(&format!("T{id:06}")) && text.contains("店主"), "{text}");
+    assert!(
+        text.contains("王芳") && text.contains(&format!("T{id:06}")) && text.contains("店主"),
+        "{text}"
+    );
     assert!(!text.contains('{'), "{text}");
     let en = templates::list(&d.store, &d.owner, laoke::i18n::Lang::En).unwrap();
-    assert!(templates::render(&d.store, &d.owner, en[0].id, id).unwrap().starts_with("Hello 王芳"));
+    assert!(templates::render(&d.store, &d.owner, en[0].id, id)
+        .unwrap()
+        .starts_with("Hello 王芳"));
 }
 
 #[test]
 fn the_due_list_on_a_fixed_clock() {
     let d = desk();
     // A follow-up planned for today and one for next week.
-    followups::log(&d.store, &d.owner, &NewFollowUp {
-        customer_id: d.customer, kind: FollowUpKind::Revisit, channel: FollowUpChannel::Phone,
-        outcome: Outcome::Reached, notes: "投诉回访".into(), ticket_id: None, order_id: None,
-        next_contact_on: Some("2026-03-02".into()),
-    }).unwrap();
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: d.customer,
+            kind: FollowUpKind::Revisit,
+            channel: FollowUpChannel::Phone,
+            outcome: Outcome::Reached,
+            notes: "投诉回访".into(),
+            ticket_id: None,
+            order_id: None,
+            next_contact_on: Some("2026-03-02".into()),
+        },
+    )
+    .unwrap();
     let other = customers::create(&d.store, &d.owner, &customer("李雷", "13900139000")).unwrap();
-    followups::log(&d.store, &d.owner, &NewFollowUp {
-        customer_id: other, kind: FollowUpKind::Care, channel: FollowUpChannel::Wechat,
-        outcome: Outcome::Reached, notes: String::new(), ticket_id: None, order_id: None,
-        next_contact_on: Some("2026-03-09".into()),
-    }).unwrap();
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: other,
+            kind: FollowUpKind::Care,
+            channel: FollowUpChannel::Wechat,
+            outcome: Outcome::Reached,
+            notes: String::new(),
+            ticket_id: None,
+            order_id: None,
+            next_contact_on: Some("2026-03-09".into()),
+        },
+    )
+    .unwrap();
     // An unpaid Taobao order placed 45 minutes ago: the first 催付 is due.
-    let order = laoke::orders::create_manual(&d.store, &d.owner, &laoke::orders::ManualOrder {
-        customer_id: Some(other), channel: laoke::orders::Channel::Taobao, order_no: "TB1001".into(),
-        status: laoke::orders::OrderStatus::Unpaid, ordered_at: Some(at(2026, 3, 2, 9, 15)),
-        shipping_fen: 0, discount_fen: 0, paid_fen: None, note: String::new(),
-        items: vec![laoke::orders::NewOrderItem { product_name: "龙井".into(), sku: String::new(), category: "茶".into(), quantity: 1, unit_price_fen: 9_900 }],
-    }).unwrap();
+    let order = laoke::orders::create_manual(
+        &d.store,
+        &d.owner,
+        &laoke::orders::ManualOrder {
+            customer_id: Some(other),
+            channel: laoke::orders::Channel::Taobao,
+            order_no: "TB1001".into(),
+            status: laoke::orders::OrderStatus::Unpaid,
+            ordered_at: Some(at(2026, 3, 2, 9, 15)),
+            shipping_fen: 0,
+            discount_fen: 0,
+            paid_fen: None,
+            note: String::new(),
+            items: vec![laoke::orders::NewOrderItem {
+                product_name: "龙井".into(),
+                sku: String::new(),
+                category: "茶".into(),
+                quantity: 1,
+                unit_price_fen: 9_900,
+            }],
+        },
+    )
+    .unwrap();
     // A P1 ticket 3 business hours old is breached; a P2 one is fine.
     let mut p1 = complaint(d.customer);
     p1.priority = Some(Priority::P1);
@@ -348,27 +600,65 @@ fn the_due_list_on_a_fixed_clock() {
     assert_eq!(t.follow_ups[0].customer_name, "王芳");
     assert_eq!(t.counts.sla_breached, 1);
     assert_eq!(t.counts.unpaid_orders, 1);
-    assert_eq!((t.unpaid_orders[0].order_id, t.unpaid_orders[0].step), (order, 1));
-    assert_eq!(t.counts.birthdays, 1, "王芳's birthday on 03-05 is within 7 days");
+    assert_eq!(
+        (t.unpaid_orders[0].order_id, t.unpaid_orders[0].step),
+        (order, 1)
+    );
+    assert_eq!(
+        t.counts.birthdays, 1,
+        "王芳's birthday on 03-05 is within 7 days"
+    );
     assert_eq!(t.birthdays[0].in_days, 3);
     // Logging the contacts clears them.
-    followups::log(&d.store, &d.owner, &NewFollowUp {
-        customer_id: other, kind: FollowUpKind::Payment, channel: FollowUpChannel::Wangwang,
-        outcome: Outcome::Done, notes: String::new(), ticket_id: None, order_id: Some(order),
-        next_contact_on: None,
-    }).unwrap();
-    followups::log(&d.store, &d.owner, &NewFollowUp {
-        customer_id: d.customer, kind: FollowUpKind::Birthday, channel: FollowUpChannel::Wechat,
-        outcome: Outcome::Done, notes: String::new(), ticket_id: None, order_id: None,
-        next_contact_on: None,
-    }).unwrap();
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: other,
+            kind: FollowUpKind::Payment,
+            channel: FollowUpChannel::Wangwang,
+            outcome: Outcome::Done,
+            notes: String::new(),
+            ticket_id: None,
+            order_id: Some(order),
+            next_contact_on: None,
+        },
+    )
+    .unwrap();
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: d.customer,
+            kind: FollowUpKind::Birthday,
+            channel: FollowUpChannel::Wechat,
+            outcome: Outcome::Done,
+            notes: String::new(),
+            ticket_id: None,
+            order_id: None,
+            next_contact_on: None,
+        },
+    )
+    .unwrap();
     let t = today::today(&d.store, &d.owner).unwrap();
-    assert_eq!((t.counts.follow_ups, t.counts.unpaid_orders, t.counts.birthdays), (0, 0, 0));
+    assert_eq!(
+        (
+            t.counts.follow_ups,
+            t.counts.unpaid_orders,
+            t.counts.birthdays
+        ),
+        (0, 0, 0)
+    );
     // 4 hours after the order the second reminder is due.
     d.clock.set(at(2026, 3, 2, 13, 20));
     let t = today::today(&d.store, &d.owner).unwrap();
     assert_eq!(t.unpaid_orders.first().map(|o| o.step), Some(2));
-    assert_eq!(followups::for_customer(&d.store, &d.owner, other).unwrap().len(), 2);
+    assert_eq!(
+        followups::for_customer(&d.store, &d.owner, other)
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -376,17 +666,41 @@ fn the_payment_reminder_schedule_stops_at_three_and_at_platform_close() {
     use laoke::care::payment::due_step;
     use laoke::orders::Channel;
     let o = at(2026, 3, 2, 10, 0);
-    assert_eq!(due_step(Channel::Jd, o, &[], o + Duration::minutes(29)), None);
-    assert_eq!(due_step(Channel::Jd, o, &[], o + Duration::minutes(30)), Some(1));
+    assert_eq!(
+        due_step(Channel::Jd, o, &[], o + Duration::minutes(29)),
+        None
+    );
+    assert_eq!(
+        due_step(Channel::Jd, o, &[], o + Duration::minutes(30)),
+        Some(1)
+    );
     let one = [o + Duration::minutes(31)];
     assert_eq!(due_step(Channel::Jd, o, &one, o + Duration::hours(3)), None);
-    assert_eq!(due_step(Channel::Jd, o, &one, o + Duration::hours(4)), Some(2));
+    assert_eq!(
+        due_step(Channel::Jd, o, &one, o + Duration::hours(4)),
+        Some(2)
+    );
     let two = [one[0], o + Duration::hours(4)];
-    assert_eq!(due_step(Channel::Jd, o, &two, o + Duration::hours(22)), Some(3), "2 h before JD's 24 h close");
-    assert_eq!(due_step(Channel::Taobao, o, &two, o + Duration::hours(22)), None, "Taobao closes at 72 h");
-    assert_eq!(due_step(Channel::Jd, o, &[], o + Duration::hours(24)), None, "closed by the platform");
+    assert_eq!(
+        due_step(Channel::Jd, o, &two, o + Duration::hours(22)),
+        Some(3),
+        "2 h before JD's 24 h close"
+    );
+    assert_eq!(
+        due_step(Channel::Taobao, o, &two, o + Duration::hours(22)),
+        None,
+        "Taobao closes at 72 h"
+    );
+    assert_eq!(
+        due_step(Channel::Jd, o, &[], o + Duration::hours(24)),
+        None,
+        "closed by the platform"
+    );
     let three = [two[0], two[1], o + Duration::hours(22)];
-    assert_eq!(due_step(Channel::Jd, o, &three, o + Duration::hours(23)), None);
+    assert_eq!(
+        due_step(Channel::Jd, o, &three, o + Duration::hours(23)),
+        None
+    );
 }
 
 #[test]
@@ -394,23 +708,69 @@ fn the_monthly_report_counts_sla_csat_complaint_rate_causes_and_costs() {
     use laoke::tickets::reports::{self, Period};
     use laoke::tickets::RootCause;
     let d = desk();
-    laoke::orders::create_manual(&d.store, &d.owner, &laoke::orders::ManualOrder {
-        customer_id: Some(d.customer), channel: laoke::orders::Channel::InStore, order_no: String::new(),
-        status: laoke::orders::OrderStatus::Paid, ordered_at: None, shipping_fen: 0, discount_fen: 0,
-        paid_fen: None, note: String::new(),
-        items: vec![laoke::orders::NewOrderItem { product_name: "龙井".into(), sku: String::new(), category: "茶".into(), quantity: 1, unit_price_fen: 9_900 }],
-    }).unwrap();
+    laoke::orders::create_manual(
+        &d.store,
+        &d.owner,
+        &laoke::orders::ManualOrder {
+            customer_id: Some(d.customer),
+            channel: laoke::orders::Channel::InStore,
+            order_no: String::new(),
+            status: laoke::orders::OrderStatus::Paid,
+            ordered_at: None,
+            shipping_fen: 0,
+            discount_fen: 0,
+            paid_fen: None,
+            note: String::new(),
+            items: vec![laoke::orders::NewOrderItem {
+                product_name: "龙井".into(),
+                sku: String::new(),
+                category: "茶".into(),
+                quantity: 1,
+                unit_price_fen: 9_900,
+            }],
+        },
+    )
+    .unwrap();
     let a = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
     let b = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
     d.clock.set(at(2026, 3, 2, 11, 0)); // 1 business hour later
     tickets::add_entry(&d.store, &d.owner, a, EventKind::Call, "回电").unwrap();
-    tickets::resolve(&d.store, &d.owner, a, &Resolution { csat: Some(5), root_cause: Some(RootCause::Logistics), ..Default::default() }).unwrap();
+    tickets::resolve(
+        &d.store,
+        &d.owner,
+        a,
+        &Resolution {
+            csat: Some(5),
+            root_cause: Some(RootCause::Logistics),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     d.clock.set(at(2026, 3, 9, 11, 0)); // a week later: b is late (P2 48 business hours)
-    tickets::resolve(&d.store, &d.owner, b, &Resolution {
-        csat: Some(2), csat_reason: Some(CsatReason::SlowResponse), root_cause: Some(RootCause::Logistics),
-        compensation: vec![Compensation::RefundNote { amount_fen: 1_500, note: "运费".into() }], ..Default::default()
-    }).unwrap();
-    let r = reports::report(&d.store, &d.owner, Period::Month, "2026-03-01", "2026-03-31").unwrap();
+    tickets::resolve(
+        &d.store,
+        &d.owner,
+        b,
+        &Resolution {
+            csat: Some(2),
+            csat_reason: Some(CsatReason::SlowResponse),
+            root_cause: Some(RootCause::Logistics),
+            compensation: vec![Compensation::RefundNote {
+                amount_fen: 1_500,
+                note: "运费".into(),
+            }],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let r = reports::report(
+        &d.store,
+        &d.owner,
+        Period::Month,
+        "2026-03-01",
+        "2026-03-31",
+    )
+    .unwrap();
     assert_eq!(r.rows.len(), 1);
     let m = &r.rows[0];
     assert_eq!(m.period, "2026-03");
@@ -419,13 +779,138 @@ fn the_monthly_report_counts_sla_csat_complaint_rate_causes_and_costs() {
     assert_eq!((m.csat_responses, m.csat_permille), (2, Some(500)));
     // a: called after 60 business minutes; b: first answered when resolved, 11 + 6 × 12 + 2 = 85 h later.
     assert_eq!(m.median_first_response_min, Some((60 + 85 * 60) / 2));
-    assert_eq!((m.complaints, m.orders, m.complaints_per_100_orders_x10), (2, 1, Some(2000)));
+    assert_eq!(
+        (m.complaints, m.orders, m.complaints_per_100_orders_x10),
+        (2, 1, Some(2000))
+    );
     assert_eq!(r.top_root_causes[0].tickets, 2);
     assert_eq!(r.compensation.len(), 1);
-    assert_eq!((r.compensation[0].month.as_str(), r.compensation[0].amount_fen), ("2026-03", 1_500));
+    assert_eq!(
+        (
+            r.compensation[0].month.as_str(),
+            r.compensation[0].amount_fen
+        ),
+        ("2026-03", 1_500)
+    );
     let tables = r.tables();
     assert_eq!(tables.len(), 3);
-    let weekly = reports::report(&d.store, &d.owner, Period::Week, "2026-03-02", "2026-03-15").unwrap();
-    assert_eq!(weekly.rows.iter().map(|r| r.period.as_str()).collect::<Vec<_>>(), vec!["2026-W10", "2026-W11"]);
-    assert!(reports::report(&d.store, &d.owner, Period::Month, "2026-03-31", "2026-03-01").is_err());
+    let weekly =
+        reports::report(&d.store, &d.owner, Period::Week, "2026-03-02", "2026-03-15").unwrap();
+    assert_eq!(
+        weekly
+            .rows
+            .iter()
+            .map(|r| r.period.as_str())
+            .collect::<Vec<_>>(),
+        vec!["2026-W10", "2026-W11"]
+    );
+    assert!(reports::report(
+        &d.store,
+        &d.owner,
+        Period::Month,
+        "2026-03-31",
+        "2026-03-01"
+    )
+    .is_err());
+}
+
+#[test]
+fn merging_two_customers_moves_their_tickets_and_follow_ups_and_undo_moves_them_back() {
+    use laoke::customers::merge::{self, MergeChoices};
+    let d = desk();
+    let other = customers::create(&d.store, &d.owner, &customer("王芳芳", "13900139000")).unwrap();
+    let t = tickets::create(&d.store, &d.owner, &complaint(other)).unwrap();
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: other,
+            kind: FollowUpKind::Care,
+            channel: FollowUpChannel::Phone,
+            outcome: Outcome::Reached,
+            notes: String::new(),
+            ticket_id: Some(t),
+            order_id: None,
+            next_contact_on: None,
+        },
+    )
+    .unwrap();
+    let out = merge::merge(
+        &d.store,
+        &d.owner,
+        d.customer,
+        other,
+        &MergeChoices {
+            take_from_other: vec![],
+            combine_notes: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id,
+        d.customer
+    );
+    assert_eq!(
+        followups::for_customer(&d.store, &d.owner, d.customer)
+            .unwrap()
+            .len(),
+        1
+    );
+    merge::unmerge(&d.store, &d.owner, out.merge_id).unwrap();
+    assert_eq!(
+        tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id,
+        other,
+        "undo moves the ticket back"
+    );
+}
+
+#[test]
+fn erasing_a_customer_blanks_ticket_texts_but_keeps_the_timeline_append_only() {
+    let d = desk();
+    let id = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
+    tickets::add_entry(
+        &d.store,
+        &d.owner,
+        id,
+        EventKind::Call,
+        "王芳说地址是文三路 88 号",
+    )
+    .unwrap();
+    followups::log(
+        &d.store,
+        &d.owner,
+        &NewFollowUp {
+            customer_id: d.customer,
+            kind: FollowUpKind::Revisit,
+            channel: FollowUpChannel::Phone,
+            outcome: Outcome::Reached,
+            notes: "她家住文三路".into(),
+            ticket_id: Some(id),
+            order_id: None,
+            next_contact_on: None,
+        },
+    )
+    .unwrap();
+    laoke::customers::erase::erase(&d.store, &d.owner, d.customer).unwrap();
+    let t = tickets::get(&d.store, &d.owner, id).unwrap();
+    assert_eq!(t.description, "");
+    assert!(
+        t.timeline.iter().all(|e| e.body.is_empty()),
+        "no personal text stays on the timeline"
+    );
+    assert_eq!(t.timeline.len(), 2, "the entries themselves stay");
+    assert!(followups::for_customer(&d.store, &d.owner, d.customer)
+        .unwrap()
+        .iter()
+        .all(|f| f.notes.is_empty()));
+    // Anything else is still refused by the database.
+    let raw = raw_connection_as_owner(&d.store, &d.owner);
+    let e = raw.execute(
+        "UPDATE ticket_events SET kind = 'note' WHERE ticket_id = ?1",
+        [id],
+    );
+    assert!(e.is_err(), "the timeline stays append-only");
+    assert!(raw
+        .execute("DELETE FROM ticket_events WHERE ticket_id = ?1", [id])
+        .is_err());
 }

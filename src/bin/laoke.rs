@@ -527,11 +527,8 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                 );
             }
             if tickets > 0 {
-                let r = demo::generate_tickets(
-                    &store,
-                    &session,
-                    &demo::TicketsSpec { tickets, seed },
-                )?;
+                let r =
+                    demo::generate_tickets(&store, &session, &demo::TicketsSpec { tickets, seed })?;
                 println!(
                     "{} {} / {} {}",
                     ctx.t("已生成工单：", "Tickets generated:"),

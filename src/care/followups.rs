@@ -75,7 +75,12 @@ pub struct FollowUp {
 /// Log a contact (audited by id). Returns the entry id.
 pub fn log(store: &Store, s: &Session, f: &NewFollowUp) -> Result<i64> {
     s.require(Permission::WorkWithCustomers)?;
-    let next = match f.next_contact_on.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    let next = match f
+        .next_contact_on
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         None => None,
         Some(d) => Some(d.parse::<NaiveDate>().map_err(|_| {
             Error::invalid(
@@ -85,7 +90,10 @@ pub fn log(store: &Store, s: &Session, f: &NewFollowUp) -> Result<i64> {
         })?),
     };
     if f.notes.chars().count() > 2000 {
-        return Err(Error::invalid("备注：最多 2000 个字。", "Notes: at most 2000 characters."));
+        return Err(Error::invalid(
+            "备注：最多 2000 个字。",
+            "Notes: at most 2000 characters.",
+        ));
     }
     store.write(|tx, now| {
         let active = tx

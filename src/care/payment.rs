@@ -41,7 +41,10 @@ pub fn due_step(
     if now >= ordered_at + auto_close_after(channel) || sent.len() >= 3 {
         return None;
     }
-    let in_last_day = sent.iter().filter(|t| **t > now - Duration::hours(24)).count();
+    let in_last_day = sent
+        .iter()
+        .filter(|t| **t > now - Duration::hours(24))
+        .count();
     if in_last_day >= 3 {
         return None;
     }

@@ -85,9 +85,14 @@ pub struct Today {
 /// The due list at the store's now, in the shop's timezone.
 pub fn today(store: &Store, s: &Session) -> Result<Today> {
     s.require(Permission::WorkWithCustomers)?;
-    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let day = store
+        .now()
+        .with_timezone(&settings::timezone(store))
+        .date_naive();
     let (fu_count, follow_ups) = follow_ups_due(store, s)?;
-    let counts_q = query::counts(store, s)?;
+    let now = ts(store.now());
+    let due_soon_count = query::count_due_soon(store.conn(), &now)?;
+    let breached_count = query::count_breached(store.conn(), &now)?;
     let queue = |q: Queue| {
         query::list(
             store,
@@ -109,8 +114,8 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
         day,
         counts: TodayCounts {
             follow_ups: fu_count,
-            sla_due_soon: counts_q.due_soon,
-            sla_breached: counts_q.breached,
+            sla_due_soon: due_soon_count,
+            sla_breached: breached_count,
             unpaid_orders: unpaid_count,
             birthdays: birthday_count,
         },
@@ -122,17 +127,25 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
     })
 }
 
+/// Matches migration 0007's `customers_inactive` partial index (few rows: a cheap probe).
+const INACTIVE: &str =
+    "(c.deleted_at IS NOT NULL OR c.merged_into IS NOT NULL OR c.erased_at IS NOT NULL)";
 const ACTIVE: &str = "c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erased_at IS NULL";
 
 /// Follow-ups whose latest plan is today or earlier: (count, first rows).
 pub fn follow_ups_due(store: &Store, s: &Session) -> Result<(u64, Vec<DueFollowUp>)> {
     s.require(Permission::WorkWithCustomers)?;
-    let day = store.now().with_timezone(&settings::timezone(store)).date_naive();
+    let day = store
+        .now()
+        .with_timezone(&settings::timezone(store))
+        .date_naive();
     let conn = store.conn();
     let fu_count: i64 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id
-             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1 AND {ACTIVE}"
+            "SELECT count(*) FROM follow_ups f
+             WHERE f.next_contact_on IS NOT NULL AND f.superseded = 0 AND f.next_contact_on <= ?1
+               AND NOT EXISTS (SELECT 1 FROM customers c INDEXED BY customers_inactive
+                               WHERE c.id = f.customer_id AND {INACTIVE})"
         ))?
         .query_row([day.to_string()], |r| r.get(0))?;
     let follow_ups = conn
@@ -223,9 +236,17 @@ pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRo
     let now = store.now();
     let day = now.with_timezone(&settings::timezone(store)).date_naive();
     let conn = store.conn();
-    let days: Vec<NaiveDate> = (0..BIRTHDAY_DAYS).filter_map(|i| day.checked_add_signed(Duration::days(i))).collect();
-    let md: Vec<String> = days.iter().map(|d| format!("{:02}-{:02}", d.month(), d.day())).collect();
-    let marks = (1..=md.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let days: Vec<NaiveDate> = (0..BIRTHDAY_DAYS)
+        .filter_map(|i| day.checked_add_signed(Duration::days(i)))
+        .collect();
+    let md: Vec<String> = days
+        .iter()
+        .map(|d| format!("{:02}-{:02}", d.month(), d.day()))
+        .collect();
+    let marks = (1..=md.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let recent = ts(now - Duration::days(30));
     let mut args: Vec<rusqlite::types::Value> = md.iter().map(|m| m.clone().into()).collect();
     args.push(recent.into());

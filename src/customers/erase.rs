@@ -110,6 +110,7 @@ pub(crate) fn anonymise(conn: &Connection, id: i64, now: DateTime<Utc>) -> Resul
             params![c, ts(now)],
         )?;
         scrub_merge_snapshots(conn, c)?;
+        crate::tickets::write::scrub_customer(conn, c)?;
     }
     Ok(family)
 }

@@ -24,7 +24,11 @@ pub const UNDO_DAYS: i64 = 30;
 /// Rows that belong to a customer and follow them into the kept record: (table, column).
 /// Later modules (points, tickets, follow-ups) add their tables here; tables that do not exist
 /// yet are skipped.
-pub const MOVABLE: &[(&str, &str)] = &[("orders", "customer_id")];
+pub const MOVABLE: &[(&str, &str)] = &[
+    ("orders", "customer_id"),
+    ("tickets", "customer_id"),
+    ("follow_ups", "customer_id"),
+];
 
 /// The fields a user chooses between: (name in the API, column).
 pub const MERGE_FIELDS: &[(&str, &str)] = &[

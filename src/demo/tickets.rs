@@ -70,7 +70,10 @@ pub fn generate_tickets(store: &Store, s: &Session, spec: &TicketsSpec) -> Resul
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     if customers.is_empty() {
-        return Ok(TicketsReport { tickets: 0, follow_ups: 0 });
+        return Ok(TicketsReport {
+            tickets: 0,
+            follow_ups: 0,
+        });
     }
     let sched = crate::tickets::calendar::load_schedule(conn, settings::timezone(store))?;
     let tz = settings::timezone(store);
@@ -116,7 +119,7 @@ pub fn generate_tickets(store: &Store, s: &Session, spec: &TicketsSpec) -> Resul
             let responded = matches!(state, TicketState::InProgress | TicketState::Waiting | TicketState::Resolved | TicketState::Closed);
             if responded {
                 t += Duration::minutes(10 + rng.below(20 * 60) as i64);
-                event(tx, s, id, EventKind::Call, *rng.pick::<&str>(NOTES), json!({}), t.min(now))?;
+                event(tx, s, id, EventKind::Call, rng.pick::<&str>(NOTES), json!({}), t.min(now))?;
                 tx.execute("UPDATE tickets SET first_response_at = ?2 WHERE id = ?1", params![id, ts(t.min(now))])?;
             }
             if state == TicketState::Waiting {

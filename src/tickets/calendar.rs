@@ -61,9 +61,11 @@ pub fn official_calendar() -> BTreeMap<NaiveDate, DayKind> {
 
 pub(crate) fn load_hours(conn: &Connection) -> Result<BusinessHours> {
     let v: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [HOURS_KEY], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [HOURS_KEY],
+            |r| r.get(0),
+        )
         .optional()?;
     Ok(v.and_then(|v| serde_json::from_str(&v).ok())
         .unwrap_or_default())
@@ -71,9 +73,7 @@ pub(crate) fn load_hours(conn: &Connection) -> Result<BusinessHours> {
 
 fn overrides(conn: &Connection) -> Result<Vec<(NaiveDate, String, String)>> {
     let mut st = conn.prepare_cached("SELECT day, kind, name FROM sla_calendar ORDER BY day")?;
-    let rows = st.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
-    })?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?;
     let mut out = Vec::new();
     for r in rows {
         let (d, k, n) = r?;

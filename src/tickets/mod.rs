@@ -25,7 +25,9 @@ pub use model::{
     parse_ticket_no, ticket_no, CsatReason, EventKind, Priority, RootCause, TicketChannel,
     TicketState, TicketType,
 };
-pub use query::{counts, get, list, Queue, QueueCounts, TicketDetail, TicketPage, TicketQuery, TicketRow};
+pub use query::{
+    counts, get, list, Queue, QueueCounts, TicketDetail, TicketPage, TicketQuery, TicketRow,
+};
 pub use write::{
     add_entry, assign, create, merge, record_csat, resolve, run_jobs, set_state, Compensation,
     JobReport, NewTicket, Resolution,

@@ -3,9 +3,7 @@
 //! clocks. Queues read the stored due times (kept current by `write`), so each is an index range
 //! scan (migration 0007's partial indexes) rather than business-hour arithmetic per row.
 
-use super::model::{
-    ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType,
-};
+use super::model::{ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType};
 use super::sla::SlaClock;
 use super::write::sla_inputs;
 use crate::{
@@ -155,12 +153,12 @@ fn queue_condition(q: Queue, s: &Session, now: &str, args: &mut Vec<Value>) -> S
             format!("t.is_open = 1 AND t.sla_warn_at IS NOT NULL AND t.sla_warn_at <= ?{n} AND t.sla_due_at > ?{n}")
         }
         Queue::Breached => {
+            // Written as one condition (not a UNION of the two partial indexes) so SQLite walks
+            // the sort index and stops after the page: breached tickets are among the open,
+            // recently updated and earliest-due ones.
             args.push(Value::Text(now.into()));
             let n = args.len();
-            format!(
-                "t.id IN (SELECT id FROM tickets WHERE is_open = 1 AND sla_due_at IS NOT NULL AND sla_due_at <= ?{n}
-                          UNION SELECT id FROM tickets WHERE is_open = 1 AND breached = 1)"
-            )
+            format!("t.is_open = 1 AND (t.breached = 1 OR (t.sla_due_at IS NOT NULL AND t.sla_due_at <= ?{n}))")
         }
         Queue::Waiting => "t.state = 'waiting'".into(),
         Queue::All => "t.state <> 'merged'".into(),
@@ -185,10 +183,26 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
     let now = ts(store.now());
     let mut args: Vec<Value> = Vec::new();
     let mut conds = vec![queue_condition(q.queue, s, &now, &mut args)];
-    conds.extend(in_list("t.state", q.states.iter().map(|x| x.as_str()).collect(), &mut args));
-    conds.extend(in_list("t.type", q.types.iter().map(|x| x.as_str()).collect(), &mut args));
-    conds.extend(in_list("t.priority", q.priorities.iter().map(|x| x.as_str()).collect(), &mut args));
-    conds.extend(in_list("t.channel", q.channels.iter().map(|x| x.as_str()).collect(), &mut args));
+    conds.extend(in_list(
+        "t.state",
+        q.states.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
+    conds.extend(in_list(
+        "t.type",
+        q.types.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
+    conds.extend(in_list(
+        "t.priority",
+        q.priorities.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
+    conds.extend(in_list(
+        "t.channel",
+        q.channels.iter().map(|x| x.as_str()).collect(),
+        &mut args,
+    ));
     if let Some(a) = q.assignee_id {
         args.push(Value::Integer(a));
         conds.push(format!("t.assignee_id = ?{}", args.len()));
@@ -205,15 +219,16 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
         ));
     }
     if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let by_no = super::model::parse_ticket_no(text).filter(|_| {
-            text.starts_with(['T', 't']) || text.chars().all(|c| c.is_ascii_digit())
-        });
-        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let by_no = super::model::parse_ticket_no(text)
+            .filter(|_| text.starts_with(['T', 't']) || text.chars().all(|c| c.is_ascii_digit()));
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         args.push(Value::Text(format!("%{escaped}%")));
         let n = args.len();
-        let mut c = format!(
-            "(t.subject LIKE ?{n} ESCAPE '\\' OR t.description LIKE ?{n} ESCAPE '\\'"
-        );
+        let mut c =
+            format!("(t.subject LIKE ?{n} ESCAPE '\\' OR t.description LIKE ?{n} ESCAPE '\\'");
         if let Some(id) = by_no {
             args.push(Value::Integer(id));
             c.push_str(&format!(" OR t.id = ?{}", args.len()));
@@ -232,7 +247,10 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
         other => {
             return Err(Error::invalid(
                 format!("排序：不支持“{other}”。"),
-                format!("Sort: '{other}' is not supported ({}).", TICKET_SORTS.join(", ")),
+                format!(
+                    "Sort: '{other}' is not supported ({}).",
+                    TICKET_SORTS.join(", ")
+                ),
             ))
         }
     };
@@ -246,7 +264,8 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
                 t.assignee_id, u.display_name, t.created_at, t.updated_at, t.sla_due_at, t.sla_warn_at,
                 t.breached
          FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = t.assignee_id
-         WHERE {} ORDER BY {order} LIMIT {} OFFSET {}",
+         WHERE t.id IN (SELECT t.id FROM tickets t WHERE {} ORDER BY {order} LIMIT {} OFFSET {})
+         ORDER BY {order}",
         conds.join(" AND "),
         page_size + 1,
         (page - 1) as u64 * page_size as u64
@@ -282,7 +301,8 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
         .collect::<rusqlite::Result<_>>()?;
     let has_more = rows.len() > page_size as usize;
     rows.truncate(page_size as usize);
-    let mut tag_st = conn.prepare_cached("SELECT tag FROM ticket_tags WHERE ticket_id = ?1 ORDER BY tag")?;
+    let mut tag_st =
+        conn.prepare_cached("SELECT tag FROM ticket_tags WHERE ticket_id = ?1 ORDER BY tag")?;
     for row in &mut rows {
         row.tags = tag_st
             .query_map([row.id], |r| r.get(0))?
@@ -296,25 +316,47 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
     })
 }
 
+/// Open tickets with 75 % of a window used and not yet due, at `now` (stored format).
+pub(crate) fn count_due_soon(conn: &rusqlite::Connection, now: &str) -> Result<u64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM tickets WHERE is_open = 1 AND sla_warn_at IS NOT NULL AND sla_warn_at <= ?1 AND sla_due_at > ?1",
+        )?
+        .query_row([now], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// Open tickets past a due time or flagged breached, at `now` (stored format).
+pub(crate) fn count_breached(conn: &rusqlite::Connection, now: &str) -> Result<u64> {
+    Ok(conn
+        .prepare_cached(
+            // Past due, plus flagged but not (or no longer) past due: two index-only counts.
+            "SELECT (SELECT count(*) FROM tickets WHERE is_open = 1 AND sla_due_at IS NOT NULL AND sla_due_at <= ?1)
+                  + (SELECT count(*) FROM tickets WHERE is_open = 1 AND breached = 1
+                       AND (sla_due_at IS NULL OR sla_due_at > ?1))",
+        )?
+        .query_row([now], |r| r.get::<_, i64>(0))? as u64)
+}
+
 /// How many tickets each queue holds (for the navigation badges).
 pub fn counts(store: &Store, s: &Session) -> Result<QueueCounts> {
     s.require(Permission::WorkWithCustomers)?;
     let now = ts(store.now());
     let conn = store.conn();
     let one = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u64> {
-        Ok(conn.prepare_cached(sql)?.query_row(p, |r| r.get::<_, i64>(0))? as u64)
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_row(p, |r| r.get::<_, i64>(0))? as u64)
     };
     Ok(QueueCounts {
-        mine: one("SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id = ?1", &[&s.user_id()])?,
-        unassigned: one("SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id IS NULL", &[])?,
-        due_soon: one(
-            "SELECT count(*) FROM tickets WHERE is_open = 1 AND sla_warn_at IS NOT NULL AND sla_warn_at <= ?1 AND sla_due_at > ?1",
-            &[&now],
+        due_soon: count_due_soon(conn, &now)?,
+        breached: count_breached(conn, &now)?,
+        mine: one(
+            "SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id = ?1",
+            &[&s.user_id()],
         )?,
-        breached: one(
-            "SELECT count(*) FROM (SELECT id FROM tickets WHERE is_open = 1 AND sla_due_at IS NOT NULL AND sla_due_at <= ?1
-               UNION SELECT id FROM tickets WHERE is_open = 1 AND breached = 1)",
-            &[&now],
+        unassigned: one(
+            "SELECT count(*) FROM tickets WHERE is_open = 1 AND assignee_id IS NULL",
+            &[],
         )?,
         waiting: one("SELECT count(*) FROM tickets WHERE state = 'waiting'", &[])?,
         open: one("SELECT count(*) FROM tickets WHERE is_open = 1", &[])?,
@@ -372,7 +414,9 @@ pub struct TicketDetail {
 pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
     s.require(Permission::WorkWithCustomers)?;
     let conn = store.conn();
-    let exists = conn.prepare_cached("SELECT 1 FROM tickets WHERE id = ?1")?.exists([id])?;
+    let exists = conn
+        .prepare_cached("SELECT 1 FROM tickets WHERE id = ?1")?
+        .exists([id])?;
     if !exists {
         return Err(Error::not_found(
             format!("找不到工单 {}。", ticket_no(id)),
@@ -384,9 +428,21 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
     let now = store.now();
     let sched = super::calendar::load_schedule(conn, settings::timezone(store))?;
     let i = sla_inputs(conn, id)?;
-    let fr = sched.evaluate(i.created_at, i.priority.first_response_secs(), &[], i.first_response_at, now);
+    let fr = sched.evaluate(
+        i.created_at,
+        i.priority.first_response_secs(),
+        &[],
+        i.first_response_at,
+        now,
+    );
     let stop = i.resolved_at.or((!i.state.is_open()).then_some(now));
-    let res = sched.evaluate(i.created_at, i.priority.resolution_secs(), &i.pauses, stop, now);
+    let res = sched.evaluate(
+        i.created_at,
+        i.priority.resolution_secs(),
+        &i.pauses,
+        stop,
+        now,
+    );
     #[allow(clippy::type_complexity)]
     let (order_id, order_no, description, closed, merged_into, fr_b, res_b, csat, reason, cause, note): (
         Option<i64>, Option<String>, String, Option<String>, Option<i64>, bool, bool, Option<u8>,
@@ -404,7 +460,11 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
         .collect::<rusqlite::Result<_>>()?;
     let mut ids = vec![id];
     ids.extend(&merged_from);
-    let marks = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+    let marks = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
     let timeline = conn
         .prepare(&format!(
             "SELECT id, ticket_id, kind, at, actor_name, body, detail FROM ticket_events
@@ -469,6 +529,7 @@ fn row_by_id(store: &Store, s: &Session, id: i64) -> Result<TicketRow> {
         return Ok(r);
     }
     let conn = store.conn();
+    #[allow(clippy::type_complexity)]
     let r: Option<(i64, String, String, String, String, String, String, String)> = conn
         .query_row(
             "SELECT t.customer_id, c.name, t.subject, t.type, t.channel, t.priority, t.created_at, t.updated_at
@@ -478,7 +539,10 @@ fn row_by_id(store: &Store, s: &Session, id: i64) -> Result<TicketRow> {
         )
         .optional()?;
     let (cid, name, subject, ty, ch, pr, created, updated) = r.ok_or_else(|| {
-        Error::not_found(format!("找不到工单 {}。", ticket_no(id)), format!("Ticket {} not found.", ticket_no(id)))
+        Error::not_found(
+            format!("找不到工单 {}。", ticket_no(id)),
+            format!("Ticket {} not found.", ticket_no(id)),
+        )
     })?;
     Ok(TicketRow {
         id,

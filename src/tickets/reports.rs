@@ -97,7 +97,11 @@ fn median(v: &mut [i64]) -> Option<i64> {
     }
     v.sort_unstable();
     let n = v.len();
-    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2 })
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2
+    })
 }
 
 fn permille(part: u64, whole: u64) -> Option<i64> {
@@ -105,11 +109,20 @@ fn permille(part: u64, whole: u64) -> Option<i64> {
 }
 
 /// The report for shop days `from..=to` (YYYY-MM-DD), bucketed by week or month.
-pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) -> Result<ServiceReport> {
+pub fn report(
+    store: &Store,
+    s: &Session,
+    period: Period,
+    from: &str,
+    to: &str,
+) -> Result<ServiceReport> {
     s.require(Permission::WorkWithCustomers)?;
     let parse = |v: &str, zh: &str, en: &str| {
         v.trim().parse::<NaiveDate>().map_err(|_| {
-            Error::invalid(format!("{zh}：“{v}”不是 YYYY-MM-DD 格式的日期。"), format!("{en}: '{v}' is not a YYYY-MM-DD date."))
+            Error::invalid(
+                format!("{zh}：“{v}”不是 YYYY-MM-DD 格式的日期。"),
+                format!("{en}: '{v}' is not a YYYY-MM-DD date."),
+            )
         })
     };
     let from_d = parse(from, "开始日期", "From")?;
@@ -129,7 +142,13 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_default();
     let end = tz
-        .from_local_datetime(&to_d.succ_opt().unwrap_or(to_d).and_hms_opt(0, 0, 0).unwrap_or_default())
+        .from_local_datetime(
+            &to_d
+                .succ_opt()
+                .unwrap_or(to_d)
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default(),
+        )
         .earliest()
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_default();
@@ -141,7 +160,10 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
     let mut d = from_d;
     while d <= to_d {
         let l = label(period, d);
-        rows.entry(l.clone()).or_insert_with(|| PeriodRow { period: l, ..Default::default() });
+        rows.entry(l.clone()).or_insert_with(|| PeriodRow {
+            period: l,
+            ..Default::default()
+        });
         d = match d.succ_opt() {
             Some(n) => n,
             None => break,
@@ -154,7 +176,11 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
          WHERE created_at >= ?1 AND created_at < ?2 AND state <> 'merged'",
     )?;
     let created = st.query_map([&start_s, &end_s], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
     })?;
     for c in created {
         let (at, ty, fr) = c?;
@@ -166,7 +192,10 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
             row.complaints += 1;
         }
         if let Some(fr) = fr {
-            first_resp.entry(l).or_default().push(sched.business_secs(at, parse_ts(&fr), &[]) / 60);
+            first_resp
+                .entry(l)
+                .or_default()
+                .push(sched.business_secs(at, parse_ts(&fr), &[]) / 60);
         }
     }
 
@@ -175,7 +204,8 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
         "SELECT id, created_at, resolved_at, priority, first_response_breached OR resolution_breached, csat, root_cause
          FROM tickets WHERE resolved_at >= ?1 AND resolved_at < ?2",
     )?;
-    let mut pauses_st = conn.prepare_cached("SELECT from_at, to_at FROM ticket_pauses WHERE ticket_id = ?1")?;
+    let mut pauses_st =
+        conn.prepare_cached("SELECT from_at, to_at FROM ticket_pauses WHERE ticket_id = ?1")?;
     let mut causes: BTreeMap<RootCause, u64> = BTreeMap::new();
     let mut happy: BTreeMap<String, u64> = BTreeMap::new();
     let resolved = st
@@ -222,7 +252,8 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
     }
 
     // Orders per period for the complaint rate.
-    let mut st = conn.prepare("SELECT ordered_at FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2")?;
+    let mut st =
+        conn.prepare("SELECT ordered_at FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2")?;
     let orders = st.query_map([&start_s, &end_s], |r| r.get::<_, String>(0))?;
     for o in orders {
         let l = label(period, day(tz, parse_ts(&o?)));
@@ -233,7 +264,8 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
         row.period = l.clone();
         row.sla_compliance_permille = permille(row.sla_met, row.resolved);
         row.csat_permille = permille(happy.get(l).copied().unwrap_or(0), row.csat_responses);
-        row.complaints_per_100_orders_x10 = (row.orders > 0).then(|| (row.complaints as i64 * 1000 + row.orders as i64 / 2) / row.orders as i64);
+        row.complaints_per_100_orders_x10 = (row.orders > 0)
+            .then(|| (row.complaints as i64 * 1000 + row.orders as i64 / 2) / row.orders as i64);
         row.median_first_response_min = first_resp.get_mut(l).and_then(|v| median(v));
         row.median_resolution_min = resolution.get_mut(l).and_then(|v| median(v));
     }
@@ -245,18 +277,31 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
     )?;
     let mut comp: BTreeMap<(String, Option<RootCause>), (i64, u64)> = BTreeMap::new();
     let comps = st.query_map([&start_s, &end_s], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, i64>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     for c in comps {
         let (at, cause, fen) = c?;
         let month = label(Period::Month, day(tz, parse_ts(&at)));
-        let e = comp.entry((month, cause.as_deref().map(RootCause::from_code))).or_default();
+        let e = comp
+            .entry((month, cause.as_deref().map(RootCause::from_code)))
+            .or_default();
         e.0 += fen;
         e.1 += 1;
     }
 
-    let mut top: Vec<CauseCount> = causes.into_iter().map(|(cause, tickets)| CauseCount { cause, tickets }).collect();
-    top.sort_by(|a, b| b.tickets.cmp(&a.tickets).then(a.cause.as_str().cmp(b.cause.as_str())));
+    let mut top: Vec<CauseCount> = causes
+        .into_iter()
+        .map(|(cause, tickets)| CauseCount { cause, tickets })
+        .collect();
+    top.sort_by(|a, b| {
+        b.tickets
+            .cmp(&a.tickets)
+            .then(a.cause.as_str().cmp(b.cause.as_str()))
+    });
     Ok(ServiceReport {
         period,
         from: from_d,
@@ -265,17 +310,26 @@ pub fn report(store: &Store, s: &Session, period: Period, from: &str, to: &str) 
         top_root_causes: top,
         compensation: comp
             .into_iter()
-            .map(|((month, cause), (amount_fen, count))| CompensationCost { month, cause, amount_fen, count })
+            .map(|((month, cause), (amount_fen, count))| CompensationCost {
+                month,
+                cause,
+                amount_fen,
+                count,
+            })
             .collect(),
     })
 }
 
 fn pct(p: Option<i64>) -> Cell {
-    Cell::Text(p.map(|v| format!("{}.{}%", v / 10, v % 10)).unwrap_or_else(|| "—".into()))
+    Cell::Text(
+        p.map(|v| format!("{}.{}%", v / 10, v % 10))
+            .unwrap_or_else(|| "—".into()),
+    )
 }
 
 fn opt(v: Option<i64>) -> Cell {
-    v.map(Cell::Integer).unwrap_or_else(|| Cell::Text("—".into()))
+    v.map(Cell::Integer)
+        .unwrap_or_else(|| Cell::Text("—".into()))
 }
 
 impl ServiceReport {
@@ -287,14 +341,44 @@ impl ServiceReport {
                 Column::new("period", "周期", "Period", ColumnKind::Text),
                 Column::new("created", "新建工单", "Created", ColumnKind::Integer),
                 Column::new("resolved", "已解决", "Resolved", ColumnKind::Integer),
-                Column::new("slaCompliance", "SLA 达标率", "SLA compliance", ColumnKind::Text),
-                Column::new("medianFirstResponseMin", "首次响应中位数（营业分钟）", "Median first response (business min)", ColumnKind::Integer),
-                Column::new("medianResolutionMin", "解决时长中位数（营业分钟）", "Median resolution (business min)", ColumnKind::Integer),
-                Column::new("csatResponses", "满意度回复数", "CSAT responses", ColumnKind::Integer),
-                Column::new("csat", "满意度（4–5 分占比）", "CSAT (share of 4–5)", ColumnKind::Text),
+                Column::new(
+                    "slaCompliance",
+                    "SLA 达标率",
+                    "SLA compliance",
+                    ColumnKind::Text,
+                ),
+                Column::new(
+                    "medianFirstResponseMin",
+                    "首次响应中位数（营业分钟）",
+                    "Median first response (business min)",
+                    ColumnKind::Integer,
+                ),
+                Column::new(
+                    "medianResolutionMin",
+                    "解决时长中位数（营业分钟）",
+                    "Median resolution (business min)",
+                    ColumnKind::Integer,
+                ),
+                Column::new(
+                    "csatResponses",
+                    "满意度回复数",
+                    "CSAT responses",
+                    ColumnKind::Integer,
+                ),
+                Column::new(
+                    "csat",
+                    "满意度（4–5 分占比）",
+                    "CSAT (share of 4–5)",
+                    ColumnKind::Text,
+                ),
                 Column::new("complaints", "投诉", "Complaints", ColumnKind::Integer),
                 Column::new("orders", "订单", "Orders", ColumnKind::Integer),
-                Column::new("complaintsPer100", "每百单投诉", "Complaints per 100 orders", ColumnKind::Text),
+                Column::new(
+                    "complaintsPer100",
+                    "每百单投诉",
+                    "Complaints per 100 orders",
+                    ColumnKind::Text,
+                ),
             ],
         );
         for r in &self.rows {
@@ -309,7 +393,11 @@ impl ServiceReport {
                 pct(r.csat_permille),
                 Cell::Integer(r.complaints as i64),
                 Cell::Integer(r.orders as i64),
-                Cell::Text(r.complaints_per_100_orders_x10.map(|v| format!("{}.{}", v / 10, v % 10)).unwrap_or_else(|| "—".into())),
+                Cell::Text(
+                    r.complaints_per_100_orders_x10
+                        .map(|v| format!("{}.{}", v / 10, v % 10))
+                        .unwrap_or_else(|| "—".into()),
+                ),
             ]);
         }
         let mut causes = Table::new(
@@ -320,7 +408,10 @@ impl ServiceReport {
             ],
         );
         for c in &self.top_root_causes {
-            causes.rows.push(vec![Cell::Text(c.cause.label_zh().into()), Cell::Integer(c.tickets as i64)]);
+            causes.rows.push(vec![
+                Cell::Text(c.cause.label_zh().into()),
+                Cell::Integer(c.tickets as i64),
+            ]);
         }
         let mut comp = Table::new(
             Msg::new("补偿成本", "Compensation cost"),

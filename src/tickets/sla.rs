@@ -277,7 +277,7 @@ impl Schedule {
         let paused_now = stopped_at.is_none()
             && pauses
                 .iter()
-                .any(|p| p.from <= now && p.to.is_none_or(|t| t > now));
+                .any(|p| p.from <= now && !matches!(p.to, Some(t) if t <= now));
         let due_at = self.due_at(start, target_secs, pauses);
         let state = if elapsed_secs > target_secs {
             SlaState::Breached
@@ -315,13 +315,13 @@ fn merged(pauses: &[Pause]) -> Vec<Pause> {
     let mut v: Vec<Pause> = pauses
         .iter()
         .copied()
-        .filter(|p| p.to.is_none_or(|t| t > p.from))
+        .filter(|p| !matches!(p.to, Some(t) if t <= p.from))
         .collect();
     v.sort_by_key(|p| p.from);
     let mut out: Vec<Pause> = Vec::with_capacity(v.len());
     for p in v {
         match out.last_mut() {
-            Some(last) if last.to.is_none_or(|t| t >= p.from) => {
+            Some(last) if !matches!(last.to, Some(t) if t < p.from) => {
                 last.to = match (last.to, p.to) {
                     (Some(a), Some(b)) => Some(a.max(b)),
                     _ => None,

@@ -29,7 +29,12 @@ pub fn list(store: &Store, s: &Session, lang: Lang) -> Result<Vec<ReplyTemplate>
         "SELECT id, title, body FROM reply_templates WHERE lang = ?1 AND deleted_at IS NULL ORDER BY id",
     )?;
     let rows = st.query_map([lang.as_str()], |r| {
-        Ok(ReplyTemplate { id: r.get(0)?, lang, title: r.get(1)?, body: r.get(2)? })
+        Ok(ReplyTemplate {
+            id: r.get(0)?,
+            lang,
+            title: r.get(1)?,
+            body: r.get(2)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -58,7 +63,9 @@ pub fn fill(body: &str, p: &Placeholders) -> String {
         ("{shop}", &p.shop),
         ("{agent}", &p.agent),
     ];
-    pairs.iter().fold(body.to_string(), |acc, (k, v)| acc.replace(k, v))
+    pairs
+        .iter()
+        .fold(body.to_string(), |acc, (k, v)| acc.replace(k, v))
 }
 
 /// Render a template for a ticket: customer name, the ticket's order number, ticket number,

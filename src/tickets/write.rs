@@ -83,7 +83,10 @@ fn schedule(store: &Store, conn: &Connection) -> Result<Schedule> {
 fn clean_text(v: &str, max: usize, zh: &str, en: &str, required: bool) -> Result<String> {
     let t = v.trim();
     if required && t.is_empty() {
-        return Err(Error::invalid(format!("{zh}：不能为空。"), format!("{en}: required.")));
+        return Err(Error::invalid(
+            format!("{zh}：不能为空。"),
+            format!("{en}: required."),
+        ));
     }
     if t.chars().count() > max {
         return Err(Error::invalid(
@@ -144,7 +147,9 @@ pub fn create(store: &Store, s: &Session, t: &NewTicket) -> Result<i64> {
         check_customer(tx, t.customer_id)?;
         if let Some(o) = t.order_id {
             let belongs: Option<Option<i64>> = tx
-                .query_row("SELECT customer_id FROM orders WHERE id = ?1", [o], |r| r.get(0))
+                .query_row("SELECT customer_id FROM orders WHERE id = ?1", [o], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             match belongs {
                 Some(Some(c)) if c == t.customer_id => {}
@@ -184,14 +189,40 @@ pub fn create(store: &Store, s: &Session, t: &NewTicket) -> Result<i64> {
         )?;
         let id = tx.last_insert_rowid();
         for tag in &tags {
-            tx.execute("INSERT INTO ticket_tags (ticket_id, tag) VALUES (?1, ?2)", params![id, tag])?;
+            tx.execute(
+                "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?1, ?2)",
+                params![id, tag],
+            )?;
         }
-        event(tx, s, id, EventKind::Created, "", json!({ "state": state.as_str() }), now)?;
+        event(
+            tx,
+            s,
+            id,
+            EventKind::Created,
+            "",
+            json!({ "state": state.as_str() }),
+            now,
+        )?;
         if let Some(a) = t.assignee_id {
-            event(tx, s, id, EventKind::Assignee, "", json!({ "from": null, "to": a }), now)?;
+            event(
+                tx,
+                s,
+                id,
+                EventKind::Assignee,
+                "",
+                json!({ "from": null, "to": a }),
+                now,
+            )?;
         }
         refresh_sla(tx, &sched, id, now)?;
-        audit::record(tx, now, s.audit_actor(), "ticket_created", &ticket_no(id), json!({}))?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "ticket_created",
+            &ticket_no(id),
+            json!({}),
+        )?;
         Ok(id)
     })
 }
@@ -223,7 +254,9 @@ pub(crate) fn event(
 
 fn state_of(tx: &Connection, id: i64) -> Result<TicketState> {
     let st: Option<String> = tx
-        .query_row("SELECT state FROM tickets WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT state FROM tickets WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()?;
     st.map(|s| TicketState::from_code(&s)).ok_or_else(|| {
         Error::not_found(
@@ -289,15 +322,22 @@ pub fn set_state(store: &Store, s: &Session, id: i64, to: TicketState, note: &st
     if matches!(to, TicketState::Resolved | TicketState::Merged) {
         return Err(Error::invalid(
             format!("状态：“{}”需要通过对应的操作完成。", to.label_zh()),
-            format!("State: use the {} action for '{}'.", to.as_str(), to.label_en()),
+            format!(
+                "State: use the {} action for '{}'.",
+                to.as_str(),
+                to.label_en()
+            ),
         ));
     }
     let sched = schedule(store, store.conn())?;
     store.write(|tx, now| {
         let from = state_of(tx, id)?;
         if to == TicketState::Assigned {
-            let has: bool = tx
-                .query_row("SELECT assignee_id IS NOT NULL FROM tickets WHERE id = ?1", [id], |r| r.get(0))?;
+            let has: bool = tx.query_row(
+                "SELECT assignee_id IS NOT NULL FROM tickets WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
             if !has {
                 return Err(Error::invalid(
                     "负责人：先指定负责人，工单才能变为“已分配”。",
@@ -327,24 +367,44 @@ pub fn assign(store: &Store, s: &Session, id: i64, assignee_id: Option<i64>) -> 
         if !from.is_open() {
             return Err(Error::invalid(
                 format!("负责人：“{}”的工单不能再分配。", from.label_zh()),
-                format!("Assignee: a '{}' ticket cannot be reassigned.", from.label_en()),
+                format!(
+                    "Assignee: a '{}' ticket cannot be reassigned.",
+                    from.label_en()
+                ),
             ));
         }
         if let Some(a) = assignee_id {
             check_assignee(tx, a)?;
         }
         let old: Option<i64> =
-            tx.query_row("SELECT assignee_id FROM tickets WHERE id = ?1", [id], |r| r.get(0))?;
+            tx.query_row("SELECT assignee_id FROM tickets WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
         tx.execute(
             "UPDATE tickets SET assignee_id = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, assignee_id, ts(now)],
         )?;
-        event(tx, s, id, EventKind::Assignee, "", json!({ "from": old, "to": assignee_id }), now)?;
+        event(
+            tx,
+            s,
+            id,
+            EventKind::Assignee,
+            "",
+            json!({ "from": old, "to": assignee_id }),
+            now,
+        )?;
         if from == TicketState::New && assignee_id.is_some() {
             move_state(tx, s, id, from, TicketState::Assigned, "", now)?;
         }
         refresh_sla(tx, &sched, id, now)?;
-        audit::record(tx, now, s.audit_actor(), "ticket_assigned", &ticket_no(id), json!({ "to": assignee_id }))
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "ticket_assigned",
+            &ticket_no(id),
+            json!({ "to": assignee_id }),
+        )
     })
 }
 
@@ -470,16 +530,42 @@ pub fn record_csat(
         let st = state_of(tx, id)?;
         if !matches!(st, TicketState::Resolved | TicketState::Closed) {
             return Err(Error::invalid(
-                format!("满意度：只能给已解决或已关闭的工单打分（现在是“{}”）。", st.label_zh()),
-                format!("CSAT: only resolved or closed tickets are scored (this one is '{}').", st.label_en()),
+                format!(
+                    "满意度：只能给已解决或已关闭的工单打分（现在是“{}”）。",
+                    st.label_zh()
+                ),
+                format!(
+                    "CSAT: only resolved or closed tickets are scored (this one is '{}').",
+                    st.label_en()
+                ),
             ));
         }
         tx.execute(
             "UPDATE tickets SET csat = ?2, csat_reason = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, csat, reason.filter(|_| csat <= 2).map(|x| x.as_str()), ts(now)],
+            params![
+                id,
+                csat,
+                reason.filter(|_| csat <= 2).map(|x| x.as_str()),
+                ts(now)
+            ],
         )?;
-        event(tx, s, id, EventKind::Resolution, "", json!({ "csat": csat, "csatReason": reason }), now)?;
-        audit::record(tx, now, s.audit_actor(), "ticket_csat_recorded", &ticket_no(id), json!({ "csat": csat }))
+        event(
+            tx,
+            s,
+            id,
+            EventKind::Resolution,
+            "",
+            json!({ "csat": csat, "csatReason": reason }),
+            now,
+        )?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "ticket_csat_recorded",
+            &ticket_no(id),
+            json!({ "csat": csat }),
+        )
     })
 }
 
@@ -488,7 +574,10 @@ pub fn record_csat(
 pub fn merge(store: &Store, s: &Session, from: i64, into: i64) -> Result<()> {
     s.require(Permission::WorkWithCustomers)?;
     if from == into {
-        return Err(Error::invalid("合并：不能把工单合并到它自己。", "Merge: a ticket cannot be merged into itself."));
+        return Err(Error::invalid(
+            "合并：不能把工单合并到它自己。",
+            "Merge: a ticket cannot be merged into itself.",
+        ));
     }
     let sched = schedule(store, store.conn())?;
     store.write(|tx, now| {
@@ -581,15 +670,34 @@ pub(crate) struct SlaInputs {
 }
 
 pub(crate) fn sla_inputs(conn: &Connection, id: i64) -> Result<SlaInputs> {
-    let (created, prio, fr, res, state, frb, resb): (String, String, Option<String>, Option<String>, String, bool, bool) =
-        conn.query_row(
-            "SELECT created_at, priority, first_response_at, resolved_at, state,
+    let (created, prio, fr, res, state, frb, resb): (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        bool,
+        bool,
+    ) = conn.query_row(
+        "SELECT created_at, priority, first_response_at, resolved_at, state,
                     first_response_breached, resolution_breached FROM tickets WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-        )?;
+        [id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        },
+    )?;
     let pauses = conn
-        .prepare_cached("SELECT from_at, to_at FROM ticket_pauses WHERE ticket_id = ?1 ORDER BY from_at")?
+        .prepare_cached(
+            "SELECT from_at, to_at FROM ticket_pauses WHERE ticket_id = ?1 ORDER BY from_at",
+        )?
         .query_map([id], |r| {
             Ok(Pause {
                 from: parse_ts(&r.get::<_, String>(0)?),
@@ -611,19 +719,40 @@ pub(crate) fn sla_inputs(conn: &Connection, id: i64) -> Result<SlaInputs> {
 
 /// Recompute the stored due times and breach flags of one ticket (flags only ever go up, so a
 /// breach stays after reopen). Returns whether a flag was newly raised.
-pub(crate) fn refresh_sla(tx: &Connection, sched: &Schedule, id: i64, now: DateTime<Utc>) -> Result<bool> {
+pub(crate) fn refresh_sla(
+    tx: &Connection,
+    sched: &Schedule,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let i = sla_inputs(tx, id)?;
     let running = i.state.is_open();
-    let fr = sched.evaluate(i.created_at, i.priority.first_response_secs(), &[], i.first_response_at, now);
+    let fr = sched.evaluate(
+        i.created_at,
+        i.priority.first_response_secs(),
+        &[],
+        i.first_response_at,
+        now,
+    );
     // The resolution clock stops at resolution (or when closed / merged without one).
     let stop = i.resolved_at.or((!running).then_some(now));
-    let res = sched.evaluate(i.created_at, i.priority.resolution_secs(), &i.pauses, stop, now);
+    let res = sched.evaluate(
+        i.created_at,
+        i.priority.resolution_secs(),
+        &i.pauses,
+        stop,
+        now,
+    );
     let fr_b = i.fr_breached || fr.state == SlaState::Breached;
     let res_b = i.res_breached || res.state == SlaState::Breached;
-    let fr_due = (running && i.first_response_at.is_none()).then_some(fr.due_at).flatten();
+    let fr_due = (running && i.first_response_at.is_none())
+        .then_some(fr.due_at)
+        .flatten();
     let res_due = if running { res.due_at } else { None };
-    let fr_warn = fr_due.and_then(|_| sched.warn_at(i.created_at, i.priority.first_response_secs(), &[]));
-    let res_warn = res_due.and_then(|_| sched.warn_at(i.created_at, i.priority.resolution_secs(), &i.pauses));
+    let fr_warn =
+        fr_due.and_then(|_| sched.warn_at(i.created_at, i.priority.first_response_secs(), &[]));
+    let res_warn =
+        res_due.and_then(|_| sched.warn_at(i.created_at, i.priority.resolution_secs(), &i.pauses));
     let sla_due = [fr_due, res_due].into_iter().flatten().min();
     let sla_warn = [fr_warn, res_warn].into_iter().flatten().min();
     tx.prepare_cached(
@@ -646,7 +775,11 @@ pub(crate) fn refresh_sla(tx: &Connection, sched: &Schedule, id: i64, now: DateT
 }
 
 /// After hours or the calendar changed: every open ticket's due times.
-pub(crate) fn refresh_all_open(tx: &Transaction, sched: &Schedule, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn refresh_all_open(
+    tx: &Transaction,
+    sched: &Schedule,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let ids: Vec<i64> = tx
         .prepare("SELECT id FROM tickets WHERE is_open = 1")?
         .query_map([], |r| r.get(0))?
@@ -654,5 +787,30 @@ pub(crate) fn refresh_all_open(tx: &Transaction, sched: &Schedule, now: DateTime
     for id in ids {
         refresh_sla(tx, sched, id, now)?;
     }
+    Ok(())
+}
+
+/// Erasure of a customer's personal data (called by `customers::erase` and the recycle bin's
+/// anonymisation): the texts of their tickets, timelines, compensations and follow-ups are
+/// blanked; the rows, states, times, scores and amounts stay so reports keep adding up.
+pub(crate) fn scrub_customer(conn: &Connection, customer_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE tickets SET subject = '（已删除）', description = '', resolution_note = NULL
+         WHERE customer_id = ?1",
+        [customer_id],
+    )?;
+    conn.execute(
+        "UPDATE ticket_events SET body = '', detail = '{}'
+         WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?1) AND (body <> '' OR detail <> '{}')",
+        [customer_id],
+    )?;
+    conn.execute(
+        "UPDATE ticket_compensations SET note = '' WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?1)",
+        [customer_id],
+    )?;
+    conn.execute(
+        "UPDATE follow_ups SET notes = '' WHERE customer_id = ?1",
+        [customer_id],
+    )?;
     Ok(())
 }
