@@ -224,7 +224,8 @@ def queue_and_today(w) -> None:
 
 def in_english(w, ticket_id: int) -> None:
     _log("the ticket page and the queue in English")
-    # Toasts from the Chinese steps must not end up in the English screenshots.
+    # Toasts from the Chinese steps (3 s) must not end up in the English screenshots.
+    w.settle(3.5)
     w.wait_until("the toasts are gone", lambda: not w.d.find_elements(By.CSS_SELECTOR, ".ant-message-notice"), timeout=10)
     w.click("lang-en")
     w.wait_until("the navigation is in English", lambda: "Tickets" in w.text("nav-tickets"))
