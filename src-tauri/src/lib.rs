@@ -132,6 +132,22 @@ pub fn run() {
             commands::loyalty::coupons_redeem,
             commands::loyalty::loyalty_run,
             commands::loyalty::loyalty_lock_tier,
+            // Service desk and care (H11, issue 5)
+            commands::tickets::tickets_list,
+            commands::tickets::tickets_counts,
+            commands::tickets::tickets_get,
+            commands::tickets::tickets_create,
+            commands::tickets::tickets_assign,
+            commands::tickets::tickets_set_state,
+            commands::tickets::tickets_add_entry,
+            commands::tickets::tickets_resolve,
+            commands::tickets::tickets_merge,
+            commands::tickets::tickets_templates,
+            commands::tickets::tickets_render_template,
+            commands::tickets::tickets_report,
+            commands::care::followups_log,
+            commands::care::followups_for_customer,
+            commands::care::today,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

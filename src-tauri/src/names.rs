@@ -90,6 +90,21 @@ pub const COMMANDS: &[&str] = &[
     "coupons_redeem",
     "loyalty_run",
     "loyalty_lock_tier",
+    "tickets_list",
+    "tickets_counts",
+    "tickets_get",
+    "tickets_create",
+    "tickets_assign",
+    "tickets_set_state",
+    "tickets_add_entry",
+    "tickets_resolve",
+    "tickets_merge",
+    "tickets_templates",
+    "tickets_render_template",
+    "tickets_report",
+    "followups_log",
+    "followups_for_customer",
+    "today",
 ];
 
 #[cfg(test)]

@@ -100,6 +100,15 @@ DOC_SHOTS = {
     "customer-360-loyalty-zh",
     "loyalty-adjust-zh",
     "loyalty-overview-en",
+    # issue 5 (service desk)
+    "ticket-new-zh",
+    "ticket-resolve-zh",
+    "ticket-zh",
+    "tickets-zh",
+    "today-zh",
+    "ticket-en",
+    "tickets-report-zh",
+    "customer-followups-zh",
 }
 
 WAIT_S = 30
@@ -549,6 +558,7 @@ def main() -> int:
         import loyalty_steps
         import orders_steps
         import search_steps
+        import tickets_steps
 
         wizard_creates_the_owner(window)
         wrong_password_shows_an_error(window)
@@ -575,6 +585,7 @@ def main() -> int:
         import_steps.reimport_and_undo_in_english(window, scratch)
         window.click("lang-zh")
         customers_steps.rep_sees_masked_phones_and_reveals(window, cli, data_dir)
+        tickets_steps.run_all(window, cli, data_dir)
         ok = True
         log(f"PASS in {time.monotonic() - started:.0f}s; screenshots: {', '.join(window.shots)}")
     except (AssertionError, WebDriverException, RuntimeError, subprocess.SubprocessError) as e:

@@ -1,6 +1,7 @@
 // English. Typed as Messages so a missing or extra key is a compile error.
 import loyaltyEn from "./loyalty.en";
 import ordersEn from "./orders.en";
+import ticketsEn from "./tickets.en";
 import type { Messages } from "./zh-CN";
 
 const en: Messages = {
@@ -488,6 +489,7 @@ const en: Messages = {
   // Orders, customer list filters (H1)
   ...ordersEn,
   ...loyaltyEn,
+  ...ticketsEn,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "Copying the data",
   "backup.progress.phase.encrypt": "Encrypting and writing to the backup folder",

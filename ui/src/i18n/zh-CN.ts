@@ -1,6 +1,7 @@
 // Simplified Chinese: the default language and the reference shape for every dictionary.
 import loyaltyZh from "./loyalty.zh-CN";
 import ordersZh from "./orders.zh-CN";
+import ticketsZh from "./tickets.zh-CN";
 
 const zhCN = {
   "brand.name": "老客",
@@ -487,6 +488,7 @@ const zhCN = {
   // Orders, customer list filters (H1)
   ...ordersZh,
   ...loyaltyZh,
+  ...ticketsZh,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "正在复制数据",
   "backup.progress.phase.encrypt": "正在加密写入备份位置",

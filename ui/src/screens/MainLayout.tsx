@@ -13,8 +13,9 @@ import {
   ShoppingOutlined,
   TeamOutlined,
   CloudUploadOutlined,
+  CarryOutOutlined,
 } from "@ant-design/icons";
-import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
+import { Avatar, Badge, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { BackupWatcher } from "../components/BackupWatcher";
@@ -41,9 +42,16 @@ import { OrdersList } from "./orders/OrdersList";
 import { ImportPage } from "./import/ImportPage";
 import { LoyaltyArea } from "./loyalty/LoyaltyArea";
 import { Settings } from "./settings/Settings";
+import { NewTicketHost } from "./tickets/NewTicketDialog";
+import { TicketPage } from "./tickets/TicketPage";
+import { TicketReports } from "./tickets/TicketReports";
+import { TicketsQueue } from "./tickets/TicketsQueue";
+import { useTodayCount } from "./today/useTodayCount";
+import { TodayPage } from "./today/TodayPage";
 
 const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: "dashboard", label: "nav.dashboard", icon: <DashboardOutlined /> },
+  { key: "today", label: "nav.today", icon: <CarryOutOutlined /> },
   { key: "customers", label: "nav.customers", icon: <TeamOutlined /> },
   { key: "orders", label: "nav.orders", icon: <ShoppingOutlined /> },
   { key: "import", label: "nav.import", icon: <CloudUploadOutlined /> },
@@ -94,10 +102,18 @@ export function MainLayout() {
   useIdleLock(status.idleLockMinutes, !status.locked, () => void lock());
 
   const current = location.pathname.split("/")[1] || "dashboard";
+  const todayCount = useTodayCount();
   const menuItems: MenuProps["items"] = NAV.map((n) => ({
     key: n.key,
     icon: n.icon,
-    label: <span data-testid={`nav-${n.key}`}>{t(n.label)}</span>,
+    label:
+      n.key === "today" && todayCount ? (
+        <span data-testid={`nav-${n.key}`}>
+          {t(n.label)} <Badge count={todayCount} overflowCount={999} size="small" data-testid="nav-today-count" />
+        </span>
+      ) : (
+        <span data-testid={`nav-${n.key}`}>{t(n.label)}</span>
+      ),
   }));
 
   const userItems: MenuProps["items"] = [
@@ -143,6 +159,7 @@ export function MainLayout() {
               )}
             </Space>
             <GlobalSearch />
+            <NewTicketHost />
             <Space size={16}>
               <LanguageSwitch size="small" />
               <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={["click"]} placement="bottomRight">
@@ -169,7 +186,10 @@ export function MainLayout() {
               <Route path="/orders" element={<OrdersList />} />
               <Route path="/orders/new" element={<NewOrder />} />
               <Route path="/orders/:id" element={<OrderPage />} />
-              <Route path="/tickets" element={<ComingSoon area="tickets" />} />
+              <Route path="/today" element={<TodayPage />} />
+              <Route path="/tickets" element={<TicketsQueue />} />
+              <Route path="/tickets/reports" element={<TicketReports />} />
+              <Route path="/tickets/:id" element={<TicketPage key={location.pathname} />} />
               <Route path="/loyalty" element={<LoyaltyArea />} />
               <Route path="/loyalty/:tab" element={<LoyaltyArea />} />
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />

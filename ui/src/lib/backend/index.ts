@@ -144,3 +144,4 @@ export async function pickImportFile(): Promise<string | null> {
 export * from "./customerRecord";
 export * from "./lists";
 export * from "./loyalty";
+export * from "./tickets";

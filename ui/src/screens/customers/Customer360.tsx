@@ -49,6 +49,7 @@ import { formatDateTime } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
 import { CustomerLoyaltyCard } from "../loyalty/CustomerLoyaltyCard";
 import { ConsentCard } from "./ConsentCard";
+import { FollowUpsCard } from "../today/FollowUpsCard";
 import { formatDay, formatFen } from "./format";
 
 /** The customer 360 page: profile, lifetime numbers, orders, consent, merges and actions. */
@@ -304,6 +305,7 @@ export function Customer360() {
           onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: "pointer" } })}
         />
       </Card>
+      <FollowUpsCard customerId={id} customerName={c.name} />
 
       {profile.merges.length > 0 && (
         <Card title={t("cust.merges.title")} variant="borderless">

@@ -1,0 +1,317 @@
+// The service desk and customer care: types mirror laoke::tickets / laoke::care (docs/CORE_API.md
+// "Tickets"); one typed function per IPC command. Amounts are integer fen; times RFC3339 UTC.
+import { call } from "./transport";
+
+export const TICKET_TYPES = ["complaint", "return_refund", "inquiry", "suggestion", "praise"] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+export const TICKET_CHANNELS = ["phone", "wechat", "wangwang", "in_store", "email"] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+export const PRIORITIES = ["p1", "p2", "p3"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const TICKET_STATES = ["new", "assigned", "in_progress", "waiting", "resolved", "closed", "merged"] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+export const QUEUES = ["mine", "unassigned", "due_soon", "breached", "waiting", "all"] as const;
+export type Queue = (typeof QUEUES)[number];
+export const CSAT_REASONS = [
+  "slow_response", "not_solved", "attitude", "compensation", "product_quality", "delivery", "process_too_long", "other",
+] as const;
+export type CsatReason = (typeof CSAT_REASONS)[number];
+export const ROOT_CAUSES = [
+  "product_defect", "wrong_item", "logistics", "description", "service", "pricing", "customer_misunderstanding", "other",
+] as const;
+export type RootCause = (typeof ROOT_CAUSES)[number];
+export type EventKind = "created" | "note" | "call" | "message" | "state" | "assignee" | "resolution" | "merge";
+export type SlaState = "ok" | "warning" | "breached" | "met" | "paused";
+export const TICKET_SORTS = ["updatedAt", "createdAt", "slaDueAt", "priority"] as const;
+
+/** The default priority for a type (DEFAULTS.md): complaints and returns P2, others P3. */
+export const defaultPriority = (t: TicketType): Priority => (t === "complaint" || t === "return_refund" ? "p2" : "p3");
+
+/** Legal moves from a state (mirrors TicketState::can_become; the core still checks). */
+export function nextStates(s: TicketState): TicketState[] {
+  switch (s) {
+    case "new":
+      return ["in_progress", "resolved"];
+    case "assigned":
+      return ["in_progress", "waiting", "resolved"];
+    case "in_progress":
+      return ["waiting", "resolved"];
+    case "waiting":
+      return ["in_progress", "resolved"];
+    case "resolved":
+      return ["in_progress", "closed"];
+    default:
+      return [];
+  }
+}
+
+export interface TicketQuery {
+  queue: Queue;
+  states?: TicketState[];
+  types?: TicketType[];
+  priorities?: Priority[];
+  channels?: TicketChannel[];
+  assigneeId?: number;
+  customerId?: number;
+  tag?: string;
+  text?: string;
+  sort?: string;
+  desc?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface TicketRow {
+  id: number;
+  no: string;
+  customerId: number;
+  customerName: string;
+  subject: string;
+  ticketType: TicketType;
+  channel: TicketChannel;
+  priority: Priority;
+  state: TicketState;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  slaDueAt: string | null;
+  slaWarning: boolean;
+  breached: boolean;
+}
+
+export interface TicketPage {
+  rows: TicketRow[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+export interface QueueCounts {
+  mine: number;
+  unassigned: number;
+  dueSoon: number;
+  breached: number;
+  waiting: number;
+  open: number;
+}
+
+export interface SlaClock {
+  targetSecs: number;
+  elapsedSecs: number;
+  percentUsed: number;
+  dueAt: string | null;
+  state: SlaState;
+}
+
+export interface TimelineEntry {
+  id: number;
+  ticketNo: string;
+  kind: EventKind;
+  at: string;
+  actorName: string;
+  body: string;
+  detail: Record<string, unknown> | null;
+}
+
+export interface CompensationRow {
+  kind: string;
+  amountFen: number;
+  note: string;
+  at: string;
+}
+
+export interface TicketDetail {
+  row: TicketRow;
+  orderId: number | null;
+  orderNo: string | null;
+  description: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  mergedInto: string | null;
+  mergedFrom: string[];
+  firstResponse: SlaClock;
+  resolution: SlaClock;
+  firstResponseBreached: boolean;
+  resolutionBreached: boolean;
+  csat: number | null;
+  csatReason: CsatReason | null;
+  rootCause: RootCause | null;
+  resolutionNote: string | null;
+  compensations: CompensationRow[];
+  timeline: TimelineEntry[];
+}
+
+export interface NewTicket {
+  customerId: number;
+  orderId?: number | null;
+  ticketType: TicketType;
+  channel: TicketChannel;
+  priority?: Priority | null;
+  subject: string;
+  description: string;
+  assigneeId?: number | null;
+  tags: string[];
+}
+
+/** Only the refund note until the loyalty ledger offers points / coupons. */
+export interface Compensation {
+  kind: "refundNote";
+  amountFen: number;
+  note: string;
+}
+
+export interface Resolution {
+  csat: number | null;
+  csatReason: CsatReason | null;
+  rootCause: RootCause | null;
+  note: string;
+  compensation: Compensation[];
+}
+
+export interface ReplyTemplate {
+  id: number;
+  lang: string;
+  title: string;
+  body: string;
+}
+
+export interface PeriodRow {
+  period: string;
+  created: number;
+  resolved: number;
+  slaMet: number;
+  slaCompliancePermille: number | null;
+  medianFirstResponseMin: number | null;
+  medianResolutionMin: number | null;
+  csatResponses: number;
+  csatPermille: number | null;
+  complaints: number;
+  orders: number;
+  complaintsPer100OrdersX10: number | null;
+}
+
+export interface ServiceReport {
+  period: "week" | "month";
+  from: string;
+  to: string;
+  rows: PeriodRow[];
+  topRootCauses: { cause: RootCause; tickets: number }[];
+  compensation: { month: string; cause: RootCause | null; amountFen: number; count: number }[];
+}
+
+export const ticketsList = (query: TicketQuery) => call<TicketPage>("tickets_list", { query });
+export const ticketsCounts = () => call<QueueCounts>("tickets_counts");
+export const ticketsGet = (id: number) => call<TicketDetail>("tickets_get", { id });
+export const ticketsCreate = (ticket: NewTicket) => call<number>("tickets_create", { ticket });
+export const ticketsAssign = (id: number, assigneeId: number | null) =>
+  call<TicketDetail>("tickets_assign", { id, assigneeId });
+export const ticketsSetState = (id: number, state: TicketState, note: string) =>
+  call<TicketDetail>("tickets_set_state", { id, state, note });
+export const ticketsAddEntry = (id: number, kind: "note" | "call" | "message", body: string) =>
+  call<TicketDetail>("tickets_add_entry", { id, kind, body });
+export const ticketsResolve = (id: number, resolution: Resolution) =>
+  call<TicketDetail>("tickets_resolve", { id, resolution });
+export const ticketsMerge = (from: number, into: number) => call<TicketDetail>("tickets_merge", { from, into });
+export const ticketsTemplates = () => call<ReplyTemplate[]>("tickets_templates");
+export const ticketsRenderTemplate = (templateId: number, ticketId: number) =>
+  call<string>("tickets_render_template", { templateId, ticketId });
+export const ticketsReport = (period: "week" | "month", from: string, to: string) =>
+  call<ServiceReport>("tickets_report", { period, from, to });
+
+// ---- Care: follow-ups and the Today due list ----
+
+export const FOLLOW_UP_KINDS = ["revisit", "care", "payment", "winback", "birthday"] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export const FOLLOW_UP_CHANNELS = ["phone", "wechat", "wangwang", "in_store", "email", "sms"] as const;
+export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
+export const OUTCOMES = ["reached", "no_answer", "declined", "done"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface NewFollowUp {
+  customerId: number;
+  kind: FollowUpKind;
+  channel: FollowUpChannel;
+  outcome: Outcome;
+  notes: string;
+  ticketId?: number | null;
+  orderId?: number | null;
+  /** Shop day YYYY-MM-DD. */
+  nextContactOn?: string | null;
+}
+
+export interface FollowUp extends Required<Omit<NewFollowUp, "nextContactOn" | "ticketId" | "orderId">> {
+  id: number;
+  ticketId: number | null;
+  orderId: number | null;
+  nextContactOn: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface TodayCounts {
+  followUps: number;
+  slaDueSoon: number;
+  slaBreached: number;
+  unpaidOrders: number;
+  birthdays: number;
+}
+
+export interface DueFollowUp {
+  followUpId: number;
+  customerId: number;
+  customerName: string;
+  kind: FollowUpKind;
+  nextContactOn: string;
+  notes: string;
+}
+
+export interface UnpaidOrder {
+  orderId: number;
+  orderNo: string;
+  channel: string;
+  customerId: number | null;
+  customerName: string | null;
+  orderedAt: string;
+  step: number;
+  closesAt: string;
+  goodsFen: number;
+}
+
+export interface BirthdayRow {
+  customerId: number;
+  customerName: string;
+  birthday: string;
+  on: string;
+  inDays: number;
+}
+
+export interface Today {
+  day: string;
+  counts: TodayCounts;
+  followUps: DueFollowUp[];
+  slaDueSoon: TicketRow[];
+  slaBreached: TicketRow[];
+  unpaidOrders: UnpaidOrder[];
+  birthdays: BirthdayRow[];
+}
+
+/** The number on the Today navigation badge. */
+export const todayTotal = (c: TodayCounts) => c.followUps + c.slaDueSoon + c.slaBreached + c.unpaidOrders + c.birthdays;
+
+export const followupsLog = (followUp: NewFollowUp) => call<number>("followups_log", { followUp });
+export const followupsForCustomer = (customerId: number) =>
+  call<FollowUp[]>("followups_for_customer", { customerId });
+export const today = () => call<Today>("today");
+
+/** "T000123", "t123" or "123" → 123 (mirrors tickets::parse_ticket_no). */
+export function parseTicketNo(s: string): number | null {
+  const m = /^\s*[Tt]?0*(\d{1,15})\s*$/.exec(s);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n > 0 ? n : null;
+}
+
+export const ticketNo = (id: number) => `T${String(id).padStart(6, "0")}`;
