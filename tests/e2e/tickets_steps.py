@@ -150,7 +150,7 @@ def moves_it_through_the_states(w) -> None:
 
 
 def resolves_with_csat_and_compensation(w) -> None:
-    _log("resolve: CSAT 5, root cause, a ¥20 refund note")
+    _log("resolve: CSAT 5, root cause, a ¥20 refund note and 50 points through the ledger")
     w.click("ticket-resolve")
     w.visible("resolve-dialog")
     w.settle(0.8)
@@ -161,6 +161,8 @@ def resolves_with_csat_and_compensation(w) -> None:
     w.type("resolve-note", "补发两盒，已致歉")
     w.type("resolve-refund", REFUND)
     w.type("resolve-refund-note", "受潮补偿")
+    w.type("resolve-points", "50")
+    w.type("resolve-points-reason", "受潮致歉积分")
     w.shot("ticket-resolve-zh")
     w.click("resolve-submit")
     w.gone("resolve-dialog")
@@ -168,6 +170,7 @@ def resolves_with_csat_and_compensation(w) -> None:
     assert w.text("ticket-csat") == "5", w.text("ticket-csat")
     comp = w.text("ticket-compensation")
     assert REFUND_SHOWN in comp and "受潮补偿" in comp, comp
+    assert "补偿 50 积分" in comp and "受潮致歉积分" in comp, comp
     kinds = [el.get_attribute("data-kind") for el in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="timeline-entry"]')]
     for k in ("created", "assignee", "state", "message", "resolution"):
         assert k in kinds, f"the timeline has a {k} entry: {kinds}"
@@ -180,6 +183,10 @@ def follow_up_on_the_customer(w) -> None:
     _log("the customer link opens the 360 page; log a 回访 in its follow-up card")
     w.click("ticket-customer")
     w.visible("customer-followups")
+    w.wait_until(
+        "the 50 compensation points are in the customer's points history",
+        lambda: "受潮致歉积分" in w.d.find_element(By.TAG_NAME, "body").text,
+    )
     before = w.count("customer-followup")
     w.click("customer-followup-add")
     w.visible("followup-dialog")

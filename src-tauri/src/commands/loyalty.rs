@@ -232,9 +232,10 @@ fn job_interval() -> Duration {
     Duration::from_secs(secs)
 }
 
-/// Runs the loyalty job in the background while a user is signed in and the window unlocked
-/// (logged out or locked: skipped until the next tick). Failures go to the log only; the next
-/// tick tries again, and the job never counts anything twice.
+/// Runs the periodic jobs in the background while a user is signed in and the window unlocked
+/// (logged out or locked: skipped until the next tick): the loyalty job (earning, reversals,
+/// tiers, expiry) and the tickets job (auto-close after 7 days, SLA breach flags). Failures go
+/// to the log only; the next tick tries again, and neither job counts anything twice.
 pub fn start_loyalty_job(app: AppHandle) {
     let every = job_interval();
     let spawned = std::thread::Builder::new()
@@ -243,14 +244,19 @@ pub fn start_loyalty_job(app: AppHandle) {
             std::thread::sleep(every);
             let shell = app.state::<Shell>();
             let result = tauri::async_runtime::block_on(shell.run(|st| match st.signed_in() {
-                Ok((store, session)) => job::run(store, session).map(Some),
-                Err(_) => Ok(None),
+                Ok((store, session)) => {
+                    // The tickets job runs even if the loyalty job failed, and vice versa.
+                    let loyalty = job::run(store, session).map(|_| ());
+                    let tickets = laoke::tickets::run_jobs(store, session).map(|_| ());
+                    loyalty.and(tickets)
+                }
+                Err(_) => Ok(()),
             }));
             if let Err(e) = result {
-                eprintln!("laoke: the loyalty job failed: {}", e.message);
+                eprintln!("laoke: a periodic job failed: {}", e.message);
             }
         });
     if let Err(e) = spawned {
-        eprintln!("laoke: the loyalty job timer did not start: {e}");
+        eprintln!("laoke: the periodic jobs timer did not start: {e}");
     }
 }

@@ -156,12 +156,11 @@ export interface NewTicket {
   tags: string[];
 }
 
-/** Only the refund note until the loyalty ledger offers points / coupons. */
-export interface Compensation {
-  kind: "refundNote";
-  amountFen: number;
-  note: string;
-}
+/** What the resolution gives: a refund note, or points / a coupon through the loyalty ledger. */
+export type Compensation =
+  | { kind: "refundNote"; amountFen: number; note: string }
+  | { kind: "points"; points: number; reason: string }
+  | { kind: "coupon"; couponId: number };
 
 export interface Resolution {
   csat: number | null;

@@ -1,10 +1,22 @@
 // Resolve a ticket: CSAT 1–5 as told by the customer (reason from the preset list required for
-// 1–2), root cause, a note, and a refund note as compensation. Points and coupons are not
-// offered until the core's loyalty ledger takes them (no fake option). The core re-checks all.
-import { Alert, Form, Input, Modal, Rate, Select, Typography } from "antd";
-import { useState } from "react";
+// 1–2), root cause, a note, and compensation: a refund note, points (through the loyalty ledger
+// with the ticket id; reps up to 500) and, for owner / manager, a coupon. The core re-checks all.
+import { Alert, Form, Input, InputNumber, Modal, Rate, Select } from "antd";
+import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
-import { CSAT_REASONS, ROOT_CAUSES, ticketsResolve, type CsatReason, type RootCause, type TicketDetail } from "../../lib/backend";
+import { useSession } from "../../lib/appContext";
+import {
+  couponsList,
+  CSAT_REASONS,
+  ROOT_CAUSES,
+  ticketsResolve,
+  type Compensation,
+  type Coupon,
+  type CsatReason,
+  type RootCause,
+  type TicketDetail,
+} from "../../lib/backend";
+import { describeCoupon } from "../loyalty/labels";
 import { parseYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { lbl } from "./labels";
@@ -18,15 +30,29 @@ export function ResolveDialog({ ticket, onClose, onDone }: { ticket: TicketDetai
   const [note, setNote] = useState("");
   const [refund, setRefund] = useState("");
   const [refundNote, setRefundNote] = useState("");
+  const [points, setPoints] = useState<number | null>(null);
+  const [pointsReason, setPointsReason] = useState("");
+  const [couponId, setCouponId] = useState<number | null>(null);
+  const [coupons, setCoupons] = useState<Coupon[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const session = useSession();
+  const mayIssueCoupons = session.role !== "rep";
+
+  useEffect(() => {
+    if (!mayIssueCoupons) return;
+    const now = Date.now();
+    couponsList()
+      .then((all) => setCoupons(all.filter((c) => Date.parse(c.validTo) > now)))
+      .catch(() => setCoupons([]));
+  }, [mayIssueCoupons]);
 
   const submit = async () => {
     if (csat > 0 && csat <= 2 && !reason) {
       setError(t("resolve.reasonRequired"));
       return;
     }
-    const compensation = [];
+    const compensation: Compensation[] = [];
     if (refund.trim()) {
       const fen = parseYuan(refund);
       if (!fen.ok) {
@@ -34,6 +60,12 @@ export function ResolveDialog({ ticket, onClose, onDone }: { ticket: TicketDetai
         return;
       }
       compensation.push({ kind: "refundNote" as const, amountFen: fen.fen, note: refundNote });
+    }
+    if (points) {
+      compensation.push({ kind: "points", points, reason: pointsReason.trim() || t("resolve.pointsReasonDefault", { no: ticket.row.no }) });
+    }
+    if (couponId != null) {
+      compensation.push({ kind: "coupon", couponId });
     }
     setBusy(true);
     try {
@@ -106,9 +138,31 @@ export function ResolveDialog({ ticket, onClose, onDone }: { ticket: TicketDetai
               <Input value={refundNote} onChange={(e) => setRefundNote(e.target.value)} data-testid="resolve-refund-note" />
             </Form.Item>
           )}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t("resolve.pointsLater")}
-          </Typography.Text>
+          <Form.Item label={t("resolve.points")} style={{ marginBottom: 8 }} extra={session.role === "rep" ? t("resolve.pointsRepLimit") : undefined}>
+            <InputNumber min={1} precision={0} value={points} onChange={(v) => setPoints(v ?? null)} style={{ width: 160 }} data-testid="resolve-points" />
+          </Form.Item>
+          {!!points && (
+            <Form.Item label={t("resolve.pointsReason")} style={{ marginBottom: 8 }}>
+              <Input
+                value={pointsReason}
+                placeholder={t("resolve.pointsReasonDefault", { no: ticket.row.no })}
+                onChange={(e) => setPointsReason(e.target.value)}
+                data-testid="resolve-points-reason"
+              />
+            </Form.Item>
+          )}
+          {mayIssueCoupons && (
+            <Form.Item label={t("resolve.coupon")} style={{ marginBottom: 8 }}>
+              <Select
+                allowClear
+                value={couponId ?? undefined}
+                onChange={(v) => setCouponId(v ?? null)}
+                notFoundContent={t("resolve.noCoupons")}
+                options={coupons.map((c) => ({ value: c.id, label: `${c.name} · ${describeCoupon(t, c)}` }))}
+                data-testid="resolve-coupon"
+              />
+            </Form.Item>
+          )}
         </Form>
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="resolve-error" />}
       </div>

@@ -342,7 +342,15 @@ export function TicketPage() {
                 <Descriptions.Item label={t("ticket.compensation")}>
                   <span data-testid="ticket-compensation">
                     {ticket.compensations.length
-                      ? ticket.compensations.map((c) => t("ticket.refundNote", { amount: formatYuan(c.amountFen), note: c.note })).join("；")
+                      ? ticket.compensations
+                          .map((c) =>
+                            c.kind === "points"
+                              ? t("ticket.pointsComp", { points: String(c.amountFen), note: c.note })
+                              : c.kind === "coupon"
+                                ? t("ticket.couponComp", { note: c.note })
+                                : t("ticket.refundNote", { amount: formatYuan(c.amountFen), note: c.note }),
+                          )
+                          .join("；")
                       : t("common.none")}
                   </span>
                 </Descriptions.Item>
