@@ -25,8 +25,10 @@ import app_flow  # noqa: E402
 import backup_steps  # noqa: E402
 import customers_steps  # noqa: E402
 import import_steps  # noqa: E402
+import loyalty_steps  # noqa: E402
 import orders_steps  # noqa: E402
 import search_steps  # noqa: E402
+import tickets_steps  # noqa: E402
 from app_flow import Window, log  # noqa: E402
 
 SCRATCH: list[Path] = []
@@ -87,7 +89,15 @@ if __name__ == "__main__":
     ):
         setattr(app_flow, name, _skip)
     app_flow.login_shows_customers = the_daily_backup_runs_by_itself
-    for module in (backup_steps, customers_steps, import_steps, orders_steps, search_steps):
+    for module in (
+        backup_steps,
+        customers_steps,
+        import_steps,
+        loyalty_steps,
+        orders_steps,
+        search_steps,
+        tickets_steps,
+    ):
         for name in dir(module):
             fn = getattr(module, name)
             if callable(fn) and getattr(fn, "__module__", "") == module.__name__ and not name.startswith("_"):
