@@ -147,6 +147,16 @@ fn the_liability_report_counts_outstanding_points_value_and_unused_coupons() {
         (l.expiring_30_days, l.expiring_60_days, l.expiring_90_days),
         (0, 250, 250)
     );
+    let tiers: Vec<(&str, i64)> = l
+        .tier_counts
+        .iter()
+        .map(|(c, n)| (c.as_str(), *n))
+        .collect();
+    assert_eq!(
+        tiers,
+        vec![("regular", 1), ("silver", 0), ("gold", 0), ("diamond", 0)],
+        "every tier of the rules is listed, lowest first, with its customers"
+    );
     let m = reports::monthly(&s.store, &s.owner).unwrap();
     assert_eq!(m.len(), 1);
     assert_eq!((m[0].month.as_str(), m[0].issued), ("2026-03", 250));

@@ -29,6 +29,8 @@ pub struct Liability {
     pub expiring_30_days: i64,
     pub expiring_60_days: i64,
     pub expiring_90_days: i64,
+    /// Customers per tier of the rules in force, lowest tier first: `(tier code, customers)`.
+    pub tier_counts: Vec<(String, i64)>,
 }
 
 pub(crate) fn liability_of(conn: &Connection, now: DateTime<Utc>) -> Result<Liability> {
@@ -47,6 +49,15 @@ pub(crate) fn liability_of(conn: &Connection, now: DateTime<Utc>) -> Result<Liab
     )?;
     let exp =
         |d: i64| -> Result<i64> { Ok(expiring_of(conn, now, d)?.iter().map(|e| e.points).sum()) };
+    let mut per_tier: BTreeMap<String, i64> = conn
+        .prepare("SELECT tier, count(*) FROM customer_tiers GROUP BY tier")?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let tier_counts = rules
+        .tiers
+        .iter()
+        .map(|t| (t.code.clone(), per_tier.remove(&t.code).unwrap_or(0)))
+        .collect();
     Ok(Liability {
         at: now,
         outstanding_points: points,
@@ -57,6 +68,7 @@ pub(crate) fn liability_of(conn: &Connection, now: DateTime<Utc>) -> Result<Liab
         expiring_30_days: exp(30)?,
         expiring_60_days: exp(60)?,
         expiring_90_days: exp(90)?,
+        tier_counts,
     })
 }
 

@@ -75,16 +75,8 @@ fn simulate(tx: &Connection, now: DateTime<Utc>, by: &str, rules: &LoyaltyRules)
         [last_hist],
         |r| r.get(0),
     )?;
-    let mut tier_counts = Vec::new();
-    for t in &rules.tiers {
-        let n: i64 = tx.query_row(
-            "SELECT count(*) FROM customer_tiers WHERE tier = ?1",
-            [&t.code],
-            |r| r.get(0),
-        )?;
-        tier_counts.push((t.code.clone(), n));
-    }
     let liability_after = liability_of(tx, now)?;
+    let tier_counts = liability_after.tier_counts.clone();
     Ok(WhatIf {
         customers_changing_tier: customers_changing_tier as u64,
         tier_counts,

@@ -175,6 +175,8 @@ export interface Liability {
   expiring30Days: number;
   expiring60Days: number;
   expiring90Days: number;
+  /** Customers per tier of the rules in force, lowest tier first: [tier code, customers]. */
+  tierCounts: [string, number][];
 }
 
 export interface MonthPoints {

@@ -2,12 +2,13 @@ import { SyncOutlined } from "@ant-design/icons";
 import { Alert, App as AntApp, Button, Card, Col, Empty, Result, Row, Space, Spin, Statistic, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
-import { loyaltyLiability, loyaltyMonthly, loyaltyRun, type Liability, type MonthPoints } from "../../lib/backend";
+import { loyaltyLiability, loyaltyMonthly, loyaltyRules, loyaltyRun, type Liability, type MonthPoints, type TierDef } from "../../lib/backend";
 import { useSession } from "../../lib/appContext";
 import { formatYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
-import { MonthChart } from "./BarChart";
+import { HBarChart, MonthChart } from "./BarChart";
 import { formatPoints, lastMonths } from "./format";
+import { TIER_COLORS, tierName } from "./labels";
 
 /** Liability (points and their ¥ value, unused coupons, what expires soon) and two charts. */
 export function Overview() {
@@ -20,17 +21,17 @@ export function Overview() {
 }
 
 function OverviewNumbers() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
-  const [data, setData] = useState<{ liability: Liability; months: MonthPoints[] } | null>(null);
+  const [data, setData] = useState<{ liability: Liability; months: MonthPoints[]; tiers: TierDef[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      const [liability, months] = await Promise.all([loyaltyLiability(), loyaltyMonthly()]);
-      setData({ liability, months });
+      const [liability, months, rules] = await Promise.all([loyaltyLiability(), loyaltyMonthly(), loyaltyRules()]);
+      setData({ liability, months, tiers: rules.rules.tiers });
       setError(null);
     } catch (e) {
       setError(errorText(e));
@@ -102,7 +103,20 @@ function OverviewNumbers() {
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
-        <Col span={24}>
+        <Col xs={24} lg={9}>
+          <Card size="small" title={t("loyalty.ov.tiers")} style={{ height: "100%" }}>
+            {l.tierCounts.some(([, n]) => n > 0) ? (
+              <HBarChart
+                testId="loyalty-tier-chart"
+                bars={l.tierCounts.map(([code, n], i) => ({ key: code, label: tierName(lang, data.tiers, code), value: n, color: TIER_COLORS[i % TIER_COLORS.length] }))}
+                format={(n) => t("loyalty.ov.customers", { n: formatPoints(n) })}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("loyalty.ov.tiersNone")} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={15}>
           <Card size="small" title={t("loyalty.ov.months")}>
             {hasMonths ? (
               <MonthChart
