@@ -159,6 +159,13 @@ class Window:
             raise AssertionError(f"[{test_id}] was still visible after {timeout}s")
 
     def count(self, test_id: str) -> int:
+        # WebKitWebDriver can raise "stale element" from find_elements itself when React
+        # replaces the nodes while they are being listed: list again.
+        for _ in range(20):
+            try:
+                return len(self.d.find_elements(By.CSS_SELECTOR, sel(test_id)))
+            except StaleElementReferenceException:
+                time.sleep(0.1)
         return len(self.d.find_elements(By.CSS_SELECTOR, sel(test_id)))
 
     def text(self, test_id: str) -> str:
@@ -233,7 +240,10 @@ class Window:
 
     def wait_until(self, what: str, predicate, timeout: float = WAIT_S):
         try:
-            return WebDriverWait(self.d, timeout, poll_frequency=0.25).until(lambda _d: predicate())
+            # A re-render between finding an element and reading it is not a failure: poll again.
+            return WebDriverWait(
+                self.d, timeout, poll_frequency=0.25, ignored_exceptions=(StaleElementReferenceException,)
+            ).until(lambda _d: predicate())
         except TimeoutException:
             raise AssertionError(f"timed out after {timeout}s waiting until {what}")
 
