@@ -1,14 +1,11 @@
-import { BarChartOutlined, CheckCircleOutlined, CustomerServiceOutlined, GiftOutlined, NotificationOutlined, ShoppingOutlined } from "@ant-design/icons";
+import { BarChartOutlined, CheckCircleOutlined, NotificationOutlined } from "@ant-design/icons";
 import { Card, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n, type MessageKey } from "../i18n";
 
-export type ComingArea = "orders" | "tickets" | "loyalty" | "campaigns" | "reports";
+export type ComingArea = "campaigns" | "reports";
 
 const ICONS: Record<ComingArea, ReactNode> = {
-  orders: <ShoppingOutlined />,
-  tickets: <CustomerServiceOutlined />,
-  loyalty: <GiftOutlined />,
   campaigns: <NotificationOutlined />,
   reports: <BarChartOutlined />,
 };
