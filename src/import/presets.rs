@@ -7,7 +7,9 @@
 //! 导出 (one row per order, amounts with "(元)"), Douyin 抖店 订单导出 (one row per sub-order
 //! under 主订单编号) and WeChat 微信小店 订单导出 (one row per item). Platforms rename columns
 //! from time to time, so each field lists the variants seen; a file that matches no preset
-//! still goes through the mapping screen.
+//! still goes through the mapping screen. The Douyin and WeChat header sets were checked
+//! against the column lists of public tools that read those exports (see
+//! tests/import_platform_exports.rs, which imports a file with each full header row).
 
 use super::fields::{normalize_header, Field, ImportKind};
 use crate::orders::Channel;
@@ -167,20 +169,28 @@ pub const PRESETS: &[Preset] = &[
                 &["SKU编码(自定义)", "商品编码(自定义)", "商品编码(平台)"],
             ),
             (Field::Quantity, &["商品数量"]),
-            (Field::UnitPrice, &["商品售价", "商品单价"]),
+            (
+                Field::UnitPrice,
+                &[
+                    "商品价格(单件)",
+                    "商品实际价格(单件)",
+                    "商品售价",
+                    "商品单价",
+                ],
+            ),
             (
                 Field::Paid,
                 &["订单实际支付金额", "订单实付金额", "实付金额"],
             ),
-            (Field::Shipping, &["运费"]),
+            (Field::Shipping, &["订单运费", "运费"]),
             (Field::Discount, &["商家优惠金额", "订单优惠金额"]),
             (Field::Refunded, &["退款金额", "商品已退款金额"]),
             (Field::ReceiverName, &["收件人姓名", "收货人姓名"]),
             (Field::Mobile, &["收件人手机", "收货人手机号", "收货人手机"]),
-            (Field::Province, &["省份"]),
-            (Field::City, &["城市"]),
+            (Field::Province, &["省", "省份"]),
+            (Field::City, &["市", "城市"]),
             (Field::District, &["区"]),
-            (Field::Address, &["详细收货地址", "详细地址"]),
+            (Field::Address, &["收件人地址", "详细收货地址", "详细地址"]),
             (Field::BuyerNick, &["买家昵称"]),
             (Field::Note, &["用户备注", "买家备注", "商家备注"]),
         ],

@@ -447,6 +447,8 @@ pub fn order_row(m: &Resolved, cells: &[Value], tz: Tz) -> Result<OrderRow, Vec<
     row.city = r.text(Field::City);
     let district = r.text(Field::District);
     row.address = match (r.text(Field::Address), &row.province, &row.city, district) {
+        // Douyin and WeChat give 区 in its own column and the street address without it.
+        (Some(a), _, _, Some(d)) if !a.contains(d.as_str()) => Some(format!("{d}{a}")),
         (Some(a), _, _, _) => Some(a),
         (None, p, c, d) => {
             let parts: Vec<&str> = [p.as_deref(), c.as_deref(), d.as_deref()]

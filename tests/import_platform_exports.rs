@@ -1,0 +1,150 @@
+//! Douyin 抖店 and WeChat 微信小店 order exports with their full real header rows (the column
+//! lists public tools that read these exports use), recognised without choosing a preset:
+//! rows of one order become one order with several items, receivers become customers, and the
+//! platform's amounts, times and places land in the right fields.
+
+mod common;
+
+use common::*;
+use laoke::{
+    auth::Session,
+    import::{self, ImportReport, ImportRequest},
+    store::Store,
+};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+fn write_utf8_bom(path: &Path, lines: &[&str]) {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice((lines.join("\r\n") + "\r\n").as_bytes());
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn import(store: &Store, s: &Session, path: &Path) -> ImportReport {
+    let req = ImportRequest {
+        path: path.to_path_buf(),
+        preset: None,
+        mapping: None,
+    };
+    import::run(store, s, &req, false, &mut |_| {}, &AtomicBool::new(false))
+        .unwrap_or_else(|e| panic!("import of {} failed: {e}", path.display()))
+}
+
+fn query<T: rusqlite::types::FromSql>(store: &Store, s: &Session, sql: &str) -> T {
+    raw_connection_as_owner(store, s)
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+/// 抖店 订单导出: one row per sub-order (子订单编号) under its 主订单编号.
+const DOUYIN: &[&str] = &[
+    "主订单编号,子订单编号,选购商品,商品ID,商家编码,商品数量,商品金额,订单提交时间,支付完成时间,订单完成时间,订单状态,发货时间,订单应付金额,运费,优惠总金额,收件人,收件人手机号,省,市,区,街道,详细地址,支付方式,仓库名称,售后状态,商家备注",
+    "6930000000000000001,6930000000000000002,桂花乌龙 250g,3600000000001,GH-250,2,68.00,2026-02-10 20:01:02,2026-02-10 20:01:30,2026-02-14 09:00:00,已完成,2026-02-11 10:00:00,150.00,0.00,10.00,周敏,13900001111,浙江省,杭州市,西湖区,文新街道,文一西路 1 号,抖音支付,杭州仓,,",
+    "6930000000000000001,6930000000000000003,紫砂杯,3600000000002,ZS-01,1,24.00,2026-02-10 20:01:02,2026-02-10 20:01:30,2026-02-14 09:00:00,已完成,2026-02-11 10:00:00,150.00,0.00,10.00,周敏,13900001111,浙江省,杭州市,西湖区,文新街道,文一西路 1 号,抖音支付,杭州仓,,",
+    "6930000000000000004,6930000000000000005,龙井 100g,3600000000003,LJ-100,1,99.00,2026-02-12 08:00:00,2026-02-12 08:00:20,,待发货,,99.00,0.00,0.00,吴刚,13900002222,江苏省,南京市,鼓楼区,,中山路 8 号,微信支付,杭州仓,,",
+];
+
+/// 微信小店 订单导出: one row per item, order-level amounts repeated on each row.
+const WECHAT: &[&str] = &[
+    "订单号,订单下单时间,支付时间,订单状态,商品名称,商品编码(平台),商品编码(自定义),SKU编码(自定义),商品属性,商品数量,商品价格(单件),商品实际价格(单件),商品总价,商品实际价格(总共),商品优惠,订单运费,订单实际支付金额,订单实际收款金额,商品已退款金额,商品售后,收件人姓名,收件人手机,省,市,区,收件人地址,买家备注,商家备注,支付方式,物流公司,快递单号",
+    "3720000000000001,2026-02-20 12:00:00,2026-02-20 12:00:40,已完成,茉莉花茶,P1001,MLH,MLH-50,50g,3,20.00,20.00,60.00,60.00,0.00,8.00,68.00,68.00,0.00,,郑洁,13700003333,广东省,广州市,天河区,天河路 100 号,尽快发货,,微信支付,顺丰,SF100",
+    "3720000000000002,2026-02-21 18:30:00,,待付款,白茶饼,P1002,BCB,BCB-357,357g,1,120.00,120.00,120.00,120.00,0.00,0.00,120.00,0.00,0.00,,郑洁,13700003333,广东省,广州市,天河区,天河路 100 号,,,,,",
+];
+
+#[test]
+fn a_douyin_export_is_recognised_and_its_sub_orders_become_one_order_with_items() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let path = tmp.path().join("抖店订单导出.csv");
+    write_utf8_bom(&path, DOUYIN);
+
+    let r = import(&store, &owner, &path);
+    assert_eq!(r.preset, "douyin");
+    assert_eq!(
+        (r.created, r.rejected, r.customers_created),
+        (2, 0, 2),
+        "{:?}",
+        r.rejected_rows
+    );
+    let (channel, status, paid, discount): (String, String, i64, i64) = raw_connection_as_owner(&store, &owner)
+        .query_row(
+            "SELECT channel, status, paid_fen, discount_fen FROM orders WHERE order_no = '6930000000000000001'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (channel.as_str(), status.as_str(), paid, discount),
+        ("douyin", "completed", 15000, 1000)
+    );
+    assert_eq!(
+        query::<i64>(&store, &owner, "SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.order_no = '6930000000000000001'"),
+        2,
+        "one item per sub-order"
+    );
+    assert_eq!(
+        query::<String>(
+            &store,
+            &owner,
+            "SELECT province || ' ' || city || ' ' || address FROM customers WHERE name = '周敏'"
+        ),
+        "浙江省 杭州市 西湖区文一西路 1 号"
+    );
+    assert_eq!(
+        query::<String>(
+            &store,
+            &owner,
+            "SELECT status FROM orders WHERE order_no = '6930000000000000004'"
+        ),
+        "paid",
+        "待发货 is paid, not yet shipped"
+    );
+}
+
+#[test]
+fn a_wechat_shop_export_is_recognised_with_its_item_prices_freight_and_places() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let path = tmp.path().join("微信小店订单.csv");
+    write_utf8_bom(&path, WECHAT);
+
+    let r = import(&store, &owner, &path);
+    assert_eq!(r.preset, "wechat_shop");
+    assert_eq!(
+        (r.created, r.rejected, r.customers_created),
+        (2, 0, 1),
+        "{:?}",
+        r.rejected_rows
+    );
+    let (channel, status, paid, shipping): (String, String, i64, i64) = raw_connection_as_owner(&store, &owner)
+        .query_row(
+            "SELECT channel, status, paid_fen, shipping_fen FROM orders WHERE order_no = '3720000000000001'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (channel.as_str(), status.as_str(), paid, shipping),
+        ("wechat_shop", "completed", 6800, 800)
+    );
+    assert_eq!(
+        query::<String>(&store, &owner, "SELECT sku || ' ' || quantity || ' ' || unit_price_fen FROM order_items WHERE product_name = '茉莉花茶'"),
+        "MLH-50 3 2000"
+    );
+    assert_eq!(
+        query::<String>(
+            &store,
+            &owner,
+            "SELECT province || ' ' || city || ' ' || address FROM customers WHERE name = '郑洁'"
+        ),
+        "广东省 广州市 天河区天河路 100 号"
+    );
+    assert_eq!(
+        query::<String>(
+            &store,
+            &owner,
+            "SELECT status FROM orders WHERE order_no = '3720000000000002'"
+        ),
+        "unpaid"
+    );
+}
