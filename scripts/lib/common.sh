@@ -43,6 +43,19 @@ section() {
     fi
 }
 
+# retry_once command args... — for the real-window E2E only: WebKitWebDriver races now and then
+# (a node re-rendered between finding and reading it). A first failure is printed loudly and the
+# flow runs once more from a fresh app and data folder; a second failure fails the run.
+retry_once() {
+    if "$@"; then
+        return 0
+    fi
+    local rc=$?
+    printf '\n%sWARNING: first attempt failed (exit %d); the failure is above. Running it once more.%s\n' \
+        "$RED" "$rc" "$RESET" >&2
+    "$@"
+}
+
 print_times() {
     printf '\n%sTimings%s\n' "$BOLD" "$RESET"
     local line
