@@ -47,9 +47,7 @@ section() {
 # (a node re-rendered between finding and reading it). A first failure is printed loudly and the
 # flow runs once more from a fresh app and data folder; a second failure fails the run.
 retry_once() {
-    if "$@"; then
-        return 0
-    fi
+    "$@" && return 0
     local rc=$?
     printf '\n%sWARNING: first attempt failed (exit %d); the failure is above. Running it once more.%s\n' \
         "$RED" "$rc" "$RESET" >&2
