@@ -35,7 +35,7 @@ const order = (id: number, orderNo: string, paidFen: number) => ({
 });
 
 /** The dialog's pickers: colleagues, tags in use, the customer's orders. */
-async function pickers(cmd: string, _args: unknown) {
+async function pickers(cmd: string) {
   if (cmd === "tickets_assignees")
     return [
       { id: 3, displayName: "阿华", role: "rep" },
@@ -60,10 +60,10 @@ describe("New ticket (Ctrl+N)", () => {
   });
 
   it("Ctrl+N, a phone fragment, Enter, a subject and Ctrl+Enter create a complaint and open it", async () => {
-    invoke.mockImplementation(async (cmd: string, args: unknown) => {
+    invoke.mockImplementation(async (cmd: string) => {
       if (cmd === "search") return { query: "8888", customers: [hit(7, "林小雨", "138****8888"), hit(9, "王五", "139****8888")], orders: [] };
       if (cmd === "tickets_create") return 42;
-      return pickers(cmd, args);
+      return pickers(cmd);
     });
     mount();
     fireEvent.keyDown(window, { key: "n", ctrlKey: true });
@@ -95,7 +95,7 @@ describe("New ticket (Ctrl+N)", () => {
         expect((args.customer as { phones: string[] }).phones).toEqual(["13912345678"]);
         return 77;
       }
-      return pickers(cmd, args);
+      return pickers(cmd);
     });
     mount();
     fireEvent.keyDown(window, { key: "n", ctrlKey: true });
@@ -111,8 +111,8 @@ describe("New ticket (Ctrl+N)", () => {
   });
 
   it("saving without a subject names the field and creates nothing", async () => {
-    invoke.mockImplementation(async (cmd: string, args: unknown) =>
-      cmd === "search" ? { query: "x", customers: [hit(7, "林小雨", "138****8888")], orders: [] } : pickers(cmd, args),
+    invoke.mockImplementation(async (cmd: string) =>
+      cmd === "search" ? { query: "x", customers: [hit(7, "林小雨", "138****8888")], orders: [] } : pickers(cmd),
     );
     mount();
     fireEvent.keyDown(window, { key: "n", ctrlKey: true });
@@ -127,10 +127,10 @@ describe("New ticket (Ctrl+N)", () => {
   });
 
   it("the customer's order, a colleague and tags go with the new ticket", async () => {
-    invoke.mockImplementation(async (cmd: string, args: unknown) => {
+    invoke.mockImplementation(async (cmd: string) => {
       if (cmd === "search") return { query: "8888", customers: [hit(7, "林小雨", "138****8888")], orders: [] };
       if (cmd === "tickets_create") return 43;
-      return pickers(cmd, args);
+      return pickers(cmd);
     });
     mount();
     fireEvent.keyDown(window, { key: "n", ctrlKey: true });
