@@ -118,7 +118,10 @@ fn the_cli_generates_lists_shows_logs_and_runs_tickets() {
     );
     use calamine::Reader;
     let wb: calamine::Xlsx<_> = calamine::open_workbook(&book).expect("an xlsx workbook");
-    assert_eq!(wb.sheet_names(), ["说明", "服务指标", "主要原因", "补偿成本"]);
+    assert_eq!(
+        wb.sheet_names(),
+        ["说明", "服务指标", "主要原因", "补偿成本"]
+    );
     let today = laoke(home, &dir, &["today"]);
     assert!(
         today.ok && today.stdout.contains("SLA 已超时"),

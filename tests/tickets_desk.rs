@@ -44,7 +44,13 @@ fn desk() -> Desk {
     let clock = FixedClock::new(at(2026, 3, 2, 10, 0));
     let (store, owner, _) = Store::init(&dir, &owner(), clock.clone()).unwrap();
     let customer = customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
-    add_user(&store, &owner, "laowang", Role::Manager, "manager password 1");
+    add_user(
+        &store,
+        &owner,
+        "laowang",
+        Role::Manager,
+        "manager password 1",
+    );
     add_user(&store, &owner, "xiaoli", Role::Rep, "rep password 1");
     Desk {
         tmp,
@@ -99,12 +105,23 @@ fn every_role_lists_active_assignees_with_only_id_name_and_role() {
     let list = tickets::assignees(&store, &rep).expect("a rep may list assignees");
     assert_eq!(list[0].id, rep.user_id(), "the acting user comes first");
     let names: Vec<&str> = list.iter().map(|a| a.display_name.as_str()).collect();
-    assert_eq!(list.len(), 3, "owner, manager and rep; not the disabled account: {names:?}");
-    assert!(!names.contains(&"left 显示名"), "disabled accounts cannot take tickets");
+    assert_eq!(
+        list.len(),
+        3,
+        "owner, manager and rep; not the disabled account: {names:?}"
+    );
+    assert!(
+        !names.contains(&"left 显示名"),
+        "disabled accounts cannot take tickets"
+    );
     let json = serde_json::to_value(&list[0]).unwrap();
     let mut keys: Vec<&String> = json.as_object().unwrap().keys().collect();
     keys.sort();
-    assert_eq!(keys, ["displayName", "id", "role"], "nothing else about users crosses");
+    assert_eq!(
+        keys,
+        ["displayName", "id", "role"],
+        "nothing else about users crosses"
+    );
     assert_eq!(json["role"], "rep");
 }
 
@@ -141,7 +158,12 @@ fn a_rep_assigns_a_colleague_and_the_timeline_names_both_users() {
 #[test]
 fn ticket_tags_are_suggested_most_used_first() {
     let d = desk();
-    for tags in [&["包装", "补发"][..], &["包装"], &["物流"], &["包装", "物流"]] {
+    for tags in [
+        &["包装", "补发"][..],
+        &["包装"],
+        &["物流"],
+        &["包装", "物流"],
+    ] {
         tickets::create(&d.store, &d.owner, &complaint(d.customer, tags)).unwrap();
     }
     let (store, rep) = d.rep();
@@ -161,8 +183,12 @@ fn changing_business_hours_moves_open_tickets_due_times_and_leaves_resolved_ones
     let before = tickets::get(&d.store, &d.owner, open).unwrap();
     // Mon 10:00, 24 business hours of 09:00–21:00 every day: Wed 10:00.
     assert_eq!(before.first_response.due_at, Some(at(2026, 3, 4, 10, 0)));
-    calendar::set_business_hours(&d.store, &d.owner, &BusinessHours::weekdays(9 * 60, 17 * 60))
-        .unwrap();
+    calendar::set_business_hours(
+        &d.store,
+        &d.owner,
+        &BusinessHours::weekdays(9 * 60, 17 * 60),
+    )
+    .unwrap();
     let row = &tickets::list(&d.store, &d.owner, &Default::default())
         .unwrap()
         .rows
@@ -180,7 +206,10 @@ fn changing_business_hours_moves_open_tickets_due_times_and_leaves_resolved_ones
         BusinessHours::weekdays(9 * 60, 17 * 60)
     );
     let resolved = tickets::get(&d.store, &d.owner, done).unwrap();
-    assert_eq!(resolved.row.sla_due_at, None, "resolved tickets have no due time");
+    assert_eq!(
+        resolved.row.sla_due_at, None,
+        "resolved tickets have no due time"
+    );
 }
 
 #[test]
@@ -193,7 +222,11 @@ fn bad_business_hours_are_refused_naming_the_problem_and_nothing_changes() {
     });
     let e = calendar::set_business_hours(&d.store, &d.owner, &hours).unwrap_err();
     assert_eq!(e.code(), "invalid_input");
-    assert!(e.message(Lang::En).contains("day 3"), "{}", e.message(Lang::En));
+    assert!(
+        e.message(Lang::En).contains("day 3"),
+        "{}",
+        e.message(Lang::En)
+    );
     assert_eq!(
         calendar::business_hours(&d.store, &d.owner).unwrap(),
         BusinessHours::default()
@@ -235,8 +268,14 @@ fn the_calendar_shows_where_the_shop_overrides_the_official_schedule_and_reset_r
     assert_eq!((w.kind, w.official_kind), (None, Some(DayKind::Workday)));
 
     // A shop holiday on an ordinary date overrides nothing; removing it drops it.
-    calendar::set_calendar_day(&d.store, &d.owner, "2026-03-10", Some(DayKind::Holiday), "店庆")
-        .unwrap();
+    calendar::set_calendar_day(
+        &d.store,
+        &d.owner,
+        "2026-03-10",
+        Some(DayKind::Holiday),
+        "店庆",
+    )
+    .unwrap();
     let own = find(&d, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
     assert_eq!((own.official_kind, own.name.as_str()), (None, "店庆"));
     calendar::set_calendar_day(&d.store, &d.owner, "2026-03-10", None, "").unwrap();
@@ -254,9 +293,19 @@ fn the_calendar_shows_where_the_shop_overrides_the_official_schedule_and_reset_r
         "the year is exactly the official schedule again"
     );
     let long = "长".repeat(31);
-    let e = calendar::set_calendar_day(&d.store, &d.owner, "2026-03-11", Some(DayKind::Holiday), &long)
-        .unwrap_err();
-    assert!(e.message(Lang::En).starts_with("Name:"), "{}", e.message(Lang::En));
+    let e = calendar::set_calendar_day(
+        &d.store,
+        &d.owner,
+        "2026-03-11",
+        Some(DayKind::Holiday),
+        &long,
+    )
+    .unwrap_err();
+    assert!(
+        e.message(Lang::En).starts_with("Name:"),
+        "{}",
+        e.message(Lang::En)
+    );
 }
 
 fn find(d: &Desk, day: NaiveDate) -> calendar::CalendarDay {
@@ -271,13 +320,28 @@ fn find(d: &Desk, day: NaiveDate) -> calendar::CalendarDay {
 fn a_reset_holiday_moves_open_tickets_due_times_back() {
     let d = desk();
     let id = tickets::create(&d.store, &d.owner, &complaint(d.customer, &[])).unwrap();
-    let due = |d: &Desk| tickets::get(&d.store, &d.owner, id).unwrap().first_response.due_at;
+    let due = |d: &Desk| {
+        tickets::get(&d.store, &d.owner, id)
+            .unwrap()
+            .first_response
+            .due_at
+    };
     assert_eq!(due(&d), Some(at(2026, 3, 4, 10, 0)));
-    calendar::set_calendar_day(&d.store, &d.owner, "2026-03-03", Some(DayKind::Holiday), "盘点")
-        .unwrap();
+    calendar::set_calendar_day(
+        &d.store,
+        &d.owner,
+        "2026-03-03",
+        Some(DayKind::Holiday),
+        "盘点",
+    )
+    .unwrap();
     assert_eq!(due(&d), Some(at(2026, 3, 5, 10, 0)));
     calendar::reset_calendar_day(&d.store, &d.owner, "2026-03-03").unwrap();
-    assert_eq!(due(&d), Some(at(2026, 3, 4, 10, 0)), "back to the weekly hours");
+    assert_eq!(
+        due(&d),
+        Some(at(2026, 3, 4, 10, 0)),
+        "back to the weekly hours"
+    );
 }
 
 #[test]
@@ -291,7 +355,10 @@ fn managers_and_reps_cannot_change_hours_or_the_calendar_and_nothing_changes() {
         for r in [hours, day, reset] {
             assert_eq!(r.unwrap_err().code(), "forbidden", "{role:?} is refused");
         }
-        assert!(calendar::business_hours(&store, &s).is_ok(), "{role:?} may read the hours");
+        assert!(
+            calendar::business_hours(&store, &s).is_ok(),
+            "{role:?} may read the hours"
+        );
         assert!(calendar::calendar_days(&store, &s, 2026).is_ok());
     }
     assert_eq!(
@@ -371,7 +438,9 @@ fn sheet(path: &Path, name: &str) -> Range<Data> {
 }
 
 fn text(r: &Range<Data>, row: u32, col: u32) -> String {
-    r.get_value((row, col)).map(|v| v.to_string()).unwrap_or_default()
+    r.get_value((row, col))
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }
 
 fn number(r: &Range<Data>, row: u32, col: u32) -> f64 {
@@ -405,7 +474,10 @@ fn the_service_report_exports_to_an_xlsx_with_the_reports_numbers() {
     );
     assert_eq!(done.bytes, std::fs::metadata(&path).unwrap().len());
     let wb: Xlsx<_> = open_workbook(&path).unwrap();
-    assert_eq!(wb.sheet_names(), ["说明", "服务指标", "主要原因", "补偿成本"]);
+    assert_eq!(
+        wb.sheet_names(),
+        ["说明", "服务指标", "主要原因", "补偿成本"]
+    );
 
     let about = sheet(&path, "说明");
     assert_eq!(text(&about, 0, 0), "项目");
@@ -421,13 +493,19 @@ fn the_service_report_exports_to_an_xlsx_with_the_reports_numbers() {
     assert_eq!(number(&m, 1, 1) as u64, row.created);
     assert_eq!(number(&m, 1, 2) as u64, row.resolved);
     assert_eq!(text(&m, 1, 3), "50.0%", "SLA compliance 500‰");
-    assert_eq!(number(&m, 1, 4) as i64, row.median_first_response_min.unwrap());
+    assert_eq!(
+        number(&m, 1, 4) as i64,
+        row.median_first_response_min.unwrap()
+    );
     assert_eq!(text(&m, 1, 7), "50.0%", "CSAT 500‰");
     assert_eq!(number(&m, 1, 9) as u64, row.orders);
     assert_eq!(text(&m, 1, 10), "200.0", "two complaints on one order");
 
     let causes = sheet(&path, "主要原因");
-    assert_eq!((text(&causes, 1, 0), number(&causes, 1, 1)), ("物流问题".into(), 2.0));
+    assert_eq!(
+        (text(&causes, 1, 0), number(&causes, 1, 1)),
+        ("物流问题".into(), 2.0)
+    );
     let cost = sheet(&path, "补偿成本");
     assert_eq!(text(&cost, 0, 3), "金额");
     assert_eq!(number(&cost, 1, 3), 15.0, "¥15.00 from 1,500 fen");
@@ -440,7 +518,9 @@ fn the_service_report_exports_to_an_xlsx_with_the_reports_numbers() {
     }
     let conn = raw_connection_as_owner(&d.store, &d.owner);
     assert!(
-        audit_actions(&conn).iter().any(|(_, a, _)| a == "report_export"),
+        audit_actions(&conn)
+            .iter()
+            .any(|(_, a, _)| a == "report_export"),
         "the export is audited"
     );
 }
@@ -463,12 +543,20 @@ fn the_english_report_workbook_names_sheets_headers_and_causes_in_english() {
     let wb: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["About", "Service metrics", "Top root causes", "Compensation cost"]
+        [
+            "About",
+            "Service metrics",
+            "Top root causes",
+            "Compensation cost"
+        ]
     );
     let m = sheet(&path, "Service metrics");
     assert_eq!(text(&m, 0, 0), "Period");
     assert_eq!(text(&m, 0, 3), "SLA compliance");
-    assert_eq!((text(&m, 1, 0), text(&m, 2, 0)), ("2026-W10".into(), "2026-W11".into()));
+    assert_eq!(
+        (text(&m, 1, 0), text(&m, 2, 0)),
+        ("2026-W10".into(), "2026-W11".into())
+    );
     let causes = sheet(&path, "Top root causes");
     assert_eq!(text(&causes, 0, 0), "Root cause");
     assert_eq!(text(&causes, 1, 0), "Logistics");

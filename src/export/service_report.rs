@@ -133,7 +133,11 @@ fn about_table(
     );
     for (zh, en, value) in [
         ("店铺", "Shop", text(shop)),
-        ("报表", "Report", text(Msg::new("售后服务报表", "Service desk report").get(lang))),
+        (
+            "报表",
+            "Report",
+            text(Msg::new("售后服务报表", "Service desk report").get(lang)),
+        ),
         ("开始日期", "From", Cell::Date(r.from)),
         ("结束日期", "To", Cell::Date(r.to)),
         ("周期", "Period", text(period)),

@@ -198,7 +198,10 @@ pub fn reset_calendar_day(store: &Store, s: &Session, day: &str) -> Result<()> {
     let date = parse_day(day)?;
     let tz = settings::timezone(store);
     store.write(|tx, now| {
-        tx.execute("DELETE FROM sla_calendar WHERE day = ?1", [date.to_string()])?;
+        tx.execute(
+            "DELETE FROM sla_calendar WHERE day = ?1",
+            [date.to_string()],
+        )?;
         audit::record(
             tx,
             now,

@@ -530,7 +530,10 @@ fn with_user_names(
         .prepare_cached("SELECT id, display_name FROM users")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for e in timeline.iter_mut().filter(|e| e.kind == EventKind::Assignee) {
+    for e in timeline
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::Assignee)
+    {
         if let Some(d) = e.detail.as_object_mut() {
             for (id_key, name_key) in [("from", "fromName"), ("to", "toName")] {
                 let name = d
