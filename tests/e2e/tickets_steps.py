@@ -132,6 +132,12 @@ def rep_logs_a_complaint_with_the_keyboard(w) -> int:
     return int(m.group(1))
 
 
+def _selected(w, test_id: str) -> str:
+    """The label an antd Select shows (its title attribute: the text itself may be cut with …)."""
+    items = w.visible(test_id).find_elements(By.CSS_SELECTOR, ".ant-select-selection-item")
+    return (items[0].get_attribute("title") or items[0].text or "").strip() if items else ""
+
+
 def _pick_an_order_by_keyboard(w) -> str:
     """Tab from the description to the order (skipped by Tab when the customer has no orders),
     ↓↓ Enter picks the most recent order; then Tab reaches the assignee (left unassigned) and
@@ -143,19 +149,19 @@ def _pick_an_order_by_keyboard(w) -> str:
         w.settle(0.3)
         _active(w).send_keys(Keys.ARROW_DOWN)
         _active(w).send_keys(Keys.ENTER)
-        w.wait_until("an order is picked", lambda: re.search(r"·", w.text("new-ticket-order")) is not None, timeout=5)
-        order_no = w.text("new-ticket-order").split("·")[0].strip()
+        w.wait_until("an order is picked", lambda: "·" in _selected(w, "new-ticket-order"), timeout=5)
+        order_no = _selected(w, "new-ticket-order").split("·")[0].strip()
         _log(f"order {order_no!r} picked with ↓↓ Enter")
         _active(w).send_keys(Keys.TAB)
     else:
         _log("the customer has no orders: Tab skips the (disabled) order select")
     w.wait_until("Tab reached the assignee", lambda: _is_input(w, "new-ticket-assignee"), timeout=5)
-    assert "暂不分配" in w.text("new-ticket-assignee"), w.text("new-ticket-assignee")
+    assert _selected(w, "new-ticket-assignee") == "暂不分配", _selected(w, "new-ticket-assignee")
     _active(w).send_keys(Keys.TAB)
     w.wait_until("Tab reached the tags", lambda: _is_input(w, "new-ticket-tags"), timeout=5)
     _active(w).send_keys("受潮")
     _active(w).send_keys(Keys.ENTER)
-    w.wait_until("the tag is added", lambda: "受潮" in w.text("new-ticket-tags"), timeout=5)
+    w.wait_until("the tag is added", lambda: _selected(w, "new-ticket-tags") == "受潮", timeout=5)
     return order_no
 
 
@@ -305,9 +311,10 @@ def owner_edits_hours_and_holidays(w) -> None:
     w.type("login-password", app_flow.OWNER_PASSWORD)
     w.click("login-submit")
     w.visible("nav-customers", timeout=60)
-    w.click("nav-settings")
-    w.click("settings-tab-desk")
+    w.settle(1.0)
+    w.d.execute_script("window.location.hash = '#/settings/desk'")
     w.visible("desk-hours-save")
+    w.wait_until("the calendar is listed", lambda: w.count("desk-cal-row") > 0)
     _pick_option_text(w, "desk-day-6-to", "18:00")
     w.click("desk-hours-save")
     w.wait_until("saved", lambda: "营业时间已保存" in w.d.find_element(By.TAG_NAME, "body").text)
@@ -315,13 +322,18 @@ def owner_edits_hours_and_holidays(w) -> None:
     before = w.count("desk-override")
     w.click("desk-edit")  # the first official entry of the year
     w.visible("desk-form")
-    w.d.find_element(By.CSS_SELECTOR, '[data-testid="desk-form-kind"] input[value="workday"]').find_element(By.XPATH, "ancestor::label").click()
+    w.settle(0.8)  # the dialog's zoom-in
+    workday = w.d.find_element(By.CSS_SELECTOR, '[data-testid="desk-form-kind"] input[value="workday"]').find_element(By.XPATH, "ancestor::label")
+    workday.click()
+    w.wait_until("调休上班 is chosen", lambda: "checked" in (workday.get_attribute("class") or ""), timeout=5)
     w.type("desk-form-name", "店里照常营业")
     w.click("desk-form-save")
     w.gone("desk-form")
     w.wait_until("the override is marked", lambda: w.count("desk-override") == before + 1)
-    text = w.text("desk-cal-table")
-    assert "覆盖官方" in text and "店里照常营业" in text, text
+    row = w.d.find_element(By.CSS_SELECTOR, '[data-testid="desk-cal-row"]')
+    text = row.text
+    assert "调休上班" in text and "覆盖官方（休息" in text and "店里照常营业" in text, text
+    w.settle(3.5)  # the toast fades
     w.shot("settings-desk-zh")
 
     _log("the owner's report page offers 导出 Excel")
@@ -360,7 +372,7 @@ def _pick_option_text(w, test_id: str, label: str) -> None:
         return False
 
     w.wait_until(f"[{test_id}] offers {label}", option).click()
-    w.wait_until(f"[{test_id}] shows {label}", lambda: label in w.text(test_id))
+    w.wait_until(f"[{test_id}] shows {label}", lambda: _selected(w, test_id) == label)
 
 
 def run_all(w, cli: Path, data_dir: Path) -> None:
@@ -379,6 +391,7 @@ if __name__ == "__main__":
     import backup_steps
     import customers_steps
     import import_steps
+    import loyalty_steps
     import orders_steps
     import search_steps
     import tickets_steps as as_imported  # the copy app_flow.main() imports and calls
@@ -402,6 +415,7 @@ if __name__ == "__main__":
     for module, names in (
         (search_steps, ["search_finds_a_two_character_name"]),
         (orders_steps, ["manual_sale_and_refund", "customer_filters_and_totals", "orders_in_english"]),
+        (loyalty_steps, ["loyalty_area_and_coupon", "customer_points_adjusted", "overview_in_english"]),
         (customers_steps, ["run_all", "rep_sees_masked_phones_and_reveals"]),
         (import_steps, ["import_taobao_gbk_csv", "reimport_and_undo_in_english"]),
         (backup_steps, ["grow_store", "backup_with_progress", "list_and_preview", "export_card_is_there"]),

@@ -68,47 +68,51 @@ function HoursCard({ canEdit }: { canEdit: boolean }) {
   return (
     <Card size="small" title={t("desk.hours.title")} style={{ marginBottom: 16 }} data-testid="desk-hours">
       <Typography.Paragraph type="secondary">{t("desk.hours.help")}</Typography.Paragraph>
-      <div style={{ display: "grid", gridTemplateColumns: "90px 90px auto", rowGap: 8, alignItems: "center", maxWidth: 520 }}>
+      <div style={{ display: "grid", gridTemplateColumns: "repeat(7, minmax(0, 1fr))", maxWidth: 980, columnGap: 12, rowGap: 6 }}>
         {WEEKDAYS.map((i) => {
           const d = hours.days[i];
           return (
-            <div key={i} style={{ display: "contents" }} data-testid={`desk-day-${i}`}>
-              <Typography.Text strong>{t(`desk.weekday.${i}`)}</Typography.Text>
-              <Switch
-                checked={d !== null}
-                disabled={!canEdit}
-                checkedChildren={t("desk.open")}
-                unCheckedChildren={t("desk.closed")}
-                onChange={(on) => setDay(i, on ? DEFAULT_DAY : null)}
-                aria-label={t(`desk.weekday.${i}`)}
-                data-testid={`desk-day-${i}-open`}
-              />
+            <div key={i} style={{ display: "flex", flexDirection: "column", gap: 6 }} data-testid={`desk-day-${i}`}>
+              <Space size={8}>
+                <Typography.Text strong>{t(`desk.weekday.${i}`)}</Typography.Text>
+                <Switch
+                  size="small"
+                  checked={d !== null}
+                  disabled={!canEdit}
+                  onChange={(on) => setDay(i, on ? DEFAULT_DAY : null)}
+                  aria-label={`${t(`desk.weekday.${i}`)} ${t("desk.open")}`}
+                  data-testid={`desk-day-${i}-open`}
+                />
+              </Space>
               {d ? (
-                <Space>
+                <>
                   <Select<number>
                     value={d.openMinute}
                     disabled={!canEdit}
                     options={options.filter((o) => o.value < 1440)}
                     onChange={(v) => setDay(i, { ...d, openMinute: v })}
-                    style={{ width: 100 }}
+                    prefix={<Typography.Text type="secondary">{t("desk.opensAt")}</Typography.Text>}
                     showSearch
                     optionFilterProp="label"
+                    aria-label={`${t(`desk.weekday.${i}`)} ${t("desk.opensAt")}`}
                     data-testid={`desk-day-${i}-from`}
                   />
-                  <span>{t("desk.to")}</span>
                   <Select<number>
                     value={d.closeMinute}
                     disabled={!canEdit}
                     options={options.filter((o) => o.value > 0)}
                     onChange={(v) => setDay(i, { ...d, closeMinute: v })}
-                    style={{ width: 100 }}
+                    prefix={<Typography.Text type="secondary">{t("desk.closesAt")}</Typography.Text>}
                     showSearch
                     optionFilterProp="label"
+                    aria-label={`${t(`desk.weekday.${i}`)} ${t("desk.closesAt")}`}
                     data-testid={`desk-day-${i}-to`}
                   />
-                </Space>
+                </>
               ) : (
-                <Typography.Text type="secondary">{t("desk.closed")}</Typography.Text>
+                <Typography.Text type="secondary" style={{ lineHeight: "32px" }} data-testid={`desk-day-${i}-closed`}>
+                  {t("desk.closed")}
+                </Typography.Text>
               )}
             </div>
           );
@@ -252,12 +256,13 @@ function CalendarCard({ canEdit }: { canEdit: boolean }) {
           {
             key: "source",
             title: t("desk.col.source"),
+            width: 240,
             render: (_, d) => {
               const src = entrySource(d);
               if (src === "official") return <Typography.Text type="secondary">{t("desk.source.official")}</Typography.Text>;
               if (src === "shop") return <Tag color="green">{t("desk.source.shop")}</Tag>;
               return (
-                <Tag color="orange" data-testid="desk-override">
+                <Tag color="orange" style={{ whiteSpace: "normal" }} data-testid="desk-override">
                   {t("desk.source.override", { what: officialText(d) })}
                 </Tag>
               );

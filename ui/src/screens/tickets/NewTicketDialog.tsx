@@ -271,7 +271,7 @@ export function NewTicketDialog({
       open={open}
       title={t("newTicket.title")}
       onCancel={onClose}
-      width={720}
+      width={800}
       destroyOnHidden
       footer={
         <Space style={{ width: "100%", justifyContent: "space-between" }}>
@@ -436,7 +436,8 @@ export function NewTicketDialog({
               <Select<number | null>
                 value={orderId}
                 onChange={setOrderId}
-                style={{ width: 300 }}
+                style={{ width: 400 }}
+                popupMatchSelectWidth={false}
                 disabled={!orders || orders.length === 0}
                 placeholder={!customer ? t("newTicket.orderPick") : orders && orders.length === 0 ? t("newTicket.noOrders") : undefined}
                 options={
@@ -457,7 +458,7 @@ export function NewTicketDialog({
               <Select<number>
                 value={assignee}
                 onChange={setAssignee}
-                style={{ width: 170 }}
+                style={{ width: 150 }}
                 options={assigneeOptions(t, assignees, me)}
                 showSearch
                 optionFilterProp="label"
@@ -469,7 +470,7 @@ export function NewTicketDialog({
                 mode="tags"
                 value={tags}
                 onChange={setTags}
-                style={{ width: 200 }}
+                style={{ width: 170 }}
                 placeholder={t("newTicket.tagsPlaceholder")}
                 options={knownTags.map((x) => ({ value: x, label: x }))}
                 tokenSeparators={[",", "，"]}
