@@ -1,5 +1,6 @@
 //! `laoke tickets …`, `laoke today` and `laoke demo --tickets` as a real process on a temp
-//! store: a demo with tickets, a queue, one ticket's timeline, logging a ticket, the job twice.
+//! store: a demo with tickets, a queue, one ticket's timeline, logging a ticket, the job twice,
+//! the report exported to Excel (`--xlsx`).
 
 mod common;
 
@@ -93,6 +94,33 @@ fn the_cli_generates_lists_shows_logs_and_runs_tickets() {
         run2.ok && run2.stdout.contains("closed 0, newly breached 0"),
         "idempotent: {}",
         run2.stdout
+    );
+    let book = tmp.path().join("服务报表.xlsx");
+    let report = laoke(
+        home,
+        &dir,
+        &[
+            "tickets",
+            "report",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2021-12-31",
+            "--xlsx",
+            book.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        report.ok && report.stdout.contains("周期") && report.stderr.contains("已导出"),
+        "the report prints and is exported: {}{}",
+        report.stdout,
+        report.stderr
+    );
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(&book).expect("an xlsx workbook");
+    assert_eq!(
+        wb.sheet_names(),
+        ["说明", "服务指标", "主要原因", "补偿成本"]
     );
     let today = laoke(home, &dir, &["today"]);
     assert!(

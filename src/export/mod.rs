@@ -6,14 +6,17 @@
 //!
 //! [`full_workbook`] is the owner's "leave with all my data": every table of the database, one
 //! sheet each, behind a first About sheet, written atomically from memory (no unzipped temp
-//! files on disk) and audited.
+//! files on disk) and audited. [`service_report_workbook`] writes the service-desk report
+//! (owner / manager) the same way.
 
 mod full;
 pub mod import_errors;
 mod labels;
 mod person;
+mod service_report;
 pub mod table;
 pub mod xlsx;
 
 pub use full::{full_tables, full_workbook, ExportReport};
 pub use person::{person_tables, person_workbook};
+pub use service_report::service_report_workbook;

@@ -23,15 +23,24 @@ use std::sync::OnceLock;
 
 const HOURS_KEY: &str = "tickets.business_hours";
 
-/// One exceptional date, as shown in settings.
+/// One exceptional date, as shown in settings: what applies, and — when the shop's entry
+/// overrides the official schedule — what the official schedule says for that date.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CalendarDay {
     pub day: NaiveDate,
-    pub kind: DayKind,
+    /// What applies; `None` = an ordinary day (the shop removed an official entry).
+    pub kind: Option<DayKind>,
+    /// zh-CN name (official), or the name the shop typed.
     pub name: String,
-    /// true = from the official schedule (unchanged by the shop).
+    /// English name (official), or the name the shop typed.
+    pub name_en: String,
+    /// true = from the official schedule, unchanged by the shop.
     pub official: bool,
+    /// The official entry this date has, when the shop's entry overrides it.
+    pub official_kind: Option<DayKind>,
+    pub official_name: Option<String>,
+    pub official_name_en: Option<String>,
 }
 
 /// The official schedule, parsed once.
@@ -136,14 +145,18 @@ pub fn calendar_days(store: &Store, s: &Session, year: i32) -> Result<Vec<Calend
     let mut map: BTreeMap<NaiveDate, CalendarDay> = official()
         .iter()
         .filter(|(d, _)| chrono::Datelike::year(*d) == year)
-        .map(|(d, (k, zh, _))| {
+        .map(|(d, (k, zh, en))| {
             (
                 *d,
                 CalendarDay {
                     day: *d,
-                    kind: *k,
+                    kind: Some(*k),
                     name: zh.to_string(),
+                    name_en: en.to_string(),
                     official: true,
+                    official_kind: Some(*k),
+                    official_name: Some(zh.to_string()),
+                    official_name_en: Some(en.to_string()),
                 },
             )
         })
@@ -152,29 +165,62 @@ pub fn calendar_days(store: &Store, s: &Session, year: i32) -> Result<Vec<Calend
         if chrono::Datelike::year(&day) != year {
             continue;
         }
-        match kind.as_str() {
-            "holiday" | "workday" => {
-                let kind = if kind == "holiday" {
-                    DayKind::Holiday
-                } else {
-                    DayKind::Workday
-                };
-                map.insert(
-                    day,
-                    CalendarDay {
-                        day,
-                        kind,
-                        name,
-                        official: false,
-                    },
-                );
-            }
-            _ => {
-                map.remove(&day);
-            }
+        let kind = match kind.as_str() {
+            "holiday" => Some(DayKind::Holiday),
+            "workday" => Some(DayKind::Workday),
+            _ => None,
+        };
+        let under = official().get(&day);
+        if kind.is_none() && under.is_none() {
+            continue;
         }
+        map.insert(
+            day,
+            CalendarDay {
+                day,
+                kind,
+                name_en: name.clone(),
+                name,
+                official: false,
+                official_kind: under.map(|(k, _, _)| *k),
+                official_name: under.map(|(_, zh, _)| zh.to_string()),
+                official_name_en: under.map(|(_, _, en)| en.to_string()),
+            },
+        );
     }
     Ok(map.into_values().collect())
+}
+
+/// Undo the shop's entry for a date: it follows the official schedule again (or its weekday
+/// when the official schedule has nothing for it). Owner only; audited; due times follow.
+pub fn reset_calendar_day(store: &Store, s: &Session, day: &str) -> Result<()> {
+    s.require(Permission::ManageSettings)?;
+    let date = parse_day(day)?;
+    let tz = settings::timezone(store);
+    store.write(|tx, now| {
+        tx.execute(
+            "DELETE FROM sla_calendar WHERE day = ?1",
+            [date.to_string()],
+        )?;
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "calendar_day_changed",
+            &date.to_string(),
+            json!({ "kind": "official" }),
+        )?;
+        super::write::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
+    })
+}
+
+fn parse_day(day: &str) -> Result<NaiveDate> {
+    day.trim().parse().map_err(|_| {
+        Error::invalid(
+            format!("日期：“{day}”不是 YYYY-MM-DD 格式的日期。"),
+            format!("Date: '{day}' is not a YYYY-MM-DD date."),
+        )
+    })
 }
 
 /// Add a holiday or a working day (`Some`), or remove whatever the date has (`None`: the date
@@ -187,12 +233,14 @@ pub fn set_calendar_day(
     name: &str,
 ) -> Result<()> {
     s.require(Permission::ManageSettings)?;
-    let date: NaiveDate = day.trim().parse().map_err(|_| {
-        Error::invalid(
-            format!("日期：“{day}”不是 YYYY-MM-DD 格式的日期。"),
-            format!("Date: '{day}' is not a YYYY-MM-DD date."),
-        )
-    })?;
+    let date = parse_day(day)?;
+    let name = name.trim();
+    if name.chars().count() > 30 {
+        return Err(Error::invalid(
+            "名称：最多 30 个字。",
+            "Name: at most 30 characters.",
+        ));
+    }
     let code = match kind {
         Some(DayKind::Holiday) => "holiday",
         Some(DayKind::Workday) => "workday",
@@ -207,7 +255,7 @@ pub fn set_calendar_day(
                 "INSERT INTO sla_calendar (day, kind, name, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, name = excluded.name,
                    updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                params![date.to_string(), code, name.trim(), ts(now), s.username()],
+                params![date.to_string(), code, name, ts(now), s.username()],
             )?;
         }
         audit::record(

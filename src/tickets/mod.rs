@@ -9,12 +9,14 @@
 //! * [`write`] — every change, one transaction each, on the timeline and audited.
 //! * [`query`] — queues, counts, one ticket.
 //! * [`templates`] — 话术 with placeholders.
+//! * [`people`] — who tickets can be assigned to, tags in use (pickers for every role).
 //! * [`reports`] — SLA compliance, response times, CSAT, complaints rate, causes, costs.
 
 pub mod bench;
 pub mod calendar;
 pub mod holidays_cn;
 pub mod model;
+pub mod people;
 pub mod query;
 pub mod reports;
 pub mod sla;
@@ -25,6 +27,7 @@ pub use model::{
     parse_ticket_no, ticket_no, CsatReason, EventKind, Priority, RootCause, TicketChannel,
     TicketState, TicketType,
 };
+pub use people::{assignees, tags, Assignee};
 pub use query::{
     counts, get, list, Queue, QueueCounts, TicketDetail, TicketPage, TicketQuery, TicketRow,
 };

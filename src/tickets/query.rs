@@ -481,7 +481,8 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
                 detail: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<TimelineEntry>>>()?;
+    let timeline = with_user_names(conn, timeline)?;
     let compensations = conn
         .prepare_cached("SELECT kind, amount_fen, note, at FROM ticket_compensations WHERE ticket_id = ?1 ORDER BY id")?
         .query_map([id], |r| {
@@ -514,6 +515,38 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
         compensations,
         timeline,
     })
+}
+
+/// Assignee changes record user ids (names change; ids do not): add the users' current display
+/// names as `fromName` / `toName` so every screen shows names, disabled users included.
+fn with_user_names(
+    conn: &rusqlite::Connection,
+    mut timeline: Vec<TimelineEntry>,
+) -> Result<Vec<TimelineEntry>> {
+    if !timeline.iter().any(|e| e.kind == EventKind::Assignee) {
+        return Ok(timeline);
+    }
+    let names: std::collections::HashMap<i64, String> = conn
+        .prepare_cached("SELECT id, display_name FROM users")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for e in timeline
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::Assignee)
+    {
+        if let Some(d) = e.detail.as_object_mut() {
+            for (id_key, name_key) in [("from", "fromName"), ("to", "toName")] {
+                let name = d
+                    .get(id_key)
+                    .and_then(|v| v.as_i64())
+                    .and_then(|id| names.get(&id).cloned());
+                if let Some(name) = name {
+                    d.insert(name_key.into(), serde_json::Value::String(name));
+                }
+            }
+        }
+    }
+    Ok(timeline)
 }
 
 fn row_by_id(store: &Store, s: &Session, id: i64) -> Result<TicketRow> {

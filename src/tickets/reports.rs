@@ -9,7 +9,7 @@
 use super::model::{Priority, RootCause};
 use super::sla::Pause;
 use crate::export::table::{Cell, Column, ColumnKind, Table};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::{
     auth::{Permission, Session},
     settings,
@@ -333,8 +333,19 @@ fn opt(v: Option<i64>) -> Cell {
 }
 
 impl ServiceReport {
-    /// Format-neutral tables (periods, root causes, compensation) for export and charts.
+    /// Format-neutral tables (periods, root causes, compensation) for export and charts, with
+    /// root causes named in zh-CN.
     pub fn tables(&self) -> Vec<Table> {
+        self.tables_in(Lang::ZhCn)
+    }
+
+    /// The same tables with root causes (and "not recorded") named in `lang`; headers carry
+    /// both languages as every [`Table`] does.
+    pub fn tables_in(&self, lang: Lang) -> Vec<Table> {
+        let cause = |c: RootCause| match lang {
+            Lang::ZhCn => c.label_zh(),
+            Lang::En => c.label_en(),
+        };
         let mut t = Table::new(
             Msg::new("服务指标", "Service metrics"),
             vec![
@@ -409,7 +420,7 @@ impl ServiceReport {
         );
         for c in &self.top_root_causes {
             causes.rows.push(vec![
-                Cell::Text(c.cause.label_zh().into()),
+                Cell::Text(cause(c.cause).into()),
                 Cell::Integer(c.tickets as i64),
             ]);
         }
@@ -425,7 +436,15 @@ impl ServiceReport {
         for c in &self.compensation {
             comp.rows.push(vec![
                 Cell::Text(c.month.clone()),
-                Cell::Text(c.cause.map(|x| x.label_zh()).unwrap_or("未填写").into()),
+                Cell::Text(
+                    c.cause
+                        .map(cause)
+                        .unwrap_or(match lang {
+                            Lang::ZhCn => "未填写",
+                            Lang::En => "Not recorded",
+                        })
+                        .into(),
+                ),
                 Cell::Integer(c.count as i64),
                 Cell::MoneyFen(c.amount_fen),
             ]);

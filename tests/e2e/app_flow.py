@@ -109,6 +109,9 @@ DOC_SHOTS = {
     "ticket-en",
     "tickets-report-zh",
     "customer-followups-zh",
+    "settings-desk-zh",
+    "settings-desk-en",
+    "tickets-report-export-zh",
 }
 
 WAIT_S = 30

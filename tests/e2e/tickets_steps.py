@@ -9,10 +9,15 @@ rep logs a complaint with the keyboard only (Ctrl+N, phone digits, Enter, Tab th
 Ctrl+Enter), moves it through the states (assign → in progress → waiting → in progress), adds a
 reply from a 话术 template, resolves it with CSAT 5, a root cause and a refund note, sees it all
 on the timeline, then the queue and the Today page with counts; one follow-up is logged from
-Today; the ticket page and queue in English.
+Today; the ticket page and queue in English. The dialog's order (↓↓ Enter when the customer has
+orders), assignee (left unassigned) and tags (typed + Enter) are reached with Tab; the timeline
+names the assignee. Then the rep sees Settings → hours & holidays read-only; the owner logs in,
+closes Sunday at 18:00, turns an official holiday into a working day (marked as overriding the
+official schedule), sees 导出 Excel on the report page, and the settings tab in English.
 
 Screenshots: ticket-new-zh, ticket-resolve-zh, ticket-zh, customer-followups-zh, tickets-zh,
-tickets-report-zh, today-zh, ticket-en, tickets-en (and ticket-waiting-zh, today-followup-zh).
+tickets-report-zh, today-zh, ticket-en, tickets-en, settings-desk-zh, settings-desk-en,
+tickets-report-export-zh (and ticket-waiting-zh, today-followup-zh, settings-desk-rep-zh).
 
 Standalone (wizard, a customer, the rep, then only these steps):
     xvfb-run -a python tests/e2e/tickets_steps.py --app … --cli … --port 4467 --native-port 4468
@@ -109,6 +114,7 @@ def rep_logs_a_complaint_with_the_keyboard(w) -> int:
     _active(w).send_keys(Keys.TAB)
     w.wait_until("Tab reached the description", lambda: _is_input(w, "new-ticket-description"), timeout=5)
     _active(w).send_keys(DESCRIPTION)
+    order_no = _pick_an_order_by_keyboard(w)
     w.shot("ticket-new-zh")
     _active(w).send_keys(Keys.CONTROL, Keys.ENTER)
 
@@ -119,14 +125,53 @@ def rep_logs_a_complaint_with_the_keyboard(w) -> int:
     assert m, f"a ticket number in {title!r}"
     assert w.text("ticket-state") == "新建", w.text("ticket-state")
     assert picked in w.text("ticket-customer")
+    if order_no:
+        header = w.text("ticket-header")
+        assert order_no in header, f"the ticket links order {order_no}: {header!r}"
     _log(f"created {title!r}")
     return int(m.group(1))
+
+
+def _selected(w, test_id: str) -> str:
+    """The label an antd Select shows (its title attribute: the text itself may be cut with …)."""
+    items = w.visible(test_id).find_elements(By.CSS_SELECTOR, ".ant-select-selection-item")
+    return (items[0].get_attribute("title") or items[0].text or "").strip() if items else ""
+
+
+def _pick_an_order_by_keyboard(w) -> str:
+    """Tab from the description to the order (skipped by Tab when the customer has no orders),
+    ↓↓ Enter picks the most recent order; then Tab reaches the assignee (left unassigned) and
+    the tags. Returns the order number picked, or "" when the customer has none."""
+    _active(w).send_keys(Keys.TAB)
+    order_no = ""
+    if _is_input(w, "new-ticket-order"):
+        _active(w).send_keys(Keys.ARROW_DOWN)
+        w.settle(0.3)
+        _active(w).send_keys(Keys.ARROW_DOWN)
+        _active(w).send_keys(Keys.ENTER)
+        w.wait_until("an order is picked", lambda: "·" in _selected(w, "new-ticket-order"), timeout=5)
+        order_no = _selected(w, "new-ticket-order").split("·")[0].strip()
+        _log(f"order {order_no!r} picked with ↓↓ Enter")
+        _active(w).send_keys(Keys.TAB)
+    else:
+        _log("the customer has no orders: Tab skips the (disabled) order select")
+    w.wait_until("Tab reached the assignee", lambda: _is_input(w, "new-ticket-assignee"), timeout=5)
+    assert _selected(w, "new-ticket-assignee") == "暂不分配", _selected(w, "new-ticket-assignee")
+    _active(w).send_keys(Keys.TAB)
+    w.wait_until("Tab reached the tags", lambda: _is_input(w, "new-ticket-tags"), timeout=5)
+    _active(w).send_keys("受潮")
+    _active(w).send_keys(Keys.ENTER)
+    w.wait_until("the tag is added", lambda: _selected(w, "new-ticket-tags") == "受潮", timeout=5)
+    return order_no
 
 
 def moves_it_through_the_states(w) -> None:
     _log("assign to me → 处理中 → a 话术 reply → 待客户回复 (clock paused) → 处理中")
     w.click("ticket-assign-me")
     w.wait_until("assigned", lambda: w.text("ticket-state") == "已分配")
+    change = [el.text for el in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="timeline-entry"][data-kind="assignee"]')]
+    assert change and all(not re.search(r"#\d", c) for c in change), f"the timeline names the assignee: {change}"
+    assert "受潮" in w.text("ticket-header"), "the tag typed in the dialog is on the ticket"
     w.click("ticket-to-in_progress")
     w.wait_until("in progress", lambda: w.text("ticket-state") == "处理中")
 
@@ -247,6 +292,89 @@ def in_english(w, ticket_id: int) -> None:
     w.wait_until("back in Chinese", lambda: "工单" in w.text("nav-tickets"))
 
 
+def rep_sees_hours_read_only(w) -> None:
+    _log("the rep sees Settings → hours & holidays read-only, and the report export is not offered")
+    w.click("nav-settings")
+    w.click("settings-tab-desk")
+    w.visible("desk-readonly")
+    w.wait_until("the calendar is listed", lambda: w.count("desk-cal-row") > 0)
+    assert not w.d.find_elements(By.CSS_SELECTOR, '[data-testid="desk-hours-save"]'), "no save for a rep"
+    assert not w.d.find_elements(By.CSS_SELECTOR, '[data-testid="desk-edit"]'), "no calendar edits for a rep"
+    w.shot("settings-desk-rep-zh")
+
+
+def owner_edits_hours_and_holidays(w) -> None:
+    _log("the owner: Sunday closes at 18:00, an official holiday becomes a working day (shown as an override)")
+    w.user_menu("menu-logout")
+    w.visible("login-username")
+    w.type("login-username", app_flow.OWNER)
+    w.type("login-password", app_flow.OWNER_PASSWORD)
+    w.click("login-submit")
+    w.visible("nav-customers", timeout=60)
+    w.settle(1.0)
+    w.d.execute_script("window.location.hash = '#/settings/desk'")
+    w.visible("desk-hours-save")
+    w.wait_until("the calendar is listed", lambda: w.count("desk-cal-row") > 0)
+    _pick_option_text(w, "desk-day-6-to", "18:00")
+    w.click("desk-hours-save")
+    w.wait_until("saved", lambda: "营业时间已保存" in w.d.find_element(By.TAG_NAME, "body").text)
+    w.wait_until("the calendar is listed", lambda: w.count("desk-cal-row") > 0)
+    before = w.count("desk-override")
+    w.click("desk-edit")  # the first official entry of the year
+    w.visible("desk-form")
+    w.settle(0.8)  # the dialog's zoom-in
+    workday = w.d.find_element(By.CSS_SELECTOR, '[data-testid="desk-form-kind"] input[value="workday"]').find_element(By.XPATH, "ancestor::label")
+    workday.click()
+    w.wait_until("调休上班 is chosen", lambda: "checked" in (workday.get_attribute("class") or ""), timeout=5)
+    w.type("desk-form-name", "店里照常营业")
+    w.click("desk-form-save")
+    w.gone("desk-form")
+    w.wait_until("the override is marked", lambda: w.count("desk-override") == before + 1)
+    row = w.d.find_element(By.CSS_SELECTOR, '[data-testid="desk-cal-row"]')
+    text = row.text
+    assert "调休上班" in text and "覆盖官方（休息" in text and "店里照常营业" in text, text
+    w.settle(3.5)  # the toast fades
+    w.shot("settings-desk-zh")
+
+    _log("the owner's report page offers 导出 Excel")
+    w.click("nav-tickets")
+    w.visible("page-tickets")
+    w.click("tickets-reports")
+    w.visible("page-ticket-reports")
+    w.wait_until("the report table has rows", lambda: "W" in w.text("report-table"))
+    button = w.visible("report-export")
+    assert button.is_enabled(), "the owner may export the report"
+    w.shot("tickets-report-export-zh")
+
+    w.settle(3.5)
+    w.click("lang-en")
+    w.wait_until("the navigation is in English", lambda: "Tickets" in w.text("nav-tickets"))
+    w.click("nav-settings")
+    w.click("settings-tab-desk")
+    w.wait_until("the calendar is in English", lambda: "Overrides official" in w.text("desk-cal-table"))
+    w.shot("settings-desk-en")
+    w.click("lang-zh")
+    w.wait_until("back in Chinese", lambda: "工单" in w.text("nav-tickets"))
+
+
+def _pick_option_text(w, test_id: str, label: str) -> None:
+    box = w.input(test_id)
+    try:
+        box.click()
+    except WebDriverException:
+        w.visible(test_id).click()
+    box.send_keys(label)
+
+    def option():
+        for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-select-dropdown .ant-select-item-option"):
+            if el.is_displayed() and (el.get_attribute("title") or el.text).strip() == label:
+                return el
+        return False
+
+    w.wait_until(f"[{test_id}] offers {label}", option).click()
+    w.wait_until(f"[{test_id}] shows {label}", lambda: _selected(w, test_id) == label)
+
+
 def run_all(w, cli: Path, data_dir: Path) -> None:
     demo_tickets(cli, data_dir)
     ticket_id = rep_logs_a_complaint_with_the_keyboard(w)
@@ -255,12 +383,15 @@ def run_all(w, cli: Path, data_dir: Path) -> None:
     follow_up_on_the_customer(w)
     queue_and_today(w)
     in_english(w, ticket_id)
+    rep_sees_hours_read_only(w)
+    owner_edits_hours_and_holidays(w)
 
 
 if __name__ == "__main__":
     import backup_steps
     import customers_steps
     import import_steps
+    import loyalty_steps
     import orders_steps
     import search_steps
     import tickets_steps as as_imported  # the copy app_flow.main() imports and calls
@@ -284,6 +415,7 @@ if __name__ == "__main__":
     for module, names in (
         (search_steps, ["search_finds_a_two_character_name"]),
         (orders_steps, ["manual_sale_and_refund", "customer_filters_and_totals", "orders_in_english"]),
+        (loyalty_steps, ["loyalty_area_and_coupon", "customer_points_adjusted", "overview_in_english"]),
         (customers_steps, ["run_all", "rep_sees_masked_phones_and_reveals"]),
         (import_steps, ["import_taobao_gbk_csv", "reimport_and_undo_in_english"]),
         (backup_steps, ["grow_store", "backup_with_progress", "list_and_preview", "export_card_is_there"]),

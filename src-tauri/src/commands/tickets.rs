@@ -1,15 +1,20 @@
 //! The service desk (issue 5): queues and counts, one ticket, create, assign, state changes,
 //! timeline entries, resolution with CSAT and compensation, merge, 话术 templates and the
-//! service report. Each command is one core call (plus a re-read where the screen needs the
+//! service report and its Excel export, the assignee and tag pickers, and the business hours
+//! and holiday calendar of Settings. Each command is one core call (plus a re-read where the screen needs the
 //! fresh ticket); roles, validation and audit live in `laoke::tickets`.
 
 use laoke::tickets::{
     self,
+    calendar::{self, CalendarDay},
     reports::{self, Period, ServiceReport},
+    sla::{BusinessHours, DayKind},
     templates::{self, ReplyTemplate},
     EventKind, NewTicket, QueueCounts, Resolution, TicketDetail, TicketPage, TicketQuery,
     TicketState,
 };
+use serde::Serialize;
+use std::path::Path;
 use tauri::State;
 
 use crate::{error::CmdResult, state::Shell};
@@ -170,6 +175,146 @@ pub async fn tickets_report(
         .run(move |st| {
             let (store, session) = st.signed_in()?;
             reports::report(store, session, period, &from, &to)
+        })
+        .await
+}
+
+/// Active users a ticket can be assigned to (id, display name, role); every role.
+#[tauri::command]
+pub async fn tickets_assignees(shell: State<'_, Shell>) -> CmdResult<Vec<tickets::Assignee>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            tickets::assignees(store, session)
+        })
+        .await
+}
+
+/// Tags in use on tickets, most used first (suggestions).
+#[tauri::command]
+pub async fn tickets_tags(shell: State<'_, Shell>) -> CmdResult<Vec<String>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            tickets::tags(store, session)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn tickets_business_hours(shell: State<'_, Shell>) -> CmdResult<BusinessHours> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            calendar::business_hours(store, session)
+        })
+        .await
+}
+
+/// Owner only; open tickets' due times follow in the same transaction.
+#[tauri::command]
+pub async fn tickets_set_business_hours(
+    shell: State<'_, Shell>,
+    hours: BusinessHours,
+) -> CmdResult<BusinessHours> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            calendar::set_business_hours(store, session, &hours)?;
+            calendar::business_hours(store, session)
+        })
+        .await
+}
+
+/// The calendar's exceptions in one year (official entries, the shop's own, overrides).
+#[tauri::command]
+pub async fn tickets_calendar(shell: State<'_, Shell>, year: i32) -> CmdResult<Vec<CalendarDay>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            calendar::calendar_days(store, session, year)
+        })
+        .await
+}
+
+/// Owner only: a holiday or working day (`kind`), or `kind: null` = an ordinary day. Returns the
+/// date's year as it now stands.
+#[tauri::command]
+pub async fn tickets_set_calendar_day(
+    shell: State<'_, Shell>,
+    day: String,
+    kind: Option<DayKind>,
+    name: String,
+) -> CmdResult<Vec<CalendarDay>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            calendar::set_calendar_day(store, session, &day, kind, &name)?;
+            calendar::calendar_days(store, session, year_of(&day))
+        })
+        .await
+}
+
+/// Owner only: drop the shop's entry for a date (back to the official schedule).
+#[tauri::command]
+pub async fn tickets_reset_calendar_day(
+    shell: State<'_, Shell>,
+    day: String,
+) -> CmdResult<Vec<CalendarDay>> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            calendar::reset_calendar_day(store, session, &day)?;
+            calendar::calendar_days(store, session, year_of(&day))
+        })
+        .await
+}
+
+fn year_of(day: &str) -> i32 {
+    day.trim()
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or_default()
+}
+
+/// `tickets_report_export`'s answer.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportExported {
+    path: String,
+    bytes: u64,
+    sheets: usize,
+}
+
+/// Owner / manager: the service report into an xlsx at `path` (chosen with the native save
+/// dialog; audited).
+#[tauri::command]
+pub async fn tickets_report_export(
+    shell: State<'_, Shell>,
+    period: Period,
+    from: String,
+    to: String,
+    path: String,
+) -> CmdResult<ReportExported> {
+    shell
+        .run(move |st| {
+            let lang = st.prefs.language;
+            let (store, session) = st.signed_in()?;
+            let path = path.trim().to_string();
+            let (_, done) = laoke::export::service_report_workbook(
+                store,
+                session,
+                lang,
+                period,
+                &from,
+                &to,
+                Path::new(&path),
+            )?;
+            Ok(ReportExported {
+                path,
+                bytes: done.bytes,
+                sheets: done.sheets.len(),
+            })
         })
         .await
 }

@@ -92,6 +92,9 @@ pub enum TicketsCmd {
         to: String,
         #[arg(long)]
         weekly: bool,
+        /// Also write the report to this Excel workbook (owner / manager; audited).
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<std::path::PathBuf>,
     },
 }
 
@@ -342,15 +345,31 @@ pub fn run(ctx: &Ctx, cmd: TicketsCmd) -> Result<(), Error> {
             )?;
             println!("{} {}", tickets::ticket_no(id), label("已解决", "resolved"));
         }
-        TicketsCmd::Report { from, to, weekly } => {
+        TicketsCmd::Report {
+            from,
+            to,
+            weekly,
+            xlsx,
+        } => {
             use laoke::tickets::reports::{report, Period};
-            let r = report(
-                &store,
-                &s,
-                if weekly { Period::Week } else { Period::Month },
-                &from,
-                &to,
-            )?;
+            let period = if weekly { Period::Week } else { Period::Month };
+            let r = match &xlsx {
+                Some(path) => {
+                    let (r, done) = laoke::export::service_report_workbook(
+                        &store, &s, ctx.lang, period, &from, &to, path,
+                    )?;
+                    eprintln!(
+                        "{} {} ({} {}, {} bytes)",
+                        label("已导出", "exported"),
+                        path.display(),
+                        done.sheets.len(),
+                        label("个工作表", "sheets"),
+                        done.bytes
+                    );
+                    r
+                }
+                None => report(&store, &s, period, &from, &to)?,
+            };
             let pm = |v: Option<i64>| {
                 v.map(|v| format!("{}.{}%", v / 10, v % 10))
                     .unwrap_or_else(|| "—".into())

@@ -2,6 +2,7 @@
 // browser (`npm run dev` without Tauri) so screens can be built and screenshotted.
 // It is loaded only behind `import.meta.env.DEV` and is absent from production builds.
 // Start state via the URL: ?fake=fresh (default) | login | locked | owner | manager | rep | demo
+import { fakeDesk } from "./devFakeTickets";
 import type { AppStatus, CustomerRow, Lang, Role, SearchResults, SessionInfo, Settings, StoreKind, User } from "./types";
 
 interface FakeStore {
@@ -314,7 +315,11 @@ export async function fakeInvoke(cmd: string, a: A): Promise<unknown> {
         ],
       };
     }
-    default:
+    default: {
+      // The service desk (tickets, Today, hours & holidays): devFakeTickets.ts.
+      const desk = fakeDesk(cmd, a, { session: needSession(), users: store().users, customers: store().customers, zh: zh(), fail });
+      if (desk !== undefined) return desk;
       fail("internal", `未知命令：${cmd}`, `Unknown command: ${cmd}`);
+    }
   }
 }

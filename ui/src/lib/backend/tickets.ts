@@ -314,3 +314,67 @@ export function parseTicketNo(s: string): number | null {
 }
 
 export const ticketNo = (id: number) => `T${String(id).padStart(6, "0")}`;
+
+// ---- Pickers: assignees and tags (every role) ----
+
+export type AssigneeRole = "owner" | "manager" | "rep";
+
+/** Someone a ticket can be assigned to (active users only; nothing else about them). */
+export interface Assignee {
+  id: number;
+  displayName: string;
+  role: AssigneeRole;
+}
+
+/** Active users, the acting user first. */
+export const ticketsAssignees = () => call<Assignee[]>("tickets_assignees");
+/** Tags used on tickets, most used first. */
+export const ticketsTags = () => call<string[]>("tickets_tags");
+
+// ---- Business hours and the holiday calendar (Settings; owner writes) ----
+
+export interface DayHours {
+  openMinute: number;
+  closeMinute: number;
+}
+
+/** Monday first; null = closed that weekday. */
+export interface BusinessHours {
+  days: (DayHours | null)[];
+}
+
+export type DayKind = "holiday" | "workday";
+
+export interface CalendarDay {
+  /** YYYY-MM-DD, shop-local. */
+  day: string;
+  /** null = an ordinary day (the shop removed an official entry). */
+  kind: DayKind | null;
+  name: string;
+  nameEn: string;
+  /** From the official schedule, unchanged by the shop. */
+  official: boolean;
+  /** The official entry the shop's entry overrides, if any. */
+  officialKind: DayKind | null;
+  officialName: string | null;
+  officialNameEn: string | null;
+}
+
+export const ticketsBusinessHours = () => call<BusinessHours>("tickets_business_hours");
+export const ticketsSetBusinessHours = (hours: BusinessHours) => call<BusinessHours>("tickets_set_business_hours", { hours });
+export const ticketsCalendar = (year: number) => call<CalendarDay[]>("tickets_calendar", { year });
+/** kind null = make the date an ordinary day. Returns the date's year. */
+export const ticketsSetCalendarDay = (day: string, kind: DayKind | null, name: string) =>
+  call<CalendarDay[]>("tickets_set_calendar_day", { day, kind, name });
+/** Back to the official schedule for that date. Returns the date's year. */
+export const ticketsResetCalendarDay = (day: string) => call<CalendarDay[]>("tickets_reset_calendar_day", { day });
+
+export interface ReportExported {
+  path: string;
+  bytes: number;
+  sheets: number;
+}
+
+/** Owner / manager: the service report as an xlsx at `path` (from the native save dialog). */
+export const ticketsReportExport = (period: "week" | "month", from: string, to: string, path: string) =>
+  call<ReportExported>("tickets_report_export", { period, from, to, path });

@@ -1,7 +1,9 @@
 // "New ticket" from anywhere (Ctrl+N, or openNewTicket()): built for reps on the phone. Typing a
 // phone fragment or a name finds the customer as you type (the core's `search`, as Ctrl+K does);
 // ↑↓ + Enter picks, or Enter with no match creates the customer inline. Then Tab through type,
-// channel, priority (defaults by type), subject, description; Ctrl+Enter saves from any field.
+// channel, priority (defaults by type), subject, description, and the optional order (the
+// customer's recent orders), assignee (active users from the core; default unassigned) and tags
+// (tags in use as suggestions); Ctrl+Enter saves from any field.
 import { UserAddOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Tag, Typography, type InputRef } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -9,19 +11,28 @@ import { useNavigate } from "react-router-dom";
 import { useI18n } from "../../i18n";
 import {
   customersCreate,
+  customersOrders,
   defaultPriority,
   PRIORITIES,
   search,
   TICKET_CHANNELS,
   TICKET_TYPES,
+  ticketsAssignees,
   ticketsCreate,
+  ticketsTags,
+  type Assignee,
   type Priority,
+  type TimelineOrder,
   type SearchCustomerHit,
   type TicketChannel,
   type TicketType,
 } from "../../lib/backend";
+import { useApp } from "../../lib/appContext";
+import { formatDateTime } from "../../lib/format";
+import { formatYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { announceChange } from "./changes";
+import { assigneeOptions, NOBODY } from "./assignees";
 import { lbl } from "./labels";
 
 const OPEN_EVENT = "laoke:new-ticket";
@@ -92,6 +103,40 @@ export function NewTicketDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const latest = useRef(0);
+  const me = useApp().status.session?.userId ?? NOBODY;
+  const [assignees, setAssignees] = useState<Assignee[]>([]);
+  const [assignee, setAssignee] = useState<number>(NOBODY);
+  const [knownTags, setKnownTags] = useState<string[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
+  const [orders, setOrders] = useState<TimelineOrder[] | null>(null);
+  const [orderId, setOrderId] = useState<number | null>(null);
+
+  // The pickers' lists: once per opening.
+  useEffect(() => {
+    if (!open) return;
+    ticketsAssignees()
+      .then(setAssignees)
+      .catch(() => setAssignees([]));
+    ticketsTags()
+      .then(setKnownTags)
+      .catch(() => setKnownTags([]));
+  }, [open]);
+
+  // The chosen customer's recent orders (newest first), for the optional order.
+  useEffect(() => {
+    setOrderId(null);
+    if (!customer) {
+      setOrders(null);
+      return;
+    }
+    let live = true;
+    customersOrders(customer.id, 1)
+      .then((p) => live && setOrders(p.rows))
+      .catch(() => live && setOrders([]));
+    return () => {
+      live = false;
+    };
+  }, [customer]);
 
   // Focus where the rep starts typing.
   useEffect(() => {
@@ -196,7 +241,9 @@ export function NewTicketDialog({
         priority,
         subject: subject.trim(),
         description,
-        tags: [],
+        orderId,
+        assigneeId: assignee === NOBODY ? null : assignee,
+        tags,
       });
       const no = `T${String(id).padStart(6, "0")}`;
       void message.success(t("newTicket.created", { no }));
@@ -224,7 +271,7 @@ export function NewTicketDialog({
       open={open}
       title={t("newTicket.title")}
       onCancel={onClose}
-      width={720}
+      width={800}
       destroyOnHidden
       footer={
         <Space style={{ width: "100%", justifyContent: "space-between" }}>
@@ -384,6 +431,54 @@ export function NewTicketDialog({
               data-testid="new-ticket-description"
             />
           </Form.Item>
+          <Space size={12} style={{ display: "flex" }} align="start" wrap>
+            <Form.Item label={t("newTicket.order")} style={{ marginBottom: 8 }}>
+              <Select<number | null>
+                value={orderId}
+                onChange={setOrderId}
+                style={{ width: 400 }}
+                popupMatchSelectWidth={false}
+                disabled={!orders || orders.length === 0}
+                placeholder={!customer ? t("newTicket.orderPick") : orders && orders.length === 0 ? t("newTicket.noOrders") : undefined}
+                options={
+                  orders && orders.length > 0
+                    ? [
+                        { value: null, label: t("newTicket.orderNone") },
+                        ...orders.map((o) => ({
+                          value: o.id,
+                          label: `${o.orderNo} · ${formatDateTime(o.orderedAt).slice(0, 10)} · ${formatYuan(o.paidFen)}`,
+                        })),
+                      ]
+                    : []
+                }
+                data-testid="new-ticket-order"
+              />
+            </Form.Item>
+            <Form.Item label={t("newTicket.assignee")} style={{ marginBottom: 8 }}>
+              <Select<number>
+                value={assignee}
+                onChange={setAssignee}
+                style={{ width: 150 }}
+                options={assigneeOptions(t, assignees, me)}
+                showSearch
+                optionFilterProp="label"
+                data-testid="new-ticket-assignee"
+              />
+            </Form.Item>
+            <Form.Item label={t("newTicket.tags")} style={{ marginBottom: 8 }}>
+              <Select<string[]>
+                mode="tags"
+                value={tags}
+                onChange={setTags}
+                style={{ width: 170 }}
+                placeholder={t("newTicket.tagsPlaceholder")}
+                options={knownTags.map((x) => ({ value: x, label: x }))}
+                tokenSeparators={[",", "，"]}
+                maxTagTextLength={30}
+                data-testid="new-ticket-tags"
+              />
+            </Form.Item>
+          </Space>
         </Form>
         {error && <Alert type="error" showIcon message={error} data-testid="new-ticket-error" />}
       </div>

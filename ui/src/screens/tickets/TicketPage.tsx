@@ -1,5 +1,5 @@
-// One ticket: header (number, customer → 360, order, type, channel, priority, state, assignee,
-// tags), both SLA clocks, the actions the state machine allows (the core refuses the rest and its
+// One ticket: header (number, customer → 360, order, type, channel, priority, state, assignee —
+// changed with the same picker as the new-ticket dialog — tags), both SLA clocks, the actions the state machine allows (the core refuses the rest and its
 // message is shown), the timeline with who/when, add note / call / message with a 话术 picker
 // (placeholders filled by the core), resolve with CSAT and compensation, reopen, merge.
 import { ArrowLeftOutlined, MergeCellsOutlined } from "@ant-design/icons";
@@ -14,11 +14,13 @@ import {
   ticketNo,
   ticketsAddEntry,
   ticketsAssign,
+  ticketsAssignees,
   ticketsGet,
   ticketsMerge,
   ticketsRenderTemplate,
   ticketsSetState,
   ticketsTemplates,
+  type Assignee,
   type ReplyTemplate,
   type SlaClock,
   type TicketDetail,
@@ -28,6 +30,7 @@ import {
 import { formatDateTime } from "../../lib/format";
 import { formatYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
+import { assigneeOptions, NOBODY } from "./assignees";
 import { announceChange } from "./changes";
 import { Clock, lbl, PriorityTag, StateTag } from "./labels";
 import { ResolveDialog } from "./ResolveDialog";
@@ -68,9 +71,10 @@ function entryText(t: ReturnType<typeof useI18n>["t"], e: TimelineEntry, names: 
       return { title: t("ticket.event.state", { from: state(d.from), to: state(d.to) }), body: e.body };
     }
     case "assignee": {
-      // The core records user ids; names known on this screen are shown, others as #id.
-      const name = (v: unknown) => (typeof v === "number" ? (names.get(v) ?? `#${v}`) : t("ticket.nobody"));
-      return { title: t("ticket.event.assignee", { from: name(d.from), to: name(d.to) }), body: e.body };
+      // The core records user ids and adds their display names (fromName / toName).
+      const name = (v: unknown, n: unknown) =>
+        typeof n === "string" && n ? n : typeof v === "number" ? (names.get(v) ?? `#${v}`) : t("ticket.nobody");
+      return { title: t("ticket.event.assignee", { from: name(d.from, d.fromName), to: name(d.to, d.toName) }), body: e.body };
     }
     case "merge": {
       const other = typeof d.into === "number" ? `→ ${ticketNo(d.into)}` : typeof d.from === "number" ? `← ${ticketNo(d.from)}` : "";
@@ -98,6 +102,7 @@ export function TicketPage() {
   const [resolving, setResolving] = useState(false);
   const [merging, setMerging] = useState(false);
   const [mergeInto, setMergeInto] = useState("");
+  const [assignees, setAssignees] = useState<Assignee[]>([]);
 
   const load = useCallback(async () => {
     try {
@@ -111,6 +116,12 @@ export function TicketPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    ticketsAssignees()
+      .then(setAssignees)
+      .catch(() => setAssignees([]));
+  }, []);
 
   useEffect(() => {
     ticketsTemplates()
@@ -248,7 +259,22 @@ export function TicketPage() {
               <Descriptions.Item label={t("ticket.channel")}>{lbl(t, "ticketChannel", r.channel)}</Descriptions.Item>
               <Descriptions.Item label={t("ticket.priority")}>{lbl(t, "priority", r.priority)}</Descriptions.Item>
               <Descriptions.Item label={t("ticket.assignee")}>
-                <span data-testid="ticket-assignee">{r.assigneeName ?? t("tickets.unassigned")}</span>
+                {open && r.state !== "resolved" ? (
+                  <Select<number>
+                    size="small"
+                    variant="borderless"
+                    value={r.assigneeId ?? NOBODY}
+                    disabled={busy}
+                    onChange={(v) => void act(() => ticketsAssign(r.id, v === NOBODY ? null : v))}
+                    options={assigneeOptions(t, assignees, session.userId, r.assigneeId !== null ? { id: r.assigneeId, name: r.assigneeName ?? `#${r.assigneeId}` } : null)}
+                    style={{ minWidth: 150 }}
+                    popupMatchSelectWidth={false}
+                    aria-label={t("ticket.changeAssignee")}
+                    data-testid="ticket-assignee-select"
+                  />
+                ) : (
+                  <span data-testid="ticket-assignee">{r.assigneeName ?? t("tickets.unassigned")}</span>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t("ticket.created")}>{formatDateTime(r.createdAt)}</Descriptions.Item>
               <Descriptions.Item label={t("ticket.tags")}>

@@ -2,13 +2,16 @@
 // median first response / resolution (business minutes), CSAT (share of 4–5) and responses,
 // complaints per 100 orders — with a plain CSS bar chart of SLA compliance, the top root causes
 // and compensation per month × cause. Per-mille and fen come from the core; only formatting here.
-import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Empty, Segmented, Space, Table, Tooltip, Typography } from "antd";
+// "导出 Excel" writes the same report through the core's xlsx export to the place chosen in the
+// native save dialog (owner / manager; the core refuses reps, the button says so up front).
+import { ArrowLeftOutlined, FileExcelOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, DatePicker, Empty, Segmented, Space, Table, Tooltip, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useI18n, type Translate } from "../../i18n";
-import { ticketsReport, type PeriodRow, type ServiceReport } from "../../lib/backend";
+import { useSession } from "../../lib/appContext";
+import { pickSaveXlsx, ticketsReport, ticketsReportExport, type PeriodRow, type ServiceReport } from "../../lib/backend";
 import { formatYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { lbl } from "./labels";
@@ -32,6 +35,26 @@ export function TicketReports() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(11, "week").startOf("week"), dayjs()]);
   const [report, setReport] = useState<ServiceReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const session = useSession();
+  const canExport = session.role !== "rep";
+  const [exporting, setExporting] = useState(false);
+
+  const exportXlsx = async () => {
+    const from = range[0].format("YYYY-MM-DD");
+    const to = range[1].format("YYYY-MM-DD");
+    try {
+      const path = await pickSaveXlsx(`${t("report.exportFile")}-${from}-${to}.xlsx`);
+      if (!path) return;
+      setExporting(true);
+      const r = await ticketsReportExport(period, from, to, path);
+      void message.success(t("report.exported", { path: r.path }));
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -87,6 +110,11 @@ export function TicketReports() {
             data-testid="report-period"
           />
           <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+          <Tooltip title={canExport ? undefined : t("report.exportNoRight")}>
+            <Button icon={<FileExcelOutlined />} disabled={!canExport || !report} loading={exporting} onClick={() => void exportXlsx()} data-testid="report-export">
+              {t("report.export")}
+            </Button>
+          </Tooltip>
         </Space>
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
