@@ -668,6 +668,31 @@ fn the_due_list_on_a_fixed_clock() {
 }
 
 #[test]
+fn a_leap_day_birthday_is_listed_on_28_february_in_other_years() {
+    let d = desk();
+    let mut c = customer("林晓", "13700137000");
+    c.birthday = Some("2000-02-29".into());
+    let leap = customers::create(&d.store, &d.owner, &c).unwrap();
+    let listed = |d: &Desk| -> Vec<(i64, String)> {
+        today::today(&d.store, &d.owner)
+            .unwrap()
+            .birthdays
+            .iter()
+            .filter(|b| b.customer_id == leap)
+            .map(|b| (b.in_days, b.on.to_string()))
+            .collect()
+    };
+    d.clock.set(at(2027, 2, 25, 9, 0));
+    assert_eq!(
+        listed(&d),
+        vec![(3, "2027-02-28".to_string())],
+        "2027 has no 29 February"
+    );
+    d.clock.set(at(2028, 2, 25, 9, 0));
+    assert_eq!(listed(&d), vec![(4, "2028-02-29".to_string())], "2028 does");
+}
+
+#[test]
 fn the_payment_reminder_schedule_stops_at_three_and_at_platform_close() {
     use laoke::care::payment::due_step;
     use laoke::orders::Channel;

@@ -259,16 +259,21 @@ pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRo
     let days: Vec<NaiveDate> = (0..BIRTHDAY_DAYS)
         .filter_map(|i| day.checked_add_signed(Duration::days(i)))
         .collect();
-    let md: Vec<String> = days
-        .iter()
-        .map(|d| format!("{:02}-{:02}", d.month(), d.day()))
-        .collect();
+    // (MM-DD, index into days). In a year without 29 February, a 02-29 birthday is celebrated
+    // on 28 February, so it is not skipped for three years out of four.
+    let mut md: Vec<(String, usize)> = Vec::with_capacity(days.len() + 1);
+    for (i, d) in days.iter().enumerate() {
+        md.push((format!("{:02}-{:02}", d.month(), d.day()), i));
+        if d.month() == 2 && d.day() == 28 && d.succ_opt().is_some_and(|n| n.month() == 3) {
+            md.push(("02-29".to_string(), i));
+        }
+    }
     let marks = (1..=md.len())
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
         .join(", ");
     let recent = ts(now - Duration::days(30));
-    let mut args: Vec<rusqlite::types::Value> = md.iter().map(|m| m.clone().into()).collect();
+    let mut args: Vec<rusqlite::types::Value> = md.iter().map(|(m, _)| m.clone().into()).collect();
     args.push(recent.into());
     let n = args.len();
     let mut birthdays = conn
@@ -288,7 +293,7 @@ pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRo
                 Err(e) => return Some(Err(e)),
             };
             let tail = &b[b.len().saturating_sub(5)..];
-            let i = md.iter().position(|m| m == tail)?;
+            let i = md.iter().find(|(m, _)| m == tail)?.1;
             Some(Ok(BirthdayRow {
                 customer_id: id,
                 customer_name: name,
