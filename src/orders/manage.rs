@@ -54,6 +54,22 @@ fn paid() -> OrderStatus {
 
 /// Enter a sale by hand (audited). Returns the new order's id.
 pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64> {
+    let amounts = check_manual(s, m)?;
+    let tz = settings::timezone(store);
+    store.write(|tx, now| insert_manual_in_tx(tx, now, tz, s, m, &amounts, 0))
+}
+
+/// The money of a manual order, checked: goods = sum of the lines, due = goods + shipping −
+/// discount, paid (as typed, or due; 0 for an unpaid order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ManualAmounts {
+    pub goods_fen: i64,
+    pub due_fen: i64,
+    pub paid_fen: i64,
+}
+
+/// Validate a manual order (role, items, status, amounts) before its transaction.
+pub fn check_manual(s: &Session, m: &ManualOrder) -> Result<ManualAmounts> {
     s.require(Permission::WorkWithCustomers)?;
     if m.items.is_empty() {
         return Err(Error::invalid(
@@ -95,8 +111,27 @@ pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64>
             "Discount: must not exceed goods plus shipping.",
         ));
     }
-    let tz = settings::timezone(store);
-    store.write(|tx, now| {
+    Ok(ManualAmounts {
+        goods_fen: goods,
+        due_fen: due,
+        paid_fen,
+    })
+}
+
+/// Write a checked manual order inside the caller's transaction. `paid_with_fen` is what the
+/// customer paid with points and coupons (loyalty's redemption at order entry): it is added to
+/// the discount and taken off the amount paid, so the order's amounts stay consistent.
+pub fn insert_manual_in_tx(
+    tx: &Transaction,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+    s: &Session,
+    m: &ManualOrder,
+    amounts: &ManualAmounts,
+    paid_with_fen: i64,
+) -> Result<i64> {
+    {
+        let paid_fen = amounts.paid_fen - paid_with_fen;
         let ordered_at = m.ordered_at.unwrap_or(now);
         let order_no = match m.order_no.trim() {
             "" => next_order_no(tx, tz, m.channel, now)?,
@@ -123,9 +158,9 @@ pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64>
             status: m.status,
             ordered_at,
             paid_at: (m.status != OrderStatus::Unpaid).then_some(ordered_at),
-            goods_fen: goods,
+            goods_fen: amounts.goods_fen,
             shipping_fen: m.shipping_fen,
-            discount_fen: m.discount_fen,
+            discount_fen: m.discount_fen + paid_with_fen,
             paid_fen,
             refunded_fen: 0,
             buyer_nick: None,
@@ -159,7 +194,7 @@ pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64>
                    "customerId": m.customer_id}),
         )?;
         Ok(id)
-    })
+    }
 }
 
 /// MD + shop date + 3-digit sequence, unique for the channel.
