@@ -209,7 +209,7 @@ fn plan(
             coupons: coupons_out,
             due_fen: due,
             coupon_fen,
-            points: if error.is_none() { r.points } else { 0 },
+            points: if points_fen > 0 { r.points } else { 0 },
             points_fen,
             to_pay_fen: due - coupon_fen - points_fen,
             problem_zh: pz,
