@@ -397,7 +397,11 @@ pub fn issue(
     store.write(|tx, now| issue_in_tx(tx, now, s, coupon_id, customer_ids, ticket_id))
 }
 
-pub(crate) fn grant_in(conn: &Connection, grant_id: i64, now: DateTime<Utc>) -> Result<CouponGrant> {
+pub(crate) fn grant_in(
+    conn: &Connection,
+    grant_id: i64,
+    now: DateTime<Utc>,
+) -> Result<CouponGrant> {
     let mut g = grants_where(conn, "g.id = ?1", grant_id, now)?;
     g.pop().ok_or_else(|| {
         Error::not_found(

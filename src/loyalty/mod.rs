@@ -31,7 +31,7 @@ pub use earn::{sync_in_tx, Scope, SyncReport};
 pub use expiry::{expiring, ExpiringPoints};
 pub use job::{run, JobReport};
 pub use ledger::{PointsEntry, Reason, Source};
-pub use redemption::{create_order, OrderDraft, Redemption, RedemptionPreview};
 pub use points::{adjust, compensate_points, compensate_points_in_tx, redeem, PointsSummary};
+pub use redemption::{create_order, OrderDraft, Redemption, RedemptionPreview};
 pub use rules::{ExpiryPolicy, LoyaltyRules, RuleVersion, Tier, TierBasis};
 pub use view::{customer_loyalty, find_customer, CustomerLoyalty};

@@ -353,7 +353,16 @@ pub fn redeem(
         }
         let usable = replay(&ledger::entries(tx, customer_id)?).usable(now);
         let value_fen = check_redeem(&rules, points, usable, paid_fen)?;
-        let id = append_redeem(tx, now, s, customer_id, order_id, &order_no, points, value_fen)?;
+        let id = append_redeem(
+            tx,
+            now,
+            s,
+            customer_id,
+            order_id,
+            &order_no,
+            points,
+            value_fen,
+        )?;
         Ok((id, value_fen))
     })
 }

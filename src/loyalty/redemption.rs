@@ -122,12 +122,7 @@ struct Plan {
     error: Option<Error>,
 }
 
-fn plan(
-    conn: &Connection,
-    now: DateTime<Utc>,
-    d: &OrderDraft,
-    r: &Redemption,
-) -> Result<Plan> {
+fn plan(conn: &Connection, now: DateTime<Utc>, d: &OrderDraft, r: &Redemption) -> Result<Plan> {
     customer_exists(conn, d.customer_id)?;
     let rules = version_at(conn, now)?.rules;
     let lots = replay(&ledger::entries(conn, d.customer_id)?);
@@ -233,12 +228,7 @@ pub fn preview(
 
 /// Enter a sale paying part of it with points and/or a coupon, all in one transaction. With an
 /// empty redemption this is [`crate::orders::create_manual`]. Returns the order id.
-pub fn create_order(
-    store: &Store,
-    s: &Session,
-    m: &ManualOrder,
-    r: &Redemption,
-) -> Result<i64> {
+pub fn create_order(store: &Store, s: &Session, m: &ManualOrder, r: &Redemption) -> Result<i64> {
     let amounts = check_manual(s, m)?;
     let tz = settings::timezone(store);
     if r.is_empty() {

@@ -29,54 +29,38 @@ pub struct TierReport {
 }
 
 /// Qualifying spend per customer who ever bought (a counted order), under `rules` at `now`.
-///
-/// `customer_stats` (kept in the orders' own transactions: counted orders only, spend = paid −
-/// refunded, first and last order time) answers most customers without touching an order:
-/// lifetime spend is its spend; over the last 12 months, a customer whose last order is older
-/// has 0 and one whose first order is inside has the whole spend. Only customers with orders on
-/// both sides of the window's start are summed from their orders, through the customer+date
-/// index (a scan of every order costs seconds on a million orders).
 pub fn qualifying_spend(
     conn: &Connection,
     rules: &LoyaltyRules,
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, i64>> {
-    let from = ts(now.checked_sub_months(Months::new(12)).unwrap_or(now));
     let mut out: HashMap<i64, i64> = HashMap::new();
-    let mut straddling: Vec<i64> = Vec::new();
-    let mut stmt = conn.prepare(
-        "SELECT customer_id, spend_fen, coalesce(first_order_at, ''), coalesce(last_order_at, '')
-         FROM customer_stats",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, spend, first, last) = row?;
-        let s = match rules.tier_basis {
-            TierBasis::Lifetime => spend,
-            TierBasis::Last12Months if last < from => 0,
-            TierBasis::Last12Months if first >= from => spend,
-            TierBasis::Last12Months => {
-                straddling.push(id);
-                continue;
-            }
-        };
-        out.insert(id, s);
+    let mut stmt = conn.prepare("SELECT customer_id, spend_fen FROM customer_stats")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+        let (id, spend) = row?;
+        out.insert(
+            id,
+            if rules.tier_basis == TierBasis::Lifetime {
+                spend
+            } else {
+                0
+            },
+        );
     }
-    if !straddling.is_empty() {
-        let mut sum = conn.prepare_cached(&format!(
-            "SELECT coalesce(sum(paid_fen - refunded_fen), 0) FROM orders
-             WHERE customer_id = ?1 AND status IN ({}) AND ordered_at >= ?2",
+    if rules.tier_basis == TierBasis::Last12Months {
+        let from = now.checked_sub_months(Months::new(12)).unwrap_or(now);
+        let sql = format!(
+            "SELECT customer_id, sum(paid_fen - refunded_fen) FROM orders
+             WHERE +customer_id IS NOT NULL AND status IN ({}) AND ordered_at >= ?1
+             GROUP BY +customer_id",
             counted_statuses_sql()
-        ))?;
-        for id in straddling {
-            out.insert(id, sum.query_row(params![id, from], |r| r.get(0))?);
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        for row in stmt.query_map([ts(from)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })? {
+            let (id, spend) = row?;
+            out.insert(id, spend);
         }
     }
     Ok(out)
@@ -487,12 +471,13 @@ pub fn after_unmerge(
     keep: i64,
     merged_at: &str,
 ) -> Result<()> {
-    let row: Option<(Option<String>, String)> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT from_tier, to_tier FROM tier_history
+    let row: Option<(Option<String>, String)> =
+        rusqlite::OptionalExtension::optional(tx.query_row(
+            "SELECT from_tier, to_tier FROM tier_history
          WHERE customer_id = ?1 AND reason = 'merge' AND at = ?2 ORDER BY id DESC LIMIT 1",
-        params![keep, merged_at],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    ))?;
+            params![keep, merged_at],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ))?;
     let Some((from, to)) = row else {
         return Ok(());
     };
