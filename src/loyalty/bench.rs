@@ -138,6 +138,7 @@ pub fn run(store: &Store, s: &Session) -> Result<BenchReport> {
         tiers: tiers_late,
         sync,
         expiry: expired,
+        birthday: Default::default(),
     };
     let ms = ms_sync + ms_tiers + ms_expiry;
     row(

@@ -12,6 +12,7 @@
 //! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job).
 
 pub mod bench;
+pub mod birthday;
 pub mod coupons;
 pub mod earn;
 pub mod expiry;

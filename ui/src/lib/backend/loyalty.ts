@@ -124,6 +124,8 @@ export interface LoyaltyRules {
   tierBasis: TierBasis;
   tierRetentionMonths: number;
   tiers: TierDef[];
+  /** Points once a year in the member's birthday month; 0 = off. */
+  birthdayBonusPoints: number;
 }
 
 export interface RuleVersion {
@@ -205,6 +207,7 @@ export interface JobReport {
   tiers: { evaluated: number; upgraded: number; downgraded: number; renewed: number };
   sync: { earnedOrders: number; earnedPoints: number; reversedOrders: number; reversedPoints: number; returnedPoints: number; restoredCoupons: number };
   expiry: { customers: number; lots: number; points: number };
+  birthday: { customers: number; points: number };
 }
 
 /** The periodic job now (tiers, earning, reversals, expiry); idempotent. */
