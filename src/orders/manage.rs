@@ -130,71 +130,69 @@ pub fn insert_manual_in_tx(
     amounts: &ManualAmounts,
     paid_with_fen: i64,
 ) -> Result<i64> {
-    {
-        let paid_fen = amounts.paid_fen - paid_with_fen;
-        let ordered_at = m.ordered_at.unwrap_or(now);
-        let order_no = match m.order_no.trim() {
-            "" => next_order_no(tx, tz, m.channel, now)?,
-            no => {
-                let taken: bool = tx
-                    .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
-                    .exists(params![m.channel.as_str(), no])?;
-                if taken {
-                    return Err(Error::conflict(
-                        format!("订单号 {no} 在{}已存在。", m.channel.label_zh()),
-                        format!(
-                            "Order number {no} already exists for {}.",
-                            m.channel.label_en()
-                        ),
-                    ));
-                }
-                no.to_string()
+    let paid_fen = amounts.paid_fen - paid_with_fen;
+    let ordered_at = m.ordered_at.unwrap_or(now);
+    let order_no = match m.order_no.trim() {
+        "" => next_order_no(tx, tz, m.channel, now)?,
+        no => {
+            let taken: bool = tx
+                .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
+                .exists(params![m.channel.as_str(), no])?;
+            if taken {
+                return Err(Error::conflict(
+                    format!("订单号 {no} 在{}已存在。", m.channel.label_zh()),
+                    format!(
+                        "Order number {no} already exists for {}.",
+                        m.channel.label_en()
+                    ),
+                ));
             }
-        };
-        let order = NewOrder {
-            customer_id: m.customer_id,
-            channel: m.channel,
-            order_no: order_no.clone(),
-            status: m.status,
-            ordered_at,
-            paid_at: (m.status != OrderStatus::Unpaid).then_some(ordered_at),
-            goods_fen: amounts.goods_fen,
-            shipping_fen: m.shipping_fen,
-            discount_fen: m.discount_fen + paid_with_fen,
-            paid_fen,
-            refunded_fen: 0,
-            buyer_nick: None,
-            receiver_name: None,
-            receiver_phone: None,
-            receiver_address: None,
-            note: m.note.clone(),
-            items: m.items.clone(),
-        };
-        let out = upsert_in_tx(tx, s.username(), &order, None, now)?;
-        let UpsertOutcome::Created(id) = out else {
-            return Err(Error::Internal(format!("manual order {order_no}: {out:?}")));
-        };
-        if let Some(cid) = m.customer_id {
-            refresh_stats(tx, &[cid])?;
-            // points follow at once (earn, or reverse a refund / cancellation)
-            crate::loyalty::sync_in_tx(
-                tx,
-                now,
-                s.username(),
-                crate::loyalty::Scope::Customers(&[cid]),
-            )?;
+            no.to_string()
         }
-        audit::record(
+    };
+    let order = NewOrder {
+        customer_id: m.customer_id,
+        channel: m.channel,
+        order_no: order_no.clone(),
+        status: m.status,
+        ordered_at,
+        paid_at: (m.status != OrderStatus::Unpaid).then_some(ordered_at),
+        goods_fen: amounts.goods_fen,
+        shipping_fen: m.shipping_fen,
+        discount_fen: m.discount_fen + paid_with_fen,
+        paid_fen,
+        refunded_fen: 0,
+        buyer_nick: None,
+        receiver_name: None,
+        receiver_phone: None,
+        receiver_address: None,
+        note: m.note.clone(),
+        items: m.items.clone(),
+    };
+    let out = upsert_in_tx(tx, s.username(), &order, None, now)?;
+    let UpsertOutcome::Created(id) = out else {
+        return Err(Error::Internal(format!("manual order {order_no}: {out:?}")));
+    };
+    if let Some(cid) = m.customer_id {
+        refresh_stats(tx, &[cid])?;
+        // points follow at once (earn, or reverse a refund / cancellation)
+        crate::loyalty::sync_in_tx(
             tx,
             now,
-            s.audit_actor(),
-            "order_created",
-            &format!("order:{id}"),
-            json!({"orderNo": order_no, "channel": m.channel.as_str(), "paidFen": paid_fen,
-                   "customerId": m.customer_id}),
+            s.username(),
+            crate::loyalty::Scope::Customers(&[cid]),
         )?;
-        Ok(id)
     }
+    audit::record(
+        tx,
+        now,
+        s.audit_actor(),
+        "order_created",
+        &format!("order:{id}"),
+        json!({"orderNo": order_no, "channel": m.channel.as_str(), "paidFen": paid_fen,
+               "customerId": m.customer_id}),
+    )?;
+    Ok(id)
 }
 
 /// MD + shop date + 3-digit sequence, unique for the channel.
