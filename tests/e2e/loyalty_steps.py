@@ -339,6 +339,7 @@ if __name__ == "__main__":
     import import_steps  # noqa: E402
     import orders_steps  # noqa: E402
     import search_steps  # noqa: E402
+    import tickets_steps  # noqa: E402
 
     def skip(*_args, **_kwargs) -> None:
         return None
@@ -351,6 +352,7 @@ if __name__ == "__main__":
         (customers_steps, ["run_all", "rep_sees_masked_phones_and_reveals"]),
         (import_steps, ["import_taobao_gbk_csv", "reimport_and_undo_in_english"]),
         (backup_steps, ["grow_store", "backup_with_progress", "list_and_preview", "export_card_is_there"]),
+        (tickets_steps, ["run_all"]),
     ):
         for n in names:
             setattr(module, n, skip)
