@@ -40,6 +40,12 @@ enum Op {
         months: u32,
         inactivity: bool,
     },
+    /// An in-store sale paying part with points at order entry (redemption.rs).
+    SaleWithPoints {
+        customer: usize,
+        yuan: i64,
+        points: i64,
+    },
     Days(i64),
     Run,
 }
@@ -53,6 +59,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..3usize, -800..800i64).prop_map(|(customer, points)| Op::Adjust { customer, points }),
         1 => (1..4i64).prop_map(|per_yuan| Op::Rate { per_yuan }),
         1 => (1..13u32, any::<bool>()).prop_map(|(months, inactivity)| Op::Expiry { months, inactivity }),
+        2 => (0..3usize, 1..3_000i64, 50..3_000i64).prop_map(|(customer, yuan, points)| Op::SaleWithPoints { customer, yuan, points }),
         3 => (1..200i64).prop_map(Op::Days),
         3 => Just(Op::Run),
     ]
@@ -106,6 +113,32 @@ proptest! {
                 Op::Expiry { months, inactivity } => s.save_rules(|r| {
                     r.expiry = if inactivity { ExpiryPolicy::Inactivity { months } } else { ExpiryPolicy::AfterEarning { months } }
                 }),
+                Op::SaleWithPoints { customer, yuan, points } => {
+                    let m = orders::ManualOrder {
+                        customer_id: Some(customers[customer]),
+                        channel: orders::Channel::InStore,
+                        order_no: String::new(),
+                        status: OrderStatus::Paid,
+                        ordered_at: None,
+                        shipping_fen: 0,
+                        discount_fen: 0,
+                        paid_fen: None,
+                        note: String::new(),
+                        items: vec![orders::NewOrderItem {
+                            product_name: "茶".into(),
+                            sku: String::new(),
+                            category: String::new(),
+                            quantity: 1,
+                            unit_price_fen: yuan * 100,
+                        }],
+                    };
+                    let r = loyalty::Redemption { points, coupon_grant_id: None };
+                    let before = s.ledger_sum(customers[customer]);
+                    match loyalty::create_order(&s.store, &s.owner, &m, &r) {
+                        Ok(id) => orders_made.push((customer, id)),
+                        Err(_) => prop_assert_eq!(s.ledger_sum(customers[customer]), before, "a refused sale changes nothing"),
+                    }
+                }
                 Op::Days(d) => s.advance_days(d),
                 Op::Run => { s.run(); }
             }

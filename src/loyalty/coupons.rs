@@ -397,7 +397,11 @@ pub fn issue(
     store.write(|tx, now| issue_in_tx(tx, now, s, coupon_id, customer_ids, ticket_id))
 }
 
-fn grant_in(conn: &Connection, grant_id: i64, now: DateTime<Utc>) -> Result<CouponGrant> {
+pub(crate) fn grant_in(
+    conn: &Connection,
+    grant_id: i64,
+    now: DateTime<Utc>,
+) -> Result<CouponGrant> {
     let mut g = grants_where(conn, "g.id = ?1", grant_id, now)?;
     g.pop().ok_or_else(|| {
         Error::not_found(
@@ -466,21 +470,121 @@ pub fn for_customer(store: &Store, s: &Session, customer_id: i64) -> Result<Vec<
     grants_of(store.conn(), customer_id, store.now())
 }
 
+/// Why a coupon cannot be used on an order (state, validity, channel, minimum spend, the
+/// customer's use limit), or the discount it gives in fen: `amount_fen` is the goods after
+/// other discounts (shipping excluded), `order_id` the order when it exists already. The one
+/// check behind [`redeem`] and redemption at order entry, so they cannot disagree.
+pub(crate) fn check_use(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    g: &CouponGrant,
+    channel: &str,
+    amount_fen: i64,
+    order_id: Option<i64>,
+) -> Result<i64> {
+    match g.state {
+        GrantState::Used => {
+            return Err(Error::conflict(
+                "优惠券：这张券已经用过。",
+                "Coupon: this coupon was already used.",
+            ))
+        }
+        GrantState::Voided => {
+            return Err(Error::invalid(
+                "优惠券：这张券已作废。",
+                "Coupon: this coupon was voided.",
+            ))
+        }
+        _ => {}
+    }
+    let c = &g.coupon.def;
+    if now < c.valid_from || now > c.valid_to {
+        return Err(Error::invalid(
+            "优惠券：不在有效期内。",
+            "Coupon: not within its validity period.",
+        ));
+    }
+    if let Some(ch) = c.channel {
+        if ch.as_str() != channel {
+            return Err(Error::invalid(
+                format!("优惠券：只能用于{}的订单。", ch.label_zh()),
+                format!("Coupon: only for {} orders.", ch.label_en()),
+            ));
+        }
+    }
+    let need = c.min_spend_fen.max(if c.kind == CouponKind::Threshold {
+        c.threshold_fen
+    } else {
+        0
+    });
+    if amount_fen < need {
+        return Err(Error::invalid(
+            format!(
+                "最低消费：订单金额 {} 未达到 {}。",
+                yuan(amount_fen),
+                yuan(need)
+            ),
+            format!(
+                "Minimum spend: the order's {} is below {}.",
+                yuan(amount_fen),
+                yuan(need)
+            ),
+        ));
+    }
+    if let Some(order_id) = order_id {
+        let used_on_order: bool = conn
+            .prepare_cached("SELECT 1 FROM coupon_grants WHERE order_id = ?1 AND coupon_id = ?2")?
+            .exists(params![order_id, g.coupon.id])?;
+        if used_on_order {
+            return Err(Error::conflict(
+                "优惠券：这个订单已经用过这种券。",
+                "Coupon: this kind of coupon was already used on this order.",
+            ));
+        }
+    }
+    let uses: i64 = conn.query_row(
+        "SELECT count(*) FROM coupon_grants WHERE coupon_id = ?1 AND customer_id = ?2 AND used_at IS NOT NULL",
+        params![g.coupon.id, g.customer_id],
+        |r| r.get(0),
+    )?;
+    if uses >= c.per_customer_limit {
+        return Err(Error::invalid(
+            "每人限用：这位客户已用满。",
+            "Limit per customer: this customer has used all they may.",
+        ));
+    }
+    Ok(c.discount_for(amount_fen))
+}
+
+/// Mark a grant used on an order with its discount (audited).
+pub(crate) fn mark_used(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    s: &Session,
+    grant_id: i64,
+    order_id: i64,
+    discount_fen: i64,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE coupon_grants SET used_at = ?2, order_id = ?3, discount_fen = ?4 WHERE id = ?1",
+        params![grant_id, ts(now), order_id, discount_fen],
+    )?;
+    audit::record(
+        tx,
+        now,
+        s.audit_actor(),
+        "coupon_redeemed",
+        &format!("coupon_grant:{grant_id}"),
+        json!({"orderId": order_id, "discountFen": discount_fen}),
+    )
+}
+
 /// Use a customer's coupon on one of their orders: checks state, validity, channel, minimum
 /// spend / threshold and the customer's use limit; records the discount (fen). Audited.
 pub fn redeem(store: &Store, s: &Session, grant_id: i64, order_id: i64) -> Result<CouponGrant> {
     s.require(Permission::WorkWithCustomers)?;
     store.write(|tx, now| {
         let g = grant_in(tx, grant_id, now)?;
-        match g.state {
-            GrantState::Used => return Err(Error::conflict("这张券已经用过。", "This coupon was already used.")),
-            GrantState::Voided => return Err(Error::invalid("这张券已作废。", "This coupon was voided.")),
-            _ => {}
-        }
-        let c = &g.coupon.def;
-        if now < c.valid_from || now > c.valid_to {
-            return Err(Error::invalid("优惠券：不在有效期内。", "Coupon: not within its validity period."));
-        }
         let order: Option<(Option<i64>, String, i64, i64, String)> = tx
             .query_row(
                 "SELECT customer_id, channel, goods_fen, discount_fen, order_no FROM orders WHERE id = ?1",
@@ -494,43 +598,9 @@ pub fn redeem(store: &Store, s: &Session, grant_id: i64, order_id: i64) -> Resul
         if owner != Some(g.customer_id) {
             return Err(Error::invalid(format!("订单 {order_no} 不属于持券客户。"), format!("Order {order_no} does not belong to the coupon's holder.")));
         }
-        if let Some(ch) = c.channel {
-            if ch.as_str() != channel {
-                return Err(Error::invalid(
-                    format!("优惠券：只能用于{}的订单。", ch.label_zh()),
-                    format!("Coupon: only for {} orders.", ch.label_en()),
-                ));
-            }
-        }
         let amount = (goods - discount).max(0);
-        let need = c.min_spend_fen.max(if c.kind == CouponKind::Threshold { c.threshold_fen } else { 0 });
-        if amount < need {
-            return Err(Error::invalid(
-                format!("最低消费：订单金额 {} 未达到 {}。", yuan(amount), yuan(need)),
-                format!("Minimum spend: the order's {} is below {}.", yuan(amount), yuan(need)),
-            ));
-        }
-        let used_on_order: bool = tx
-            .prepare_cached("SELECT 1 FROM coupon_grants WHERE order_id = ?1 AND coupon_id = ?2")?
-            .exists(params![order_id, g.coupon.id])?;
-        if used_on_order {
-            return Err(Error::conflict("这个订单已经用过这种券。", "This kind of coupon was already used on this order."));
-        }
-        let uses: i64 = tx.query_row(
-            "SELECT count(*) FROM coupon_grants WHERE coupon_id = ?1 AND customer_id = ?2 AND used_at IS NOT NULL",
-            params![g.coupon.id, g.customer_id],
-            |r| r.get(0),
-        )?;
-        if uses >= c.per_customer_limit {
-            return Err(Error::invalid("每人限用：这位客户已用满。", "Limit per customer: this customer has used all they may."));
-        }
-        let d = c.discount_for(amount);
-        tx.execute(
-            "UPDATE coupon_grants SET used_at = ?2, order_id = ?3, discount_fen = ?4 WHERE id = ?1",
-            params![grant_id, ts(now), order_id, d],
-        )?;
-        audit::record(tx, now, s.audit_actor(), "coupon_redeemed", &format!("coupon_grant:{grant_id}"),
-                      json!({"orderId": order_id, "discountFen": d}))?;
+        let d = check_use(tx, now, &g, &channel, amount, Some(order_id))?;
+        mark_used(tx, now, s, grant_id, order_id, d)?;
         grant_in(tx, grant_id, now)
     })
 }

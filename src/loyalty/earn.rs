@@ -37,6 +37,10 @@ pub struct SyncReport {
     pub earned_points: i64,
     pub reversed_orders: u64,
     pub reversed_points: i64,
+    /// Redeemed points given back for refunded / cancelled orders.
+    pub returned_points: i64,
+    /// Coupons restored to customers (their order refunded in full or cancelled).
+    pub restored_coupons: u64,
 }
 
 fn filter(scope: Scope, column: &str) -> String {
@@ -240,6 +244,10 @@ pub fn sync_in_tx(
             report.reversed_points += take;
         }
     }
+    // points and coupons redeemed on refunded / cancelled orders come back
+    let (points, coupons) = super::redemption::settle_in_tx(tx, now, operator, scope)?;
+    report.returned_points += points;
+    report.restored_coupons += coupons;
     if matches!(scope, Scope::All | Scope::Full) {
         tx.execute_batch("DELETE FROM loyalty_dirty_orders")?;
         tx.execute(

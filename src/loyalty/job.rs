@@ -3,7 +3,7 @@
 //! had when it was paid; the new tier's multiplier applies from the next order), then expiry. One transaction. Idempotent: at the same clock a second run finds
 //! nothing to do and writes nothing (not even an audit row).
 
-use super::{earn, expiry, tiers};
+use super::{birthday, earn, expiry, rules, tiers};
 use crate::{
     audit,
     auth::{Permission, Session},
@@ -21,6 +21,7 @@ pub struct JobReport {
     pub tiers: tiers::TierReport,
     pub sync: earn::SyncReport,
     pub expiry: expiry::ExpiryReport,
+    pub birthday: birthday::BirthdayReport,
 }
 
 impl JobReport {
@@ -28,6 +29,7 @@ impl JobReport {
         self.tiers.upgraded + self.tiers.downgraded + self.tiers.renewed > 0
             || self.sync != earn::SyncReport::default()
             || self.expiry.lots > 0
+            || self.birthday.customers > 0
     }
 }
 
@@ -36,10 +38,12 @@ pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<JobReport> {
     let sync = earn::sync_in_tx(tx, now, "job", earn::Scope::All)?;
     let tiers = tiers::evaluate_in_tx(tx, now, "job")?;
     let expiry = expiry::run_in_tx(tx, now)?;
+    let birthday = birthday::run_in_tx(tx, now, &rules::version_at(tx, now)?)?;
     Ok(JobReport {
         tiers,
         sync,
         expiry,
+        birthday,
     })
 }
 

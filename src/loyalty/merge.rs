@@ -2,7 +2,9 @@
 //! each lot the merged-away customer still holds leaves it (a negative row closing that lot)
 //! and arrives at the kept customer as a lot with the same lock and expiry, so nothing gains or
 //! loses time. Undoing the merge moves back what is left of those lots. Keys
-//! `merge:{id}:out|in:{lot}` / `unmerge:{id}:out|in:{lot}` make both exactly-once.
+//! `merge:{id}:out|in:{lot}` / `unmerge:{id}:out|in:{lot}` make both exactly-once. The kept
+//! customer's tier follows the merged spend ([`super::tiers::after_merge`]), and goes back when
+//! the merge is undone.
 
 use super::ledger::{self, append, NewEntry, Reason, Source};
 use super::lots::{replay, Lot};
@@ -72,7 +74,8 @@ pub fn on_merge(
         room -= l.remaining;
         transfer(tx, now, operator, (other, keep), &l, merge_id, "merge")?;
     }
-    Ok(())
+    // the kept customer's tier follows the merged spend
+    super::tiers::after_merge(tx, now, operator, keep)
 }
 
 /// After the merge `merge_id` was undone: what is left of the lots that came in goes back.
@@ -106,5 +109,13 @@ pub fn on_unmerge(
         room -= l.remaining;
         transfer(tx, now, operator, (keep, other), &l, merge_id, "unmerge")?;
     }
-    Ok(())
+    let merged_at: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+        "SELECT merged_at FROM customer_merges WHERE id = ?1",
+        [merge_id],
+        |r| r.get(0),
+    ))?;
+    match merged_at {
+        Some(at) => super::tiers::after_unmerge(tx, now, operator, keep, &at),
+        None => Ok(()),
+    }
 }

@@ -12,6 +12,7 @@
 //! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job).
 
 pub mod bench;
+pub mod birthday;
 pub mod coupons;
 pub mod earn;
 pub mod expiry;
@@ -20,6 +21,7 @@ pub mod ledger;
 pub mod lots;
 pub mod merge;
 pub mod points;
+pub mod redemption;
 pub mod reports;
 pub mod rules;
 pub mod tiers;
@@ -31,5 +33,6 @@ pub use expiry::{expiring, ExpiringPoints};
 pub use job::{run, JobReport};
 pub use ledger::{PointsEntry, Reason, Source};
 pub use points::{adjust, compensate_points, compensate_points_in_tx, redeem, PointsSummary};
+pub use redemption::{create_order, OrderDraft, Redemption, RedemptionPreview};
 pub use rules::{ExpiryPolicy, LoyaltyRules, RuleVersion, Tier, TierBasis};
 pub use view::{customer_loyalty, find_customer, CustomerLoyalty};

@@ -5,7 +5,7 @@
 use super::earn::follow_merges;
 use super::ledger::{self, append, NewEntry, PointsEntry, Reason, Source};
 use super::lots::{replay, Lots};
-use super::rules::version_at;
+use super::rules::{version_at, LoyaltyRules};
 use crate::{
     audit,
     auth::{Permission, Role, Session},
@@ -222,6 +222,102 @@ fn write_manual(
     Ok(id)
 }
 
+/// The value in fen of redeeming `points` on an amount of `base_fen`, or why not: at least the
+/// minimum, at most the share of the order the rules allow, only `usable` points. The one
+/// check behind [`redeem`] and redemption at order entry.
+pub(crate) fn check_redeem(
+    rules: &LoyaltyRules,
+    points: i64,
+    usable: i64,
+    base_fen: i64,
+) -> Result<i64> {
+    if points < rules.redeem_min_points || points <= 0 {
+        return Err(Error::invalid(
+            format!("抵扣积分：至少 {} 积分。", rules.redeem_min_points.max(1)),
+            format!(
+                "Points to redeem: at least {}.",
+                rules.redeem_min_points.max(1)
+            ),
+        ));
+    }
+    let value_fen = points * 100 / rules.redeem_points_per_yuan;
+    let max_fen = base_fen.max(0) * rules.redeem_max_share_pct / 100;
+    if value_fen > max_fen {
+        return Err(Error::invalid(
+            format!(
+                "抵扣积分：最多抵订单金额的 {}%（{}）。",
+                rules.redeem_max_share_pct,
+                crate::orders::money::yuan(max_fen)
+            ),
+            format!(
+                "Points to redeem: at most {} % of the order ({}).",
+                rules.redeem_max_share_pct,
+                crate::orders::money::yuan(max_fen)
+            ),
+        ));
+    }
+    if points > usable {
+        return Err(Error::invalid(
+            format!("抵扣积分：可用积分只有 {usable}（锁定期内或已过期的不能用）。"),
+            format!("Points to redeem: only {usable} are usable (locked or expired points cannot be used)."),
+        ));
+    }
+    Ok(value_fen)
+}
+
+/// The most points usable on an amount of `base_fen` (0 when fewer than the minimum).
+pub(crate) fn max_redeemable(rules: &LoyaltyRules, usable: i64, base_fen: i64) -> i64 {
+    let max_fen = base_fen.max(0) * rules.redeem_max_share_pct / 100;
+    let by_share = max_fen * rules.redeem_points_per_yuan / 100;
+    let max = usable.min(by_share).max(0);
+    if max < rules.redeem_min_points.max(1) {
+        0
+    } else {
+        max
+    }
+}
+
+/// The redeem row of an order (key `redeem:order:{id}`: one redemption per order). Audited.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn append_redeem(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    s: &Session,
+    customer_id: i64,
+    order_id: i64,
+    order_no: &str,
+    points: i64,
+    value_fen: i64,
+) -> Result<i64> {
+    let mut e = NewEntry::new(
+        customer_id,
+        -points,
+        Reason::Redeem,
+        Source::Order,
+        s.username(),
+        now,
+        format!("redeem:order:{order_id}"),
+    );
+    e.source_id = Some(order_id);
+    e.operator_id = Some(s.user_id());
+    e.base_fen = Some(value_fen);
+    let id = append(tx, &e)?.ok_or_else(|| {
+        Error::conflict(
+            format!("订单 {order_no} 已经用过积分抵扣。"),
+            format!("Points were already redeemed on order {order_no}."),
+        )
+    })?;
+    audit::record(
+        tx,
+        now,
+        s.audit_actor(),
+        "points_redeemed",
+        &format!("customer:{customer_id}"),
+        json!({"points": points, "orderId": order_id, "valueFen": value_fen, "entry": id}),
+    )?;
+    Ok(id)
+}
+
 /// Pay part of an order with points: at least the minimum, at most the share of the order the
 /// rules allow, only usable (unlocked, unexpired) points, taken first-in first-out. One
 /// redemption per order. Returns the ledger row id and the value in fen.
@@ -236,12 +332,6 @@ pub fn redeem(
     store.write(|tx, now| {
         customer_exists(tx, customer_id)?;
         let rules = version_at(tx, now)?.rules;
-        if points < rules.redeem_min_points || points <= 0 {
-            return Err(Error::invalid(
-                format!("抵扣积分：至少 {} 积分。", rules.redeem_min_points.max(1)),
-                format!("Points to redeem: at least {}.", rules.redeem_min_points.max(1)),
-            ));
-        }
         let order: Option<(Option<i64>, i64, String)> = tx
             .query_row(
                 "SELECT customer_id, paid_fen, order_no FROM orders WHERE id = ?1",
@@ -261,36 +351,18 @@ pub fn redeem(
                 format!("Order {order_no} does not belong to this customer."),
             ));
         }
-        let value_fen = points * 100 / rules.redeem_points_per_yuan;
-        let max_fen = paid_fen * rules.redeem_max_share_pct / 100;
-        if value_fen > max_fen {
-            return Err(Error::invalid(
-                format!("抵扣积分：最多抵订单金额的 {}%（{}）。", rules.redeem_max_share_pct,
-                        crate::orders::money::yuan(max_fen)),
-                format!("Points to redeem: at most {} % of the order ({}).", rules.redeem_max_share_pct,
-                        crate::orders::money::yuan(max_fen)),
-            ));
-        }
         let usable = replay(&ledger::entries(tx, customer_id)?).usable(now);
-        if points > usable {
-            return Err(Error::invalid(
-                format!("抵扣积分：可用积分只有 {usable}（锁定期内或已过期的不能用）。"),
-                format!("Points to redeem: only {usable} are usable (locked or expired points cannot be used)."),
-            ));
-        }
-        let mut e = NewEntry::new(customer_id, -points, Reason::Redeem, Source::Order, s.username(), now,
-                                  format!("redeem:order:{order_id}"));
-        e.source_id = Some(order_id);
-        e.operator_id = Some(s.user_id());
-        e.base_fen = Some(value_fen);
-        let id = append(tx, &e)?.ok_or_else(|| {
-            Error::conflict(
-                format!("订单 {order_no} 已经用过积分抵扣。"),
-                format!("Points were already redeemed on order {order_no}."),
-            )
-        })?;
-        audit::record(tx, now, s.audit_actor(), "points_redeemed", &format!("customer:{customer_id}"),
-                      json!({"points": points, "orderId": order_id, "valueFen": value_fen, "entry": id}))?;
+        let value_fen = check_redeem(&rules, points, usable, paid_fen)?;
+        let id = append_redeem(
+            tx,
+            now,
+            s,
+            customer_id,
+            order_id,
+            &order_no,
+            points,
+            value_fen,
+        )?;
         Ok((id, value_fen))
     })
 }

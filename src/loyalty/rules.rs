@@ -73,6 +73,9 @@ pub struct LoyaltyRules {
     pub tier_retention_months: u32,
     /// Lowest first; thresholds strictly increasing.
     pub tiers: Vec<Tier>,
+    /// Points given once a year in the customer's birthday month (members only); 0 = off.
+    #[serde(default)]
+    pub birthday_bonus_points: i64,
 }
 
 fn tier(code: &str, zh: &str, en: &str, yuan: i64, mult: i64, disc: i64, notes: &str) -> Tier {
@@ -113,6 +116,7 @@ impl Default for LoyaltyRules {
                     "优先服务 / priority service",
                 ),
             ],
+            birthday_bonus_points: 0,
         }
     }
 }
@@ -143,6 +147,12 @@ impl LoyaltyRules {
             return bad(
                 "最低抵扣积分：不能为负。",
                 "Minimum points to redeem: must not be negative.",
+            );
+        }
+        if !(0..=100_000).contains(&self.birthday_bonus_points) {
+            return bad(
+                "生日积分：须在 0 到 100000 之间（0 为不送）。",
+                "Birthday bonus: must be 0 to 100000 points (0 = none).",
             );
         }
         if !(0..=100).contains(&self.redeem_max_share_pct) {

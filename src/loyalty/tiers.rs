@@ -273,21 +273,7 @@ pub(crate) fn status_of(
         [customer_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     ))?;
-    let spend = {
-        let from = match rules.tier_basis {
-            TierBasis::Lifetime => DateTime::<Utc>::UNIX_EPOCH,
-            TierBasis::Last12Months => now.checked_sub_months(Months::new(12)).unwrap_or(now),
-        };
-        conn.query_row(
-            &format!(
-                "SELECT coalesce(sum(paid_fen - refunded_fen), 0) FROM orders
-                 WHERE customer_id = ?1 AND status IN ({}) AND ordered_at >= ?2",
-                counted_statuses_sql()
-            ),
-            params![customer_id, ts(from)],
-            |r| r.get::<_, i64>(0),
-        )?
-    };
+    let spend = spend_of(conn, customer_id, &rules, now)?;
     let idx = row.as_ref().and_then(|r| rules.tier_index(&r.0));
     let next = match idx {
         Some(i) => rules.tiers.get(i + 1).cloned(),
@@ -393,4 +379,125 @@ pub fn set_lock(
                       json!({"tier": tier}))?;
         status_of(tx, customer_id, now)
     })
+}
+
+/// One customer's qualifying spend under `rules` at `now`.
+pub(crate) fn spend_of(
+    conn: &Connection,
+    customer_id: i64,
+    rules: &LoyaltyRules,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let from = match rules.tier_basis {
+        TierBasis::Lifetime => DateTime::<Utc>::UNIX_EPOCH,
+        TierBasis::Last12Months => now.checked_sub_months(Months::new(12)).unwrap_or(now),
+    };
+    Ok(conn.query_row(
+        &format!(
+            "SELECT coalesce(sum(paid_fen - refunded_fen), 0) FROM orders
+             WHERE customer_id = ?1 AND status IN ({}) AND ordered_at >= ?2",
+            counted_statuses_sql()
+        ),
+        params![customer_id, ts(from)],
+        |r| r.get::<_, i64>(0),
+    )?)
+}
+
+fn set_tier(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    rules: &LoyaltyRules,
+    customer_id: i64,
+    code: &str,
+) -> Result<()> {
+    let keep_until = now
+        .checked_add_months(Months::new(rules.tier_retention_months))
+        .unwrap_or(now);
+    tx.execute(
+        "INSERT INTO customer_tiers (customer_id, tier, reached_at, retained_until, locked, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 0, ?3)
+         ON CONFLICT (customer_id) DO UPDATE SET tier = excluded.tier, reached_at = excluded.reached_at,
+             retained_until = excluded.retained_until, updated_at = excluded.updated_at",
+        params![customer_id, code, ts(now), ts(keep_until)],
+    )?;
+    Ok(())
+}
+
+fn tier_row(conn: &Connection, customer_id: i64) -> Result<Option<(String, bool)>> {
+    Ok(rusqlite::OptionalExtension::optional(conn.query_row(
+        "SELECT tier, locked FROM customer_tiers WHERE customer_id = ?1",
+        [customer_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    ))?)
+}
+
+/// After a merge moved orders to `keep` (inside the merge's transaction): the kept customer's
+/// tier is re-evaluated with the merged spend at once — raised if the spend now reaches a
+/// higher tier, never lowered here, a locked tier left alone — and the change is a
+/// `tier_history` row with reason "merge" at the merge's time.
+pub fn after_merge(tx: &Connection, now: DateTime<Utc>, operator: &str, keep: i64) -> Result<()> {
+    let bought: bool = tx
+        .prepare_cached("SELECT 1 FROM customer_stats WHERE customer_id = ?1")?
+        .exists([keep])?;
+    if !bought {
+        return Ok(());
+    }
+    let rules = version_at(tx, now)?.rules;
+    let spend = spend_of(tx, keep, &rules, now)?;
+    let target = rules.tier_for_spend(spend);
+    let cur = tier_row(tx, keep)?;
+    match &cur {
+        Some((_, true)) => return Ok(()),
+        Some((t, false)) if rules.tier_index(t).is_some_and(|i| i >= target) => return Ok(()),
+        _ => {}
+    }
+    let code = rules.tiers[target].code.clone();
+    set_tier(tx, now, &rules, keep, &code)?;
+    tx.execute(
+        "INSERT INTO tier_history (customer_id, from_tier, to_tier, reason, spend_fen, operator, at)
+         VALUES (?1, ?2, ?3, 'merge', ?4, ?5, ?6)",
+        params![keep, cur.map(|c| c.0), code, spend, operator, ts(now)],
+    )?;
+    Ok(())
+}
+
+/// After the merge made at `merged_at` was undone: if the kept customer still has the tier the
+/// merge gave (unlocked, unchanged since), the tier from before comes back (reason "merge"; a
+/// customer who had none loses the row, and the job evaluates them again from their own spend).
+pub fn after_unmerge(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    operator: &str,
+    keep: i64,
+    merged_at: &str,
+) -> Result<()> {
+    let row: Option<(Option<String>, String)> =
+        rusqlite::OptionalExtension::optional(tx.query_row(
+            "SELECT from_tier, to_tier FROM tier_history
+         WHERE customer_id = ?1 AND reason = 'merge' AND at = ?2 ORDER BY id DESC LIMIT 1",
+            params![keep, merged_at],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ))?;
+    let Some((from, to)) = row else {
+        return Ok(());
+    };
+    if tier_row(tx, keep)? != Some((to.clone(), false)) {
+        return Ok(());
+    }
+    let rules = version_at(tx, now)?.rules;
+    match from {
+        Some(code) => {
+            set_tier(tx, now, &rules, keep, &code)?;
+            let spend = spend_of(tx, keep, &rules, now)?;
+            tx.execute(
+                "INSERT INTO tier_history (customer_id, from_tier, to_tier, reason, spend_fen, operator, at)
+                 VALUES (?1, ?2, ?3, 'merge', ?4, ?5, ?6)",
+                params![keep, to, code, spend, operator, ts(now)],
+            )?;
+        }
+        None => {
+            tx.execute("DELETE FROM customer_tiers WHERE customer_id = ?1", [keep])?;
+        }
+    }
+    Ok(())
 }

@@ -54,6 +54,22 @@ fn paid() -> OrderStatus {
 
 /// Enter a sale by hand (audited). Returns the new order's id.
 pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64> {
+    let amounts = check_manual(s, m)?;
+    let tz = settings::timezone(store);
+    store.write(|tx, now| insert_manual_in_tx(tx, now, tz, s, m, &amounts, 0))
+}
+
+/// The money of a manual order, checked: goods = sum of the lines, due = goods + shipping −
+/// discount, paid (as typed, or due; 0 for an unpaid order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ManualAmounts {
+    pub goods_fen: i64,
+    pub due_fen: i64,
+    pub paid_fen: i64,
+}
+
+/// Validate a manual order (role, items, status, amounts) before its transaction.
+pub fn check_manual(s: &Session, m: &ManualOrder) -> Result<ManualAmounts> {
     s.require(Permission::WorkWithCustomers)?;
     if m.items.is_empty() {
         return Err(Error::invalid(
@@ -95,71 +111,88 @@ pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64>
             "Discount: must not exceed goods plus shipping.",
         ));
     }
-    let tz = settings::timezone(store);
-    store.write(|tx, now| {
-        let ordered_at = m.ordered_at.unwrap_or(now);
-        let order_no = match m.order_no.trim() {
-            "" => next_order_no(tx, tz, m.channel, now)?,
-            no => {
-                let taken: bool = tx
-                    .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
-                    .exists(params![m.channel.as_str(), no])?;
-                if taken {
-                    return Err(Error::conflict(
-                        format!("订单号 {no} 在{}已存在。", m.channel.label_zh()),
-                        format!(
-                            "Order number {no} already exists for {}.",
-                            m.channel.label_en()
-                        ),
-                    ));
-                }
-                no.to_string()
+    Ok(ManualAmounts {
+        goods_fen: goods,
+        due_fen: due,
+        paid_fen,
+    })
+}
+
+/// Write a checked manual order inside the caller's transaction. `paid_with_fen` is what the
+/// customer paid with points and coupons (loyalty's redemption at order entry): it is added to
+/// the discount and taken off the amount paid, so the order's amounts stay consistent.
+pub fn insert_manual_in_tx(
+    tx: &Transaction,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+    s: &Session,
+    m: &ManualOrder,
+    amounts: &ManualAmounts,
+    paid_with_fen: i64,
+) -> Result<i64> {
+    let paid_fen = amounts.paid_fen - paid_with_fen;
+    let ordered_at = m.ordered_at.unwrap_or(now);
+    let order_no = match m.order_no.trim() {
+        "" => next_order_no(tx, tz, m.channel, now)?,
+        no => {
+            let taken: bool = tx
+                .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
+                .exists(params![m.channel.as_str(), no])?;
+            if taken {
+                return Err(Error::conflict(
+                    format!("订单号 {no} 在{}已存在。", m.channel.label_zh()),
+                    format!(
+                        "Order number {no} already exists for {}.",
+                        m.channel.label_en()
+                    ),
+                ));
             }
-        };
-        let order = NewOrder {
-            customer_id: m.customer_id,
-            channel: m.channel,
-            order_no: order_no.clone(),
-            status: m.status,
-            ordered_at,
-            paid_at: (m.status != OrderStatus::Unpaid).then_some(ordered_at),
-            goods_fen: goods,
-            shipping_fen: m.shipping_fen,
-            discount_fen: m.discount_fen,
-            paid_fen,
-            refunded_fen: 0,
-            buyer_nick: None,
-            receiver_name: None,
-            receiver_phone: None,
-            receiver_address: None,
-            note: m.note.clone(),
-            items: m.items.clone(),
-        };
-        let out = upsert_in_tx(tx, s.username(), &order, None, now)?;
-        let UpsertOutcome::Created(id) = out else {
-            return Err(Error::Internal(format!("manual order {order_no}: {out:?}")));
-        };
-        if let Some(cid) = m.customer_id {
-            refresh_stats(tx, &[cid])?;
-            // points follow at once (earn, or reverse a refund / cancellation)
-            crate::loyalty::sync_in_tx(
-                tx,
-                now,
-                s.username(),
-                crate::loyalty::Scope::Customers(&[cid]),
-            )?;
+            no.to_string()
         }
-        audit::record(
+    };
+    let order = NewOrder {
+        customer_id: m.customer_id,
+        channel: m.channel,
+        order_no: order_no.clone(),
+        status: m.status,
+        ordered_at,
+        paid_at: (m.status != OrderStatus::Unpaid).then_some(ordered_at),
+        goods_fen: amounts.goods_fen,
+        shipping_fen: m.shipping_fen,
+        discount_fen: m.discount_fen + paid_with_fen,
+        paid_fen,
+        refunded_fen: 0,
+        buyer_nick: None,
+        receiver_name: None,
+        receiver_phone: None,
+        receiver_address: None,
+        note: m.note.clone(),
+        items: m.items.clone(),
+    };
+    let out = upsert_in_tx(tx, s.username(), &order, None, now)?;
+    let UpsertOutcome::Created(id) = out else {
+        return Err(Error::Internal(format!("manual order {order_no}: {out:?}")));
+    };
+    if let Some(cid) = m.customer_id {
+        refresh_stats(tx, &[cid])?;
+        // points follow at once (earn, or reverse a refund / cancellation)
+        crate::loyalty::sync_in_tx(
             tx,
             now,
-            s.audit_actor(),
-            "order_created",
-            &format!("order:{id}"),
-            json!({"orderNo": order_no, "channel": m.channel.as_str(), "paidFen": paid_fen,
-                   "customerId": m.customer_id}),
+            s.username(),
+            crate::loyalty::Scope::Customers(&[cid]),
         )?;
-        Ok(id)
-    })
+    }
+    audit::record(
+        tx,
+        now,
+        s.audit_actor(),
+        "order_created",
+        &format!("order:{id}"),
+        json!({"orderNo": order_no, "channel": m.channel.as_str(), "paidFen": paid_fen,
+               "customerId": m.customer_id}),
+    )?;
+    Ok(id)
 }
 
 /// MD + shop date + 3-digit sequence, unique for the channel.

@@ -100,6 +100,8 @@ DOC_SHOTS = {
     "customer-360-loyalty-zh",
     "loyalty-adjust-zh",
     "loyalty-overview-en",
+    "order-new-redeem-zh",
+    "order-new-redeem-en",
     # issue 5 (service desk)
     "ticket-new-zh",
     "ticket-resolve-zh",
@@ -595,6 +597,10 @@ def main() -> int:
         log_in_again(window)
         orders_steps.orders_in_english(window)
         loyalty_steps.overview_in_english(window)
+        loyalty_steps.order_entry_in_english(window)
+        window.click("lang-zh")
+        loyalty_steps.order_with_points_and_coupon(window)
+        window.click("lang-en")
         import_steps.reimport_and_undo_in_english(window, scratch)
         window.click("lang-zh")
         customers_steps.rep_sees_masked_phones_and_reveals(window, cli, data_dir)

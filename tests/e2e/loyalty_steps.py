@@ -10,9 +10,13 @@ first (one customer with one paid order).
     customer_points_adjusted(w)      the buyer's 360 page shows points and tier; "adjust points"
                                      with a reason adds a history row and changes the balance
     overview_in_english(w)           the overview in English (after app_flow's english_everywhere)
+    order_with_points_and_coupon(w)  the buyer gets the coupon; a sale pays with 100 points and the coupon;
+                                     the order shows both, the 360 page's usable points drop by 100
+    order_entry_in_english(w)        the new-sale form's points and coupons panel in English
 
 Screenshots: loyalty-overview-zh, loyalty-coupon-new-zh, loyalty-coupons-zh, loyalty-rules-zh,
-loyalty-whatif-zh, customer-360-loyalty-zh, loyalty-adjust-zh, loyalty-overview-en.
+loyalty-whatif-zh, customer-360-loyalty-zh, loyalty-adjust-zh, loyalty-overview-en,
+order-new-redeem-zh, order-new-redeem-en.
 
 Run alone (wizard → demo customers → one sale → these steps), while working on these screens:
 
@@ -191,6 +195,133 @@ def customer_points_adjusted(w) -> None:
     w.d.execute_script("window.scrollTo(0, 0);")
 
 
+def _pick_option_with(w, test_id: str, typed: str, want: str) -> str:
+    """Types a search into an antd Select and picks the first option whose label holds `want`
+    (waiting for the debounced search to replace the options)."""
+    box = w.input(test_id)
+    box.click()
+    if typed:
+        box.send_keys(typed)
+
+    def matching():
+        for el in w.d.find_elements(By.CSS_SELECTOR, ".ant-select-dropdown .ant-select-item-option"):
+            try:
+                if el.is_displayed() and want in (el.get_attribute("title") or el.text or ""):
+                    return el
+            except StaleElementReferenceException:
+                return False
+        return False
+
+    w.wait_until(f"[{test_id}] offers {want!r}", matching)
+    w.settle(0.4)
+    opt = w.wait_until(f"[{test_id}] still offers {want!r}", matching)
+    label = (opt.get_attribute("title") or opt.text or "").strip()
+    w.d.execute_script("arguments[0].click();", opt)
+    return label
+
+
+def _open_the_tea_buyer(w) -> str:
+    """The first sale's customer (imports may have added other buyers by now): Orders → the
+    partly refunded sale → its customer's 360 page; returns the name."""
+    w.click("nav-orders")
+    w.visible("page-orders")
+
+    def click_row():
+        try:
+            for r in w.d.find_elements(By.CSS_SELECTOR, '[data-testid="order-row"]'):
+                if r.is_displayed() and ("部分退款" in r.text or "Partially refunded" in r.text):
+                    w.d.execute_script("arguments[0].click();", r.find_elements(By.CSS_SELECTOR, "td")[0])
+                    return True
+            return False
+        except StaleElementReferenceException:
+            return False
+
+    w.settle(0.4)
+    w.wait_until("the first sale's row can be clicked", click_row, timeout=15)
+    w.visible("page-order")
+    w.click("order-customer-link")
+    w.visible("page-customer-360")
+    return w.text("c360-name")
+
+
+REDEEM_PRODUCT = "铁观音 礼盒"
+REDEEM_PRICE = "150"
+REDEEM_POINTS = "100"
+REDEEM_TO_PAY = "¥139.00"  # ¥150 − ¥10 (满100减10) − ¥1.00 (100 points)
+
+
+def order_with_points_and_coupon(w) -> None:
+    """The buyer (with usable points after customer_points_adjusted) gets the 满100减10 coupon;
+    an in-store sale pays part with 100 points and the coupon; the 360 page shows the usable
+    points down by 100 and the coupon used."""
+    _log("order entry: pay part of a sale with points and a coupon")
+    name = _open_the_tea_buyer(w)
+    w.visible("c360-loyalty")
+    usable = _stat(w, "c360-points-usable")
+    assert usable >= int(REDEEM_POINTS), f"the buyer has usable points: {usable}"
+    coupons_tab = w.text("c360-tab-coupons")
+    if _digits(coupons_tab) == 0:
+        w.click("nav-loyalty")
+        w.click("loyalty-tab-coupons")
+        w.visible("coupons-table")
+        w.click("coupon-issue")
+        _pick_option_with(w, "coupon-issue-customer", name, name)
+        w.click("coupon-issue-ok")
+        w.wait_until("the coupon is issued", lambda: "2 / 0" in w.text("coupons-table"))
+        _log(f"coupon issued to the buyer {name!r}")
+
+    w.click("nav-orders")
+    w.visible("page-orders")
+    w.click("orders-new")
+    w.visible("page-new-order")
+    _pick_option_with(w, "new-order-customer", name, name)
+    w.type("line-product", REDEEM_PRODUCT)
+    w.type("line-price", REDEEM_PRICE)
+    w.visible("redeem-panel")
+    w.wait_until("the panel shows the usable points and their value",
+                 lambda: f"可用积分 {usable}" in w.text("redeem-available") and "¥" in w.text("redeem-available"))
+    w.type("redeem-points", REDEEM_POINTS)
+    w.wait_until("the points take ¥1.00 off", lambda: w.text("redeem-points-off") == "−¥1.00")
+    _pick_option_with(w, "redeem-coupon", "", COUPON)
+    w.wait_until("the coupon takes ¥10.00 off", lambda: w.text("redeem-coupon-off") == "−¥10.00")
+    w.wait_until(f"the amount to pay is {REDEEM_TO_PAY}", lambda: w.text("redeem-to-pay") == REDEEM_TO_PAY)
+    w.d.execute_script("arguments[0].scrollIntoView({block: 'center'});", w.visible("redeem-panel"))
+    w.shot("order-new-redeem-zh")
+    w.click("new-order-save")
+
+    w.visible("page-order")
+    w.wait_until(f"the order shows {REDEEM_TO_PAY} paid", lambda: w.text("order-paid") == REDEEM_TO_PAY)
+    w.wait_until("the order names the points and the coupon",
+                 lambda: f"{REDEEM_POINTS} 积分" in w.text("order-redemption") and COUPON in w.text("order-redemption"))
+
+    _open_the_tea_buyer(w)
+    w.visible("c360-loyalty")
+    w.wait_until(f"the usable points drop by {REDEEM_POINTS}",
+                 lambda: _stat(w, "c360-points-usable") == usable - int(REDEEM_POINTS))
+    history = w.visible("c360-points-history").get_attribute("textContent")
+    assert f"−{REDEEM_POINTS}" in history or f"-{REDEEM_POINTS}" in history, f"the redeem row is listed: {history!r}"
+    _log(f"{name}: usable {usable} → {usable - int(REDEEM_POINTS)}, paid {REDEEM_TO_PAY}")
+
+
+def order_entry_in_english(w) -> None:
+    """With the UI in English: the points and coupons panel of the new-sale form."""
+    _log("order entry's points and coupons panel in English")
+    name = _open_the_tea_buyer(w)
+    w.click("nav-orders")
+    w.click("orders-new")
+    w.visible("page-new-order")
+    _pick_option_with(w, "new-order-customer", name, name)
+    w.type("line-product", REDEEM_PRODUCT)
+    w.type("line-price", REDEEM_PRICE)
+    w.wait_until("the panel is in English", lambda: "usable points" in w.text("redeem-available"))
+    w.type("redeem-points", REDEEM_POINTS)
+    w.wait_until("the amount to pay follows", lambda: w.text("redeem-to-pay") == "¥149.00")
+    w.d.execute_script("arguments[0].scrollIntoView({block: 'center'});", w.visible("redeem-panel"))
+    w.shot("order-new-redeem-en")
+    w.click("nav-orders")
+    w.visible("page-orders")
+
+
 def overview_in_english(w) -> None:
     _log("the loyalty overview in English")
     w.click("nav-loyalty")
@@ -208,6 +339,7 @@ if __name__ == "__main__":
     import import_steps  # noqa: E402
     import orders_steps  # noqa: E402
     import search_steps  # noqa: E402
+    import tickets_steps  # noqa: E402
 
     def skip(*_args, **_kwargs) -> None:
         return None
@@ -220,6 +352,7 @@ if __name__ == "__main__":
         (customers_steps, ["run_all", "rep_sees_masked_phones_and_reveals"]),
         (import_steps, ["import_taobao_gbk_csv", "reimport_and_undo_in_english"]),
         (backup_steps, ["grow_store", "backup_with_progress", "list_and_preview", "export_card_is_there"]),
+        (tickets_steps, ["run_all"]),
     ):
         for n in names:
             setattr(module, n, skip)

@@ -16,7 +16,7 @@ const TIERS = [tier("regular", "普通会员", "Member", 0, 100), tier("silver",
 const rules: RuleVersion = {
   id: 0, effectiveAt: "2026-01-01T00:00:00Z", createdBy: "", rules: {
     pointsPerYuan: 1, lockDays: 7, redeemPointsPerYuan: 100, redeemMinPoints: 100, redeemMaxSharePct: 50,
-    expiry: { kind: "off" }, tierBasis: "last12_months", tierRetentionMonths: 12, tiers: TIERS,
+    expiry: { kind: "off" }, tierBasis: "last12_months", tierRetentionMonths: 12, tiers: TIERS, birthdayBonusPoints: 0,
   },
 };
 

@@ -12,13 +12,16 @@ use laoke::loyalty::{
     coupons::{self, Coupon, CouponGrant, NewCoupon},
     job::{self, JobReport},
     ledger::PointsEntry,
-    points, reports,
+    points,
+    redemption::{self, OrderDraft, OrderRedemption, Redemption, RedemptionPreview},
+    reports,
     reports::{Liability, MonthRow},
     rules::{self, LoyaltyRules, RuleVersion},
     tiers::{self, TierStatus},
     view::{self, CustomerLoyalty},
     whatif::{self, WhatIf},
 };
+use laoke::orders::ManualOrder;
 use std::time::Duration;
 use tauri::{AppHandle, Manager, State};
 
@@ -78,6 +81,52 @@ pub async fn loyalty_redeem(
         .run(move |st| {
             let (store, session) = st.signed_in()?;
             points::redeem(store, session, customer_id, order_id, points)
+        })
+        .await
+}
+
+/// Order entry: what paying with these points / this coupon would do (usable points, the most
+/// usable on this order, each coupon's discount, the amount to pay). Nothing is written.
+#[tauri::command]
+pub async fn loyalty_redemption_preview(
+    shell: State<'_, Shell>,
+    draft: OrderDraft,
+    redemption: Redemption,
+) -> CmdResult<RedemptionPreview> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            redemption::preview(store, session, &draft, &redemption)
+        })
+        .await
+}
+
+/// Order entry: create the sale paying part of it with points and/or a coupon, in one
+/// transaction (an empty redemption is a plain manual order). Returns the order id.
+#[tauri::command]
+pub async fn loyalty_create_order(
+    shell: State<'_, Shell>,
+    order: ManualOrder,
+    redemption: Redemption,
+) -> CmdResult<i64> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            redemption::create_order(store, session, &order, &redemption)
+        })
+        .await
+}
+
+/// The order page: points and coupon used on an order.
+#[tauri::command]
+pub async fn loyalty_order_redemption(
+    shell: State<'_, Shell>,
+    order_id: i64,
+) -> CmdResult<OrderRedemption> {
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in()?;
+            redemption::for_order(store, session, order_id)
         })
         .await
 }

@@ -136,6 +136,24 @@ pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
                 r.expiry.points,
                 ctx.t("积分", "points")
             );
+            if r.sync.returned_points > 0 || r.sync.restored_coupons > 0 {
+                println!(
+                    "{} {} / {} {}",
+                    ctx.t("退还抵扣积分", "redeemed points returned"),
+                    r.sync.returned_points,
+                    ctx.t("恢复优惠券", "coupons restored"),
+                    r.sync.restored_coupons
+                );
+            }
+            if r.birthday.customers > 0 {
+                println!(
+                    "{} {} ({} {})",
+                    ctx.t("生日积分", "birthday bonuses"),
+                    r.birthday.customers,
+                    r.birthday.points,
+                    ctx.t("积分", "points")
+                );
+            }
             if !r.changed_anything() {
                 println!("{}", ctx.t("没有需要处理的。", "Nothing to do."));
             }

@@ -102,6 +102,8 @@ const loyaltyEn: Record<keyof typeof loyaltyZh, string> = {
   "rules.pointsPerYuanRedeemed": "Points per ¥1 off",
   "rules.minRedeem": "Minimum points per use",
   "rules.maxShare": "At most % of an order",
+  "rules.birthdayBonus": "Birthday bonus points",
+  "rules.birthdayBonusHelp": "Given once a year by the job in the member's birthday month; 0 = none.",
   "rules.tiers": "Member tiers",
   "rules.tierWindow": "Tier by spend over",
   "rules.tierWindow.last12Months": "the last 12 months",

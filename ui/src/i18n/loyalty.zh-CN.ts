@@ -101,6 +101,8 @@ const loyaltyZh = {
   "rules.pointsPerYuanRedeemed": "多少积分抵 ¥1",
   "rules.minRedeem": "最少使用积分",
   "rules.maxShare": "最多抵订单金额的 %",
+  "rules.birthdayBonus": "生日积分",
+  "rules.birthdayBonusHelp": "会员生日当月由定时任务赠送一次（每年一次）；0 为不送。",
   "rules.tiers": "会员等级",
   "rules.tierWindow": "按哪段时间的消费定级",
   "rules.tierWindow.last12Months": "最近 12 个月",

@@ -1,6 +1,6 @@
 // Loyalty (issue 4): points ledger, tiers, coupons, liability and the what-if preview. Types
 // mirror laoke::loyalty (docs/IPC.md, "Loyalty"). Points are integers, money integer fen.
-import type { Channel } from "./orders";
+import type { Channel, ManualOrder } from "./orders";
 import { call } from "./transport";
 
 export const POINTS_REASONS = ["earn", "redeem", "expire", "adjust", "reverse", "bonus", "compensation", "transfer"] as const;
@@ -124,6 +124,8 @@ export interface LoyaltyRules {
   tierBasis: TierBasis;
   tierRetentionMonths: number;
   tiers: TierDef[];
+  /** Points once a year in the member's birthday month; 0 = off. */
+  birthdayBonusPoints: number;
 }
 
 export interface RuleVersion {
@@ -203,8 +205,9 @@ export interface WhatIf {
 
 export interface JobReport {
   tiers: { evaluated: number; upgraded: number; downgraded: number; renewed: number };
-  sync: { earnedOrders: number; earnedPoints: number; reversedOrders: number; reversedPoints: number };
+  sync: { earnedOrders: number; earnedPoints: number; reversedOrders: number; reversedPoints: number; returnedPoints: number; restoredCoupons: number };
   expiry: { customers: number; lots: number; points: number };
+  birthday: { customers: number; points: number };
 }
 
 /** The periodic job now (tiers, earning, reversals, expiry); idempotent. */
@@ -233,3 +236,68 @@ export const couponsVoid = (a: { grantId: number; reason: string }) => call<Coup
 export const couponsRedeem = (a: { grantId: number; orderId: number }) => call<CouponGrant>("coupons_redeem", a);
 /** Owner: lock the customer's tier (a tier code), or unlock with null. */
 export const loyaltyLockTier = (a: { customerId: number; tier: string | null }) => call<TierStatus>("loyalty_lock_tier", a);
+
+/** laoke::loyalty::redemption — paying with points and a coupon at order entry. */
+export interface Redemption {
+  /** 0: no points. */
+  points: number;
+  couponGrantId: number | null;
+}
+
+/** The amounts of the order being entered, before any redemption. */
+export interface OrderDraft {
+  customerId: number;
+  channel: Channel;
+  goodsFen: number;
+  shippingFen: number;
+  discountFen: number;
+}
+
+export interface CouponOption {
+  grantId: number;
+  name: string;
+  kind: string;
+  gift: string;
+  validTo: string;
+  /** The discount on this order (0 when it cannot be used). */
+  discountFen: number;
+  usable: boolean;
+  problemZh: string | null;
+  problemEn: string | null;
+}
+
+/** Computed by the core with the same checks as creating the order. */
+export interface RedemptionPreview {
+  customerId: number;
+  balance: number;
+  usablePoints: number;
+  usableValueFen: number;
+  pointsPerYuan: number;
+  minPoints: number;
+  maxSharePct: number;
+  /** The most points usable on this order after the chosen coupon (0: none). */
+  maxPoints: number;
+  coupons: CouponOption[];
+  dueFen: number;
+  couponFen: number;
+  points: number;
+  pointsFen: number;
+  toPayFen: number;
+  problemZh: string | null;
+  problemEn: string | null;
+}
+
+export interface OrderRedemption {
+  points: number;
+  pointsFen: number;
+  pointsReturned: number;
+  couponGrantId: number | null;
+  couponName: string | null;
+  couponFen: number;
+}
+
+export const loyaltyRedemptionPreview = (draft: OrderDraft, redemption: Redemption) =>
+  call<RedemptionPreview>("loyalty_redemption_preview", { draft, redemption });
+/** Creates the order paying with points and/or a coupon in one transaction; returns its id. */
+export const loyaltyCreateOrder = (order: ManualOrder, redemption: Redemption) => call<number>("loyalty_create_order", { order, redemption });
+export const loyaltyOrderRedemption = (orderId: number) => call<OrderRedemption>("loyalty_order_redemption", { orderId });

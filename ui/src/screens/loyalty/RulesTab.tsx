@@ -168,6 +168,9 @@ export function RulesTab() {
             <Form layout="vertical">
               <Form.Item label={t("rules.pointsPerYuan")}>{num(draft.pointsPerYuan, (v) => set({ pointsPerYuan: v }), "rules-points-per-yuan", 0, 1000)}</Form.Item>
               <Form.Item label={t("rules.lockDays")}>{num(draft.lockDays, (v) => set({ lockDays: v }), "rules-lock-days", 0, 365)}</Form.Item>
+              <Form.Item label={t("rules.birthdayBonus")} extra={t("rules.birthdayBonusHelp")}>
+                {num(draft.birthdayBonusPoints, (v) => set({ birthdayBonusPoints: v }), "rules-birthday-bonus", 0, 100000)}
+              </Form.Item>
             </Form>
           </Card>
         </Col>

@@ -5,11 +5,12 @@ import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import "../../components/list/lists.css";
 import { useI18n, type MessageKey } from "../../i18n";
-import { CHANNELS, customersList, ordersCreate, type Channel, type OrderStatus } from "../../lib/backend";
+import { CHANNELS, customersList, loyaltyCreateOrder, ordersCreate, type Channel, type OrderStatus, type Redemption, type RedemptionPreview } from "../../lib/backend";
 import { formatYuan, parseYuan, type ParsedYuan } from "../../lib/money";
 import { useDebounced } from "../../lib/useDebounced";
 import { useErrorText } from "../../lib/useErrorText";
 import { channelLabel, statusLabel } from "./labels";
+import { RedeemPanel } from "./RedeemPanel";
 
 const NEW_STATUSES: OrderStatus[] = ["paid", "completed", "shipped", "unpaid"];
 
@@ -52,6 +53,8 @@ export function NewOrder() {
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [redemption, setRedemption] = useState<Redemption>({ points: 0, couponGrantId: null });
+  const [redeemPreview, setRedeemPreview] = useState<RedemptionPreview | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -75,6 +78,9 @@ export function NewOrder() {
   }, 0);
   const dueFen = goodsFen + (shippingFen.ok ? shippingFen.fen : 0) - (discountFen.ok ? discountFen.fen : 0);
   const paidFen = paid.trim() === "" ? null : parseYuan(paid);
+  // points and coupons: only for a known customer on a paid order (the core says the same)
+  const canRedeem = customerId !== null && status !== "unpaid";
+  const redeeming = canRedeem && (redemption.points > 0 || redemption.couponGrantId !== null);
 
   const moneyError = (p: ParsedYuan | null, show: boolean) => (p && !p.ok && show ? t(`money.invalid.${p.reason}` as MessageKey) : undefined);
   const setLine = (key: number, patch: Partial<Line>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
@@ -99,7 +105,7 @@ export function NewOrder() {
     }
     setBusy(true);
     try {
-      const id = await ordersCreate({
+      const order = {
         customerId,
         channel,
         orderNo: orderNo.trim(),
@@ -107,10 +113,11 @@ export function NewOrder() {
         ...(orderedAt ? { orderedAt: orderedAt.toDate().toISOString() } : {}),
         shippingFen: shippingFen.fen,
         discountFen: discountFen.fen,
-        ...(paidFen?.ok ? { paidFen: paidFen.fen } : {}),
+        ...(paidFen?.ok && !redeeming ? { paidFen: paidFen.fen } : {}),
         note: note.trim(),
         items,
-      });
+      };
+      const id = redeeming ? await loyaltyCreateOrder(order, redemption) : await ordersCreate(order);
       void message.success(t("newOrder.saved"));
       navigate(`/orders/${id}`);
     } catch (e) {
@@ -146,7 +153,10 @@ export function NewOrder() {
                 placeholder={t("newOrder.customerPlaceholder")}
                 value={customerId ?? undefined}
                 onSearch={setCustomerSearch}
-                onChange={(v) => setCustomerId(v ?? null)}
+                onChange={(v) => {
+                  setCustomerId(v ?? null);
+                  setRedemption({ points: 0, couponGrantId: null });
+                }}
                 options={customerOptions}
                 data-testid="new-order-customer"
               />
@@ -221,9 +231,14 @@ export function NewOrder() {
             </Form.Item>
             <Form.Item label={t("newOrder.paid")} validateStatus={moneyError(paidFen, true) ? "error" : undefined} help={moneyError(paidFen, true)}>
               <Input
-                value={paid}
+                value={redeeming ? "" : paid}
+                disabled={redeeming}
                 onChange={(e) => setPaid(e.target.value)}
-                placeholder={t("newOrder.paidPlaceholder", { amount: formatYuan(Math.max(dueFen, 0)) })}
+                placeholder={
+                  redeeming && redeemPreview
+                    ? t("newOrder.paidRedeemed", { amount: formatYuan(redeemPreview.toPayFen) })
+                    : t("newOrder.paidPlaceholder", { amount: formatYuan(Math.max(dueFen, 0)) })
+                }
                 data-testid="new-order-paid"
               />
             </Form.Item>
@@ -246,6 +261,18 @@ export function NewOrder() {
             </div>
           </div>
         </Card>
+        {canRedeem && customerId !== null && (
+          <RedeemPanel
+            customerId={customerId}
+            channel={channel}
+            goodsFen={goodsFen}
+            shippingFen={shippingFen.ok ? shippingFen.fen : 0}
+            discountFen={discountFen.ok ? discountFen.fen : 0}
+            value={redemption}
+            onChange={setRedemption}
+            onPreview={setRedeemPreview}
+          />
+        )}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="new-order-error" />}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="new-order-save">

@@ -9,6 +9,7 @@ import { formatDateTime } from "../../lib/format";
 import { fenToInput, formatYuan, parseYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { channelLabel, statusLabel, StatusTag } from "./labels";
+import { OrderRedemptionNote } from "./OrderRedemptionNote";
 
 const REFUNDABLE: OrderStatus[] = ["paid", "shipped", "completed", "partially_refunded"];
 /** Partial refunds are not picked directly: they go through "Record refund" with an amount. */
@@ -133,6 +134,7 @@ export function OrderPage() {
             {order.refundedFen > 0 && <AmountLine label={t("order.refunded")} fen={-order.refundedFen} danger testId="order-refunded" />}
             {order.refundedFen > 0 && <AmountLine label={t("order.net")} fen={left} strong />}
           </div>
+          <OrderRedemptionNote orderId={order.id} version={`${order.updatedAt}:${order.status}`} />
         </Card>
         <Card variant="borderless" title={t("order.customer")}>
           <Descriptions column={1} size="small" colon={false} labelStyle={{ width: 96 }}>
