@@ -48,6 +48,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0008_tickets",
         include_str!("../../migrations/0008_tickets.sql"),
     ),
+    (
+        9,
+        "0009_tier_spend",
+        include_str!("../../migrations/0009_tier_spend.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

@@ -47,10 +47,11 @@ fn candidates(conn: &Connection, until: DateTime<Utc>) -> Result<BTreeSet<i64>> 
     let mut out = BTreeSet::new();
     let mut stmt = conn.prepare_cached(
         "SELECT l.customer_id FROM points_ledger l
-         WHERE l.expires_at <= ?1 AND l.delta > 0
+         WHERE l.expires_at > ?2 AND l.expires_at <= ?1 AND l.delta > 0
            AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.lot_id = l.id AND x.reason = 'expire')",
     )?;
-    for id in stmt.query_map([ts(until)], |r| r.get::<_, i64>(0))? {
+    let swept = swept_until(conn)?;
+    for id in stmt.query_map(rusqlite::params![ts(until), swept], |r| r.get::<_, i64>(0))? {
         out.insert(id?);
     }
     let mut stmt = conn.prepare_cached(
@@ -86,8 +87,36 @@ fn candidates(conn: &Connection, until: DateTime<Utc>) -> Result<BTreeSet<i64>> 
     Ok(out)
 }
 
+/// Every after-earning lot expiring up to this time has its `expire` row ('' before the first
+/// run). Lots are stamped to expire after the moment they are earned, so no later lot falls
+/// behind it.
+fn swept_until(conn: &Connection) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT expiry_swept_until FROM loyalty_job_state WHERE id = 1",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
 /// Write the expiry rows due at `now`.
 pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<ExpiryReport> {
+    let report = write_due(tx, now)?;
+    let now_ts = ts(now);
+    if now_ts > swept_until(tx)? {
+        tx.execute(
+            "INSERT INTO loyalty_job_state (id, expiry_swept_until) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET expiry_swept_until = excluded.expiry_swept_until",
+            [now_ts],
+        )?;
+    }
+    Ok(report)
+}
+
+fn write_due(tx: &Connection, now: DateTime<Utc>) -> Result<ExpiryReport> {
     let mut report = ExpiryReport::default();
     for customer in candidates(tx, now)? {
         let lots = replay(&ledger::entries(tx, customer)?);
