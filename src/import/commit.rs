@@ -42,6 +42,7 @@ pub(crate) struct Job<'a> {
     pub preset: &'a str,
     pub tz: Tz,
     pub dry_run: bool,
+    pub bulk: super::BulkMode,
     pub remember: Option<&'a super::mapping::Mapping>,
 }
 
@@ -58,7 +59,10 @@ struct Engine<'a, 't> {
     seen_orders: HashMap<(Channel, String), u64>,
     touched: HashSet<i64>,
     default_channel: Channel,
-    fast: super::fast::NewOrders,
+    pending: super::fast::Pending,
+    /// Bulk mode: every (channel, order number) in the store at the start, so a new order
+    /// needs no query (None: ask the store per order).
+    existing: Option<HashSet<(Channel, String)>>,
 }
 
 /// Run the job; commits unless it is a dry run or `cancel` was set (then rolls back).
@@ -69,6 +73,7 @@ pub(crate) fn run(
     job: &Job,
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
+    phases: &mut super::phases::Phases,
 ) -> Result<ImportReport> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     tx.execute(
@@ -86,6 +91,22 @@ pub(crate) fn run(
     let batch = tx.last_insert_rowid();
     // The search triggers wait until the end of the import (see search::deferred).
     let search = crate::search::deferred::defer(&tx)?;
+    // A few dozen statement shapes (the batched INSERTs) are reused all import long.
+    tx.set_prepared_statement_cache_capacity(64);
+    let bulk = job.resolved.kind == ImportKind::Orders
+        && match job.bulk {
+            super::BulkMode::Always => true,
+            super::BulkMode::Never => false,
+            super::BulkMode::Auto => super::bulk::worth_it(&tx, job.loaded.estimated_rows())?,
+        };
+    let (dropped, existing) = if bulk {
+        (
+            Some(super::bulk::drop_indexes(&tx)?),
+            Some(existing_orders(&tx)?),
+        )
+    } else {
+        (None, None)
+    };
     let mut e = Engine {
         tx: &tx,
         job,
@@ -98,8 +119,10 @@ pub(crate) fn run(
         seen_orders: HashMap::new(),
         touched: HashSet::new(),
         default_channel: job.resolved.channel.unwrap_or(Channel::Other),
-        fast: super::fast::NewOrders::default(),
+        pending: super::fast::Pending::new(&tx, batch, actor.username(), now)?,
+        existing,
     };
+    phases.mark("preload identities");
     let mut group: Option<Group> = None;
     let mut cancelled = false;
     let total = job.loaded.total_units();
@@ -132,16 +155,25 @@ pub(crate) fn run(
     if let Some(g) = group.take() {
         e.flush(g)?;
     }
-    e.finish_stats()?;
+    e.pending.flush(&tx)?;
+    phases.mark("rows (check, match, write)");
     if job.dry_run {
-        // Rolled back below: the index the triggers would have kept is never seen, so the
-        // preview skips re-deriving it (the rollback also switches the triggers back on).
-        drop(search);
+        // Rolled back below: the indexes, stats and search index are never seen, so the
+        // preview skips them (the rollback puts the dropped indexes back and switches the
+        // search triggers on again). The counts are complete already.
+        let _ = (search, dropped);
     } else {
+        if let Some(d) = dropped {
+            d.rebuild(&tx)?;
+            phases.mark("rebuild order indexes");
+        }
+        e.finish_stats()?;
+        phases.mark("customer stats");
         let touched = e.touched_customers()?;
-        search.finish(&tx, touched)?;
+        search.finish_marked(&tx, touched, &mut |name| phases.mark(name))?;
     }
     let mut report = e.finish()?;
+    phases.mark("report, audit");
     progress(Progress {
         done: total,
         total,
@@ -156,6 +188,7 @@ pub(crate) fn run(
         }
         tx.commit()?;
     }
+    phases.mark("commit");
     Ok(report)
 }
 
@@ -280,24 +313,34 @@ impl Engine<'_, '_> {
             address: first.address.as_deref(),
             source: channel.label_zh(),
         };
-        let customer = self.ids.resolve(self.tx, &person, self.batch, self.now)?;
+        if std::env::var_os("H14_PARSE_ONLY").is_some() {
+            std::hint::black_box(&person);
+            return Ok(());
+        }
+        let customer = self
+            .ids
+            .resolve(self.tx, &person, self.batch, &mut self.pending)?;
         let order = NewOrder {
             customer_id: customer,
             ..order
         };
-        let existing = self
-            .tx
-            .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
-            .exists(params![order.channel.as_str(), order.order_no])?;
+        let existing = match &self.existing {
+            Some(keys) => keys.contains(&(order.channel, order.order_no.clone())),
+            None => self
+                .tx
+                .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
+                .exists(params![order.channel.as_str(), order.order_no])?,
+        };
         if !existing {
-            self.fast
-                .create(self.tx, self.actor.username(), &order, self.batch, self.now)?;
+            self.pending.order(self.tx, order)?;
             self.report.created += 1;
             if let Some(c) = customer {
                 self.touched.insert(c);
             }
             return Ok(());
         }
+        // An order that exists: its customer must be written before the upsert looks.
+        self.pending.flush(self.tx)?;
         match orders::upsert_in_tx(
             self.tx,
             self.actor.username(),
@@ -319,6 +362,7 @@ impl Engine<'_, '_> {
     }
 
     fn customer_row(&mut self, row_no: u64, cells: &[Value]) -> Result<()> {
+        debug_assert!(self.pending.is_empty(), "customer lists write row by row");
         let c = match validate::customer_row(self.job.resolved, cells) {
             Ok(c) => c,
             Err(p) => {
@@ -464,6 +508,20 @@ impl Engine<'_, '_> {
         }
         Ok(self.report)
     }
+}
+
+/// Every (channel, order number) in the store.
+fn existing_orders(conn: &Connection) -> Result<HashSet<(Channel, String)>> {
+    let mut keys = HashSet::new();
+    let mut stmt = conn.prepare("SELECT channel, order_no FROM orders")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let channel: String = r.get(0)?;
+        if let Some(c) = Channel::ALL.into_iter().find(|c| c.as_str() == channel) {
+            keys.insert((c, r.get(1)?));
+        }
+    }
+    Ok(keys)
 }
 
 /// One order from its rows: items from every row, order-level values from the first.

@@ -6,6 +6,7 @@
 //! `customer` (created / updated with the old profile columns), `customer_phone` and
 //! `customer_nick` (created, for numbers and nicks added to a customer who already existed).
 
+use super::fast::Pending;
 use crate::{
     customers::{self, NewCustomer},
     store::ts,
@@ -162,14 +163,15 @@ impl Identities {
             .optional()?)
     }
 
-    /// The customer for an order row: found, given what was missing, or created. None when the
-    /// row says nothing that identifies a person (no usable phone, no nick).
+    /// The customer for an order row: found, given what was missing, or created (written with
+    /// the next batch of `pending` rows). None when the row says nothing that identifies a
+    /// person (no usable phone, no nick).
     pub fn resolve(
         &mut self,
         conn: &Connection,
         p: &Person,
         batch: i64,
-        now: DateTime<Utc>,
+        pending: &mut Pending,
     ) -> Result<Option<i64>> {
         let mut found = None;
         if let Some(phone) = p.phone {
@@ -184,6 +186,7 @@ impl Identities {
             let mut changed = false;
             if let Some(phone) = p.phone {
                 if self.find_by_phone(conn, phone)?.is_none() {
+                    pending.flush(conn)?; // the customer may still be waiting there
                     add_phone(conn, id, phone, batch)?;
                     self.by_phone.insert(phone.to_string(), id);
                     changed = true;
@@ -193,6 +196,7 @@ impl Identities {
                 if self.find_by_nick(conn, platform, nick)?.is_none()
                     && !self.nick_taken(conn, platform, nick)?
                 {
+                    pending.flush(conn)?;
                     add_nick(conn, id, platform, nick, batch)?;
                     self.taken_nicks
                         .insert((platform.to_string(), nick.to_string()));
@@ -216,20 +220,23 @@ impl Identities {
             .chars()
             .take(60)
             .collect();
-        let c = NewCustomer {
-            name,
-            nicks: p
-                .nick
-                .map(|(pl, n)| vec![(pl.to_string(), n.to_string())])
-                .unwrap_or_default(),
-            province: p.province.map(str::to_string),
-            city: p.city.map(str::to_string),
-            address: p.address.map(str::to_string),
-            source_channel: Some(p.source.to_string()),
-            ..Default::default()
-        };
+        let nicks: Vec<(String, String)> = p
+            .nick
+            .map(|(pl, n)| vec![(pl.to_string(), n.to_string())])
+            .unwrap_or_default();
         let phones: Vec<String> = p.phone.map(|s| vec![s.to_string()]).unwrap_or_default();
-        let id = self.create(conn, &c, &phones, batch, now)?;
+        let id = pending.customer(
+            conn,
+            &name,
+            phones.clone(),
+            nicks.clone(),
+            p.province,
+            p.city,
+            p.address,
+            p.source,
+        )?;
+        self.remember(id, &phones, &nicks);
+        self.created += 1;
         Ok(Some(id))
     }
 
@@ -244,18 +251,23 @@ impl Identities {
     ) -> Result<i64> {
         let id = customers::insert(conn, c, phones, now)?;
         record(conn, batch, "customer", id, "created", None)?;
+        self.remember(id, phones, &c.nicks);
+        self.created += 1;
+        Ok(id)
+    }
+
+    /// A customer was just created with these phones and nicks.
+    fn remember(&mut self, id: i64, phones: &[String], nicks: &[(String, String)]) {
         for p in phones {
             self.by_phone.insert(p.clone(), id);
         }
-        for (pl, n) in &c.nicks {
+        for (pl, n) in nicks {
             let key = (pl.trim().to_string(), n.trim().to_string());
             // A nick a deleted customer holds was not inserted (INSERT OR IGNORE).
             if self.taken_nicks.insert(key.clone()) || !self.preloaded {
                 self.by_nick.insert(key, id);
             }
         }
-        self.created += 1;
-        Ok(id)
     }
 
     /// A customer-list row for someone who exists: add new phones and nicks, fill empty profile

@@ -252,6 +252,16 @@ pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>) -> Result<(), 
             "  created {} orders, {} customers; skipped {}; rejected {}",
             r.report.created, r.report.customers_created, r.report.skipped, r.report.rejected
         );
+        for p in &r.phases {
+            println!(
+                "    {:<30} {:>7.2} s wall {:>9} s CPU",
+                p.name,
+                p.wall_s,
+                p.cpu_s
+                    .map(|c| format!("{c:.2}"))
+                    .unwrap_or_else(|| "?".into())
+            );
+        }
     }
     Ok(())
 }
