@@ -331,6 +331,7 @@ pub fn run(
     work: &Path,
     csv_rows: u64,
     xlsx_rows: u64,
+    bulk: super::BulkMode,
     clock: SharedClock,
     log: &mut dyn FnMut(&str),
 ) -> Result<Vec<BenchResult>> {
@@ -386,7 +387,7 @@ pub fn run(
                 preset: None,
                 mapping: None,
             },
-            super::BulkMode::Auto,
+            bulk,
             &mut |_| {},
             &AtomicBool::new(false),
         )?;

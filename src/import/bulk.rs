@@ -23,7 +23,12 @@ use rusqlite::Connection;
 pub const MIN_ROWS: u64 = 20_000;
 
 const TABLES: &[&str] = &["orders", "order_items"];
-const KEEP: &[&str] = &["order_items_order", "orders_batch"];
+const KEEP: &[&str] = &[
+    "order_items_order",
+    "orders_batch",
+    "order_items_product",
+    "orders_no",
+];
 
 /// Whether an import of about `rows` rows should build the indexes afterwards: only when it
 /// brings at least as many orders as the store has (rebuilding the indexes of a big store for

@@ -9,6 +9,7 @@
 //! (a partial order would be wrong), and every one of its rows goes to the error workbook.
 
 use super::fields::{Field, ImportKind};
+use super::fxhash::{FastMap, FastSet};
 use super::identity::{Identities, Person};
 use super::mapping::Resolved;
 use super::read::{Loaded, Value};
@@ -27,7 +28,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How many touched customers make a full stats rebuild cheaper than one-by-one refreshes.
@@ -56,13 +57,13 @@ struct Engine<'a, 't> {
     report: ImportReport,
     /// Rows rejected, with what is wrong (row → problems).
     rejected: BTreeMap<u64, Vec<Problem>>,
-    seen_orders: HashMap<(Channel, String), u64>,
+    seen_orders: FastMap<(Channel, String), u64>,
     touched: HashSet<i64>,
     default_channel: Channel,
     pending: super::fast::Pending,
     /// Bulk mode: every (channel, order number) in the store at the start, so a new order
     /// needs no query (None: ask the store per order).
-    existing: Option<HashSet<(Channel, String)>>,
+    existing: Option<FastSet<(Channel, String)>>,
 }
 
 /// Run the job; commits unless it is a dry run or `cancel` was set (then rolls back).
@@ -116,7 +117,10 @@ pub(crate) fn run(
         ids: Identities::preload(&tx)?,
         report: ImportReport::new(job),
         rejected: BTreeMap::new(),
-        seen_orders: HashMap::new(),
+        seen_orders: FastMap::with_capacity_and_hasher(
+            job.loaded.estimated_rows().min(4_000_000) as usize,
+            Default::default(),
+        ),
         touched: HashSet::new(),
         default_channel: job.resolved.channel.unwrap_or(Channel::Other),
         pending: super::fast::Pending::new(&tx, batch, actor.username(), now)?,
@@ -313,10 +317,6 @@ impl Engine<'_, '_> {
             address: first.address.as_deref(),
             source: channel.label_zh(),
         };
-        if std::env::var_os("H14_PARSE_ONLY").is_some() {
-            std::hint::black_box(&person);
-            return Ok(());
-        }
         let customer = self
             .ids
             .resolve(self.tx, &person, self.batch, &mut self.pending)?;
@@ -511,8 +511,8 @@ impl Engine<'_, '_> {
 }
 
 /// Every (channel, order number) in the store.
-fn existing_orders(conn: &Connection) -> Result<HashSet<(Channel, String)>> {
-    let mut keys = HashSet::new();
+fn existing_orders(conn: &Connection) -> Result<FastSet<(Channel, String)>> {
+    let mut keys = FastSet::default();
     let mut stmt = conn.prepare("SELECT channel, order_no FROM orders")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {

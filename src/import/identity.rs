@@ -7,6 +7,7 @@
 //! `customer_nick` (created, for numbers and nicks added to a customer who already existed).
 
 use super::fast::Pending;
+use super::fxhash::{FastMap, FastSet};
 use crate::{
     customers::{self, NewCustomer},
     store::ts,
@@ -15,15 +16,14 @@ use crate::{
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet};
 
 /// Per-import memory of who is who, so a buyer with 30 orders is looked up once.
 #[derive(Default)]
 pub struct Identities {
-    by_phone: HashMap<String, i64>,
-    by_nick: HashMap<(String, String), i64>,
+    by_phone: FastMap<String, i64>,
+    by_nick: FastMap<(String, String), i64>,
     /// Every (platform, nick) in the store, including deleted customers' (the column is unique).
-    taken_nicks: HashSet<(String, String)>,
+    taken_nicks: FastSet<(String, String)>,
     /// The maps hold every live customer: a miss means "nobody", no query needed.
     preloaded: bool,
     pub created: u64,
@@ -270,8 +270,11 @@ impl Identities {
         }
     }
 
-    /// A customer-list row for someone who exists: add new phones and nicks, fill empty profile
-    /// fields (never overwrite what the shop typed). Returns whether anything changed.
+    /// A customer-list row for someone who exists: add new phones, nicks and tags, fill empty
+    /// profile fields (never overwrite what the shop typed). Returns whether anything changed.
+    /// Added tags are recorded one by one (`customer_tag`, the tag in `before`) so undo removes
+    /// exactly those; like a profile change they also stamp the customer's `updated_at`, so undo
+    /// is refused once someone edited the customer afterwards.
     pub fn complete(
         &mut self,
         conn: &Connection,
@@ -295,6 +298,29 @@ impl Identities {
                 self.taken_nicks.insert((pl.to_string(), n.to_string()));
                 self.by_nick.insert((pl.clone(), n.clone()), id);
                 changed = true;
+            }
+        }
+        // Tags are added, never removed (the file's tags on top of the shop's own).
+        let mut tags_added = Vec::new();
+        for t in c.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            if tags_added.iter().any(|a: &String| a == t) {
+                continue;
+            }
+            let added = conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)",
+                )?
+                .execute(params![id, t])?;
+            if added > 0 {
+                record(
+                    conn,
+                    batch,
+                    "customer_tag",
+                    id,
+                    "created",
+                    Some(&json!({ "tag": t }).to_string()),
+                )?;
+                tags_added.push(t.to_string());
             }
         }
         let wanted: [(&str, Option<String>); 8] = [
@@ -364,7 +390,7 @@ impl Identities {
                 sets.push(("notes", joined));
             }
         }
-        if !sets.is_empty() {
+        if !sets.is_empty() || !tags_added.is_empty() {
             for (col, val) in &sets {
                 // Column names come from the fixed list above, never from the file.
                 conn.execute(

@@ -20,6 +20,7 @@ mod bulk;
 mod commit;
 pub mod encoding;
 mod fast;
+mod fxhash;
 pub mod fields;
 mod identity;
 pub mod mapping;

@@ -213,7 +213,18 @@ fn import_file(
     Ok(())
 }
 
-pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>) -> Result<(), Error> {
+pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>, bulk: &str) -> Result<(), Error> {
+    let bulk = match bulk {
+        "auto" => import::BulkMode::Auto,
+        "always" => import::BulkMode::Always,
+        "never" => import::BulkMode::Never,
+        other => {
+            return Err(Error::invalid(
+                format!("--bulk 只能是 auto、always 或 never，不是“{other}”。"),
+                format!("--bulk must be auto, always or never, not '{other}'."),
+            ))
+        }
+    };
     let (work, remove) = match dir {
         Some(d) => (d, false),
         None => (
@@ -221,7 +232,7 @@ pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>) -> Result<(), 
             true,
         ),
     };
-    let result = import::bench::run(&work, csv_rows, xlsx_rows, clock::system(), &mut |l| {
+    let result = import::bench::run(&work, csv_rows, xlsx_rows, bulk, clock::system(), &mut |l| {
         println!("{l}")
     });
     if remove {
