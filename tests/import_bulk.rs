@@ -71,7 +71,10 @@ fn contents(conn: &Connection) -> Vec<String> {
             .column_count();
         let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY {}", order.join(", ")))
+            .prepare(&format!(
+                "SELECT * FROM {table} ORDER BY {}",
+                order.join(", ")
+            ))
             .unwrap();
         let rows = stmt
             .query_map([], |r| {
@@ -136,7 +139,11 @@ fn the_bulk_path_and_the_row_by_row_path_leave_identical_stores() {
             "the same file twice changes nothing ({bulk:?})"
         );
         stores.push((
-            (r1.customers_created, r2.customers_created, r2.customers_updated),
+            (
+                r1.customers_created,
+                r2.customers_created,
+                r2.customers_updated,
+            ),
             contents(&raw_connection_as_owner(&store, &owner)),
         ));
     }

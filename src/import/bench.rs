@@ -370,7 +370,10 @@ pub fn run(
         if rows == 0 {
             continue; // --csv-rows 0 / --xlsx-rows 0: time only the other file
         }
-        let dir: PathBuf = work.join(format!("store-{}", path.extension().unwrap_or_default().to_string_lossy()));
+        let dir: PathBuf = work.join(format!(
+            "store-{}",
+            path.extension().unwrap_or_default().to_string_lossy()
+        ));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?; // a store from an earlier run in the same --dir
         }

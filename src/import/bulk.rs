@@ -38,7 +38,8 @@ pub fn worth_it(conn: &Connection, rows: u64) -> Result<bool> {
         return Ok(false);
     }
     // max(id) is instant and never below the count; count(*) only when it could matter.
-    let max_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM orders", [], |r| r.get(0))?;
+    let max_id: i64 =
+        conn.query_row("SELECT coalesce(max(id), 0) FROM orders", [], |r| r.get(0))?;
     if rows >= max_id as u64 {
         return Ok(true);
     }

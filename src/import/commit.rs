@@ -12,7 +12,7 @@ use super::fields::{Field, ImportKind};
 use super::fxhash::{FastMap, FastSet};
 use super::identity::{Identities, Person};
 use super::mapping::Resolved;
-use super::read::{Loaded, Value};
+use super::read::{Loaded, Position, Value};
 use super::validate::{self, clean_text, OrderRow, Problem};
 use super::{ImportReport, Progress, RejectedRow, RowProblem};
 use crate::{
@@ -130,12 +130,11 @@ pub(crate) fn run(
     let mut group: Option<Group> = None;
     let mut cancelled = false;
     let total = job.loaded.total_units();
-    job.loaded.for_each_row(&mut |row_no, cells, pos| {
+    let mut tick = |e: &mut Engine, pos: Position| {
         e.report.rows += 1;
         if e.report.rows % PROGRESS_EVERY == 0 {
             if cancel.load(Ordering::Relaxed) {
-                cancelled = true;
-                return Ok(false);
+                return false;
             }
             progress(Progress {
                 done: pos.done,
@@ -143,12 +142,41 @@ pub(crate) fn run(
                 rows: e.report.rows,
             });
         }
-        match job.resolved.kind {
-            ImportKind::Orders => e.order_row(&mut group, row_no, cells)?,
-            ImportKind::Customers => e.customer_row(row_no, cells)?,
+        true
+    };
+    match job.resolved.kind {
+        ImportKind::Orders => {
+            // Reading and checking rows (a third of the work) runs on a second thread, a batch
+            // ahead of the writes; the channel holds a few batches, so memory stays bounded.
+            std::thread::scope(|scope| -> Result<()> {
+                let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Checked>>(4);
+                let reader = scope.spawn(move || read_orders(job, sender));
+                'rows: for batch in batches {
+                    for c in batch {
+                        if !tick(&mut e, c.pos) {
+                            cancelled = true;
+                            break 'rows;
+                        }
+                        e.order_row(&mut group, c.row_no, c.order_no, c.checked)?;
+                    }
+                }
+                // Leaving the loop drops the receiver: a reader still sending stops.
+                reader
+                    .join()
+                    .map_err(|_| crate::Error::Internal("the import reader failed".into()))?
+            })?;
         }
-        Ok(true)
-    })?;
+        ImportKind::Customers => {
+            job.loaded.for_each_row(&mut |row_no, cells, pos| {
+                if !tick(&mut e, pos) {
+                    cancelled = true;
+                    return Ok(false);
+                }
+                e.customer_row(row_no, cells)?;
+                Ok(true)
+            })?;
+        }
+    }
     if cancelled || cancel.load(Ordering::Relaxed) {
         let mut report = e.report;
         drop(tx);
@@ -196,6 +224,52 @@ pub(crate) fn run(
     Ok(report)
 }
 
+/// One order row read and checked by the reader thread.
+struct Checked {
+    row_no: u64,
+    pos: Position,
+    /// The order number grouping rows (as read when the row is bad).
+    order_no: String,
+    checked: std::result::Result<OrderRow, Vec<Problem>>,
+}
+
+const READ_BATCH: usize = 512;
+
+/// The reader thread: every row of the file, checked, in batches. Stops early when the
+/// writer is gone (it finished with an error or was cancelled).
+fn read_orders(job: &Job, sender: std::sync::mpsc::SyncSender<Vec<Checked>>) -> Result<()> {
+    let mut batch = Vec::with_capacity(READ_BATCH);
+    job.loaded.for_each_row(&mut |row_no, cells, pos| {
+        let checked = validate::order_row(job.resolved, cells, job.tz);
+        let order_no = match &checked {
+            Ok(r) => r.order_no.clone(),
+            Err(_) => job
+                .resolved
+                .col(Field::OrderNo)
+                .and_then(|i| cells.get(i))
+                .map(|v| clean_text(&v.to_text()).into_owned())
+                .unwrap_or_default(),
+        };
+        batch.push(Checked {
+            row_no,
+            pos,
+            order_no,
+            checked,
+        });
+        if batch.len() == READ_BATCH {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(READ_BATCH));
+            if sender.send(full).is_err() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })?;
+    if !batch.is_empty() {
+        let _ = sender.send(batch);
+    }
+    Ok(())
+}
+
 /// The rows of one order seen so far.
 struct Group {
     order_no: String,
@@ -205,21 +279,13 @@ struct Group {
 }
 
 impl Engine<'_, '_> {
-    fn raw_order_no(&self, cells: &[Value]) -> String {
-        self.job
-            .resolved
-            .col(Field::OrderNo)
-            .and_then(|i| cells.get(i))
-            .map(|v| clean_text(&v.to_text()).into_owned())
-            .unwrap_or_default()
-    }
-
-    fn order_row(&mut self, group: &mut Option<Group>, row_no: u64, cells: &[Value]) -> Result<()> {
-        let checked = validate::order_row(self.job.resolved, cells, self.job.tz);
-        let order_no = match &checked {
-            Ok(r) => r.order_no.clone(),
-            Err(_) => self.raw_order_no(cells),
-        };
+    fn order_row(
+        &mut self,
+        group: &mut Option<Group>,
+        row_no: u64,
+        order_no: String,
+        checked: std::result::Result<OrderRow, Vec<Problem>>,
+    ) -> Result<()> {
         let same = group
             .as_ref()
             .is_some_and(|g| !order_no.is_empty() && g.order_no == order_no);

@@ -64,7 +64,9 @@ pub struct Pending {
 }
 
 fn clean(v: Option<&str>) -> Option<String> {
-    v.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    v.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 impl Pending {
@@ -348,10 +350,7 @@ fn insert_rows<'a, T>(
     let mut rest = rows;
     let mut values: Vec<&'a dyn ToSql> = Vec::new();
     while !rest.is_empty() {
-        let n = CHUNKS
-            .into_iter()
-            .find(|c| *c <= rest.len())
-            .unwrap_or(1);
+        let n = CHUNKS.into_iter().find(|c| *c <= rest.len()).unwrap_or(1);
         let (chunk, tail) = rest.split_at(n);
         let mut sql = String::with_capacity(head.len() + 8 + n * (one.len() + 2));
         sql.push_str(head);
@@ -366,8 +365,7 @@ fn insert_rows<'a, T>(
         for r in chunk {
             bind(r, &mut values);
         }
-        conn.prepare_cached(&sql)?
-            .execute(values.as_slice())?;
+        conn.prepare_cached(&sql)?.execute(values.as_slice())?;
         rest = tail;
     }
     Ok(())

@@ -20,15 +20,15 @@ mod bulk;
 mod commit;
 pub mod encoding;
 mod fast;
-mod fxhash;
 pub mod fields;
+mod fxhash;
 mod identity;
 pub mod mapping;
+pub mod phases;
 pub mod presets;
 pub mod read;
 mod undo;
 pub mod validate;
-pub mod phases;
 
 pub use encoding::{FileFormat, TextEncoding};
 pub use fields::{Field, ImportKind};

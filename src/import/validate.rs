@@ -188,8 +188,11 @@ fn parse_plain(s: &str) -> Option<NaiveDateTime> {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
         })
     };
-    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?
-        .and_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)
+    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?.and_hms_opt(
+        num(11, 13)?,
+        num(14, 16)?,
+        num(17, 19)?,
+    )
 }
 
 /// Platform status words → Laoke's statuses (Taobao, JD, Pinduoduo, Douyin, WeChat shop).

@@ -232,9 +232,14 @@ pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>, bulk: &str) ->
             true,
         ),
     };
-    let result = import::bench::run(&work, csv_rows, xlsx_rows, bulk, clock::system(), &mut |l| {
-        println!("{l}")
-    });
+    let result = import::bench::run(
+        &work,
+        csv_rows,
+        xlsx_rows,
+        bulk,
+        clock::system(),
+        &mut |l| println!("{l}"),
+    );
     if remove {
         let _ = std::fs::remove_dir_all(&work);
     }
