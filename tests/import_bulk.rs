@@ -266,3 +266,32 @@ fn an_error_in_the_middle_of_a_bulk_import_rolls_everything_back() {
     assert_eq!(index_schema(&conn), indexes);
     assert!(import::list(&store, &owner).unwrap().is_empty());
 }
+
+#[test]
+fn orders_of_a_bulk_import_earn_points_on_the_next_loyalty_job_and_lose_them_on_undo() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let file = tmp.path().join("orders.csv");
+    import::bench::write_taobao_csv(&file, 600, 13).unwrap();
+    let r = import(&store, &owner, &file, BulkMode::Always);
+    let conn = raw_connection_as_owner(&store, &owner);
+    let counted: i64 = conn
+        .query_row(
+            &format!(
+                "SELECT count(*) FROM orders WHERE customer_id IS NOT NULL AND status IN ({})",
+                laoke::orders::counted_statuses_sql()
+            ),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(counted > 0);
+    let job = laoke::loyalty::job::run(&store, &owner).unwrap();
+    assert_eq!(
+        job.sync.earned_orders as i64, counted,
+        "every counted order the import created earns points"
+    );
+    import::undo(&store, &owner, r.batch_id.unwrap()).unwrap();
+    let after = laoke::loyalty::job::run(&store, &owner).unwrap();
+    assert_eq!(after.sync.reversed_orders as i64, counted);
+}
