@@ -414,7 +414,12 @@ impl Engine<'_, '_> {
             Some(self.batch),
             self.now,
         )? {
-            UpsertOutcome::Created(_) => self.report.created += 1,
+            UpsertOutcome::Created(id) => {
+                // Not expected (the order was just found), but its id must not be handed out
+                // again by the batched writer.
+                self.pending.taken_order_id(id);
+                self.report.created += 1
+            }
             UpsertOutcome::Updated(_) => self.report.updated += 1,
             UpsertOutcome::Unchanged(_) => {
                 self.report.skipped += 1;

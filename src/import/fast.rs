@@ -92,6 +92,11 @@ impl Pending {
         })
     }
 
+    /// An order was created outside this writer (with SQLite's own id): count on from there.
+    pub fn taken_order_id(&mut self, id: i64) {
+        self.next_order_id = self.next_order_id.max(id + 1);
+    }
+
     /// Whether nothing waits to be written.
     pub fn is_empty(&self) -> bool {
         self.customers.is_empty() && self.orders.is_empty()
