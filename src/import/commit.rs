@@ -1,12 +1,17 @@
-//! The import itself: every row checked, customers matched or created, orders written through
-//! `orders::upsert_in_tx`, all inside ONE transaction. A dry run is the same work rolled back,
-//! so its counts are exactly what the real import will do. Cancel also rolls back: nothing is
-//! ever half-imported.
+//! The import itself: every row checked, customers matched or created, orders written, all
+//! inside ONE transaction. A dry run is the same work rolled back, so its counts are exactly
+//! what the real import will do (it stops after the rows: index rebuild, stats and search
+//! index would be rolled back anyway). Cancel also rolls back: nothing is ever half-imported.
 //!
 //! Rows of one order sit together in item-level exports (JD, Douyin, WeChat shop); consecutive
 //! rows with the same order number become one order with several items, the order-level
 //! amounts taken from its first row. If any row of an order is bad, the whole order is rejected
 //! (a partial order would be wrong), and every one of its rows goes to the error workbook.
+//!
+//! How the work is split for speed (docs/BENCHMARKS.md "Import"): rows are read and checked on
+//! a second thread a few batches ahead; new customers and orders go through the batched writer
+//! (`fast`), orders that exist through `orders::upsert_in_tx` (update or skip); a file large
+//! next to the store builds the order indexes after loading (`bulk`).
 
 use super::fields::{Field, ImportKind};
 use super::fxhash::{FastMap, FastSet};
