@@ -1,9 +1,8 @@
-//! A large import leaves the search index exactly as the row-by-row triggers would (with the
-//! order indexes built after loading or kept live alike): the
-//! import switches the triggers off for its transaction and re-derives the index of the
-//! customers and orders it touched at the end (search::deferred). Two stores take the same
-//! imports, one as shipped and one with the switch pinned off, and their indexes must match
-//! row for row.
+//! A large import leaves the search index exactly as the row-by-row triggers would: the import
+//! switches the triggers off for its transaction and re-derives the index of the customers and
+//! orders it touched at the end (search::deferred). Stores take the same imports — deferred with
+//! the order indexes built after loading, deferred with them kept live, and one with the switch
+//! pinned off — and their indexes must match row for row.
 
 mod common;
 
