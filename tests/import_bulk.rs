@@ -102,6 +102,18 @@ fn contents(conn: &Connection) -> Vec<String> {
     out
 }
 
+/// Where each order index's b-tree starts: a dropped and rebuilt index starts elsewhere.
+fn index_roots(conn: &Connection) -> Vec<(String, i64)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT name, rootpage FROM sqlite_master
+             WHERE type = 'index' AND tbl_name IN ('orders', 'order_items') ORDER BY name",
+        )
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
 fn index_schema(conn: &Connection) -> Vec<String> {
     let mut stmt = conn
         .prepare("SELECT name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name")
@@ -128,8 +140,21 @@ fn the_bulk_path_and_the_row_by_row_path_leave_identical_stores() {
         // A customer typed in by hand who is also a buyer in the files.
         laoke::customers::create(&store, &owner, &customer("王伟", "13000007919")).unwrap();
         let r1 = import(&store, &owner, &first, bulk);
+        let before_r2 = index_roots(&raw_connection_as_owner(&store, &owner));
         let r2 = import(&store, &owner, &second, bulk);
+        assert_eq!(
+            index_roots(&raw_connection_as_owner(&store, &owner)) != before_r2,
+            bulk == BulkMode::Always,
+            "new orders in bulk mode rebuild the indexes (and only then)"
+        );
+        let conn = raw_connection_as_owner(&store, &owner);
+        let roots = index_roots(&conn);
         let r3 = import(&store, &owner, &second, bulk);
+        assert_eq!(
+            index_roots(&conn),
+            roots,
+            "a file with nothing new rebuilds no index ({bulk:?})"
+        );
         assert_eq!((r1.created, r1.rejected), (700, 0));
         assert_eq!((r2.created, r2.updated + r2.skipped), (800, 700));
         assert!(r2.updated > 0, "orders of the first file come back changed");

@@ -69,6 +69,8 @@ struct Engine<'a, 't> {
     /// Bulk mode: every (channel, order number) in the store at the start, so a new order
     /// needs no query (None: ask the store per order).
     existing: Option<FastSet<(Channel, String)>>,
+    /// Bulk mode, once the first new order came: the order indexes to build again.
+    dropped: Option<super::bulk::Dropped>,
 }
 
 /// Run the job; commits unless it is a dry run or `cancel` was set (then rolls back).
@@ -105,13 +107,12 @@ pub(crate) fn run(
             super::BulkMode::Never => false,
             super::BulkMode::Auto => super::bulk::worth_it(&tx, job.loaded.estimated_rows())?,
         };
-    let (dropped, existing) = if bulk {
-        (
-            Some(super::bulk::drop_indexes(&tx)?),
-            Some(existing_orders(&tx)?),
-        )
+    // In bulk mode the indexes are dropped just before the first new order is written: a
+    // file whose orders are all there already (imported twice) rebuilds nothing.
+    let existing = if bulk {
+        Some(existing_orders(&tx)?)
     } else {
-        (None, None)
+        None
     };
     let mut e = Engine {
         tx: &tx,
@@ -130,6 +131,7 @@ pub(crate) fn run(
         default_channel: job.resolved.channel.unwrap_or(Channel::Other),
         pending: super::fast::Pending::new(&tx, batch, actor.username(), now)?,
         existing,
+        dropped: None,
     };
     phases.mark("preload identities");
     let mut group: Option<Group> = None;
@@ -198,9 +200,9 @@ pub(crate) fn run(
         // Rolled back below: the indexes, stats and search index are never seen, so the
         // preview skips them (the rollback puts the dropped indexes back and switches the
         // search triggers on again). The counts are complete already.
-        let _ = (search, dropped);
+        let _ = (search, e.dropped.take());
     } else {
-        if let Some(d) = dropped {
+        if let Some(d) = e.dropped.take() {
             d.rebuild(&tx)?;
             phases.mark("rebuild order indexes");
         }
@@ -403,6 +405,10 @@ impl Engine<'_, '_> {
                 .exists(params![order.channel.as_str(), order.order_no])?,
         };
         if !existing {
+            if self.existing.is_some() && self.dropped.is_none() {
+                self.pending.flush(self.tx)?;
+                self.dropped = Some(super::bulk::drop_indexes(self.tx)?);
+            }
             self.pending.order(self.tx, order)?;
             self.report.created += 1;
             if let Some(c) = customer {
