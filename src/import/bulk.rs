@@ -1,6 +1,7 @@
 //! Large imports into a store that is small next to them (a shop's first import of its order
 //! history): the secondary indexes of `orders` and `order_items` are dropped inside the import's
-//! transaction and created again before it commits.
+//! transaction — when the first new order is about to be written, so a file whose orders are
+//! all there already changes no index — and created again before it commits.
 //!
 //! Why: each new order otherwise lands at a random place in five indexes (by customer, by time,
 //! by amount, by channel…). Once those indexes outgrow the page cache every order costs page
