@@ -293,6 +293,10 @@ enum BenchCmd {
         /// Work folder (default: a new folder under the system temp dir, removed afterwards).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Write strategy: auto (as the app), always (build order indexes after loading) or
+        /// never (keep them current row by row).
+        #[arg(long, default_value = "auto")]
+        bulk: String,
     },
     /// Time the Today due list and every ticket queue on the store (--data-dir); --add N
     /// generates N demo tickets first.
@@ -611,7 +615,8 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
             csv_rows,
             xlsx_rows,
             dir,
-        }) => import_cli::bench(csv_rows, xlsx_rows, dir)?,
+            bulk,
+        }) => import_cli::bench(csv_rows, xlsx_rows, dir, &bulk)?,
         Cmd::Customers(c) => customers_cli::run(ctx, c)?,
         Cmd::Tickets(t) => tickets_cli::run(ctx, t)?,
         Cmd::Today => tickets_cli::today_cmd(ctx)?,

@@ -35,6 +35,8 @@ pub struct BenchResult {
     /// Peak resident memory during the import (VmHWM after resetting it), MiB.
     pub peak_rss_mib: Option<f64>,
     pub report: ImportReport,
+    /// Where the time went.
+    pub phases: Vec<super::phases::Phase>,
 }
 
 /// Simple deterministic generator (no external data): xorshift.
@@ -329,6 +331,7 @@ pub fn run(
     work: &Path,
     csv_rows: u64,
     xlsx_rows: u64,
+    bulk: super::BulkMode,
     clock: SharedClock,
     log: &mut dyn FnMut(&str),
 ) -> Result<Vec<BenchResult>> {
@@ -336,14 +339,18 @@ pub fn run(
     let csv = work.join("taobao-orders.csv");
     let xlsx_path = work.join("orders-template.xlsx");
     let started = Instant::now();
-    write_taobao_csv(&csv, csv_rows, 7)?;
+    if csv_rows > 0 {
+        write_taobao_csv(&csv, csv_rows, 7)?;
+    }
     log(&format!(
         "generated {} ({csv_rows} rows) in {:.1} s",
         csv.display(),
         started.elapsed().as_secs_f64()
     ));
     let started = Instant::now();
-    write_template_xlsx(&xlsx_path, xlsx_rows, 9)?;
+    if xlsx_rows > 0 {
+        write_template_xlsx(&xlsx_path, xlsx_rows, 9)?;
+    }
     log(&format!(
         "generated {} ({xlsx_rows} rows) in {:.1} s",
         xlsx_path.display(),
@@ -356,17 +363,26 @@ pub fn run(
         password: "bench password 1".into(),
     };
     let mut out = Vec::new();
-    for (label, path) in [
-        ("CSV (Taobao, UTF-8 BOM)", &csv),
-        ("xlsx (Laoke template)", &xlsx_path),
+    for (label, path, rows) in [
+        ("CSV (Taobao, UTF-8 BOM)", &csv, csv_rows),
+        ("xlsx (Laoke template)", &xlsx_path, xlsx_rows),
     ] {
-        let dir: PathBuf = work.join(format!("store-{}", out.len()));
+        if rows == 0 {
+            continue; // --csv-rows 0 / --xlsx-rows 0: time only the other file
+        }
+        let dir: PathBuf = work.join(format!(
+            "store-{}",
+            path.extension().unwrap_or_default().to_string_lossy()
+        ));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?; // a store from an earlier run in the same --dir
+        }
         let (store, session, _key) = Store::init(&dir, &owner, clock.clone())?;
         let file_mb = std::fs::metadata(path)?.len() as f64 / 1e6;
         reset_peak_rss();
         let cpu_before = cpu_seconds();
         let started = Instant::now();
-        let report = super::run(
+        let (report, phases) = super::run_measured(
             &store,
             &session,
             &ImportRequest {
@@ -374,7 +390,7 @@ pub fn run(
                 preset: None,
                 mapping: None,
             },
-            false,
+            bulk,
             &mut |_| {},
             &AtomicBool::new(false),
         )?;
@@ -396,6 +412,7 @@ pub fn run(
             rows_per_s: report.rows as f64 / seconds,
             peak_rss_mib: peak,
             report,
+            phases,
         });
     }
     Ok(out)

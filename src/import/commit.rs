@@ -1,17 +1,23 @@
-//! The import itself: every row checked, customers matched or created, orders written through
-//! `orders::upsert_in_tx`, all inside ONE transaction. A dry run is the same work rolled back,
-//! so its counts are exactly what the real import will do. Cancel also rolls back: nothing is
-//! ever half-imported.
+//! The import itself: every row checked, customers matched or created, orders written, all
+//! inside ONE transaction. A dry run is the same work rolled back, so its counts are exactly
+//! what the real import will do (it stops after the rows: index rebuild, stats and search
+//! index would be rolled back anyway). Cancel also rolls back: nothing is ever half-imported.
 //!
 //! Rows of one order sit together in item-level exports (JD, Douyin, WeChat shop); consecutive
 //! rows with the same order number become one order with several items, the order-level
 //! amounts taken from its first row. If any row of an order is bad, the whole order is rejected
 //! (a partial order would be wrong), and every one of its rows goes to the error workbook.
+//!
+//! How the work is split for speed (docs/BENCHMARKS.md "Import"): rows are read and checked on
+//! a second thread a few batches ahead; new customers and orders go through the batched writer
+//! (`fast`), orders that exist through `orders::upsert_in_tx` (update or skip); a file large
+//! next to the store builds the order indexes after loading (`bulk`).
 
 use super::fields::{Field, ImportKind};
+use super::fxhash::{FastMap, FastSet};
 use super::identity::{Identities, Person};
 use super::mapping::Resolved;
-use super::read::{Loaded, Value};
+use super::read::{Loaded, Position, Value};
 use super::validate::{self, clean_text, OrderRow, Problem};
 use super::{ImportReport, Progress, RejectedRow, RowProblem};
 use crate::{
@@ -27,7 +33,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How many touched customers make a full stats rebuild cheaper than one-by-one refreshes.
@@ -42,6 +48,7 @@ pub(crate) struct Job<'a> {
     pub preset: &'a str,
     pub tz: Tz,
     pub dry_run: bool,
+    pub bulk: super::BulkMode,
     pub remember: Option<&'a super::mapping::Mapping>,
 }
 
@@ -55,10 +62,15 @@ struct Engine<'a, 't> {
     report: ImportReport,
     /// Rows rejected, with what is wrong (row → problems).
     rejected: BTreeMap<u64, Vec<Problem>>,
-    seen_orders: HashMap<(Channel, String), u64>,
+    seen_orders: FastMap<(Channel, String), u64>,
     touched: HashSet<i64>,
     default_channel: Channel,
-    fast: super::fast::NewOrders,
+    pending: super::fast::Pending,
+    /// Bulk mode: every (channel, order number) in the store at the start, so a new order
+    /// needs no query (None: ask the store per order).
+    existing: Option<FastSet<(Channel, String)>>,
+    /// Bulk mode, once the first new order came: the order indexes to build again.
+    dropped: Option<super::bulk::Dropped>,
 }
 
 /// Run the job; commits unless it is a dry run or `cancel` was set (then rolls back).
@@ -69,6 +81,7 @@ pub(crate) fn run(
     job: &Job,
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
+    phases: &mut super::phases::Phases,
 ) -> Result<ImportReport> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     tx.execute(
@@ -86,6 +99,21 @@ pub(crate) fn run(
     let batch = tx.last_insert_rowid();
     // The search triggers wait until the end of the import (see search::deferred).
     let search = crate::search::deferred::defer(&tx)?;
+    // A few dozen statement shapes (the batched INSERTs) are reused all import long.
+    tx.set_prepared_statement_cache_capacity(64);
+    let bulk = job.resolved.kind == ImportKind::Orders
+        && match job.bulk {
+            super::BulkMode::Always => true,
+            super::BulkMode::Never => false,
+            super::BulkMode::Auto => super::bulk::worth_it(&tx, job.loaded.estimated_rows())?,
+        };
+    // In bulk mode the indexes are dropped just before the first new order is written: a
+    // file whose orders are all there already (imported twice) rebuilds nothing.
+    let existing = if bulk {
+        Some(existing_orders(&tx)?)
+    } else {
+        None
+    };
     let mut e = Engine {
         tx: &tx,
         job,
@@ -95,20 +123,25 @@ pub(crate) fn run(
         ids: Identities::preload(&tx)?,
         report: ImportReport::new(job),
         rejected: BTreeMap::new(),
-        seen_orders: HashMap::new(),
+        seen_orders: FastMap::with_capacity_and_hasher(
+            job.loaded.estimated_rows().min(4_000_000) as usize,
+            Default::default(),
+        ),
         touched: HashSet::new(),
         default_channel: job.resolved.channel.unwrap_or(Channel::Other),
-        fast: super::fast::NewOrders::default(),
+        pending: super::fast::Pending::new(&tx, batch, actor.username(), now)?,
+        existing,
+        dropped: None,
     };
+    phases.mark("preload identities");
     let mut group: Option<Group> = None;
     let mut cancelled = false;
     let total = job.loaded.total_units();
-    job.loaded.for_each_row(&mut |row_no, cells, pos| {
+    let mut tick = |e: &mut Engine, pos: Position| {
         e.report.rows += 1;
         if e.report.rows % PROGRESS_EVERY == 0 {
             if cancel.load(Ordering::Relaxed) {
-                cancelled = true;
-                return Ok(false);
+                return false;
             }
             progress(Progress {
                 done: pos.done,
@@ -116,12 +149,41 @@ pub(crate) fn run(
                 rows: e.report.rows,
             });
         }
-        match job.resolved.kind {
-            ImportKind::Orders => e.order_row(&mut group, row_no, cells)?,
-            ImportKind::Customers => e.customer_row(row_no, cells)?,
+        true
+    };
+    match job.resolved.kind {
+        ImportKind::Orders => {
+            // Reading and checking rows (a third of the work) runs on a second thread, a batch
+            // ahead of the writes; the channel holds a few batches, so memory stays bounded.
+            std::thread::scope(|scope| -> Result<()> {
+                let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Checked>>(4);
+                let reader = scope.spawn(move || read_orders(job, sender));
+                'rows: for batch in batches {
+                    for c in batch {
+                        if !tick(&mut e, c.pos) {
+                            cancelled = true;
+                            break 'rows;
+                        }
+                        e.order_row(&mut group, c.row_no, c.order_no, c.checked)?;
+                    }
+                }
+                // Leaving the loop drops the receiver: a reader still sending stops.
+                reader
+                    .join()
+                    .map_err(|_| crate::Error::Internal("the import reader failed".into()))?
+            })?;
         }
-        Ok(true)
-    })?;
+        ImportKind::Customers => {
+            job.loaded.for_each_row(&mut |row_no, cells, pos| {
+                if !tick(&mut e, pos) {
+                    cancelled = true;
+                    return Ok(false);
+                }
+                e.customer_row(row_no, cells)?;
+                Ok(true)
+            })?;
+        }
+    }
     if cancelled || cancel.load(Ordering::Relaxed) {
         let mut report = e.report;
         drop(tx);
@@ -132,16 +194,25 @@ pub(crate) fn run(
     if let Some(g) = group.take() {
         e.flush(g)?;
     }
-    e.finish_stats()?;
+    e.pending.flush(&tx)?;
+    phases.mark("rows (check, match, write)");
     if job.dry_run {
-        // Rolled back below: the index the triggers would have kept is never seen, so the
-        // preview skips re-deriving it (the rollback also switches the triggers back on).
-        drop(search);
+        // Rolled back below: the indexes, stats and search index are never seen, so the
+        // preview skips them (the rollback puts the dropped indexes back and switches the
+        // search triggers on again). The counts are complete already.
+        let _ = (search, e.dropped.take());
     } else {
+        if let Some(d) = e.dropped.take() {
+            d.rebuild(&tx)?;
+            phases.mark("rebuild order indexes");
+        }
+        e.finish_stats()?;
+        phases.mark("customer stats");
         let touched = e.touched_customers()?;
-        search.finish(&tx, touched)?;
+        search.finish_marked(&tx, touched, &mut |name| phases.mark(name))?;
     }
     let mut report = e.finish()?;
+    phases.mark("report, audit");
     progress(Progress {
         done: total,
         total,
@@ -156,7 +227,54 @@ pub(crate) fn run(
         }
         tx.commit()?;
     }
+    phases.mark("commit");
     Ok(report)
+}
+
+/// One order row read and checked by the reader thread.
+struct Checked {
+    row_no: u64,
+    pos: Position,
+    /// The order number grouping rows (as read when the row is bad).
+    order_no: String,
+    checked: std::result::Result<OrderRow, Vec<Problem>>,
+}
+
+const READ_BATCH: usize = 512;
+
+/// The reader thread: every row of the file, checked, in batches. Stops early when the
+/// writer is gone (it finished with an error or was cancelled).
+fn read_orders(job: &Job, sender: std::sync::mpsc::SyncSender<Vec<Checked>>) -> Result<()> {
+    let mut batch = Vec::with_capacity(READ_BATCH);
+    job.loaded.for_each_row(&mut |row_no, cells, pos| {
+        let checked = validate::order_row(job.resolved, cells, job.tz);
+        let order_no = match &checked {
+            Ok(r) => r.order_no.clone(),
+            Err(_) => job
+                .resolved
+                .col(Field::OrderNo)
+                .and_then(|i| cells.get(i))
+                .map(|v| clean_text(&v.to_text()).into_owned())
+                .unwrap_or_default(),
+        };
+        batch.push(Checked {
+            row_no,
+            pos,
+            order_no,
+            checked,
+        });
+        if batch.len() == READ_BATCH {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(READ_BATCH));
+            if sender.send(full).is_err() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })?;
+    if !batch.is_empty() {
+        let _ = sender.send(batch);
+    }
+    Ok(())
 }
 
 /// The rows of one order seen so far.
@@ -168,21 +286,13 @@ struct Group {
 }
 
 impl Engine<'_, '_> {
-    fn raw_order_no(&self, cells: &[Value]) -> String {
-        self.job
-            .resolved
-            .col(Field::OrderNo)
-            .and_then(|i| cells.get(i))
-            .map(|v| clean_text(&v.to_text()).into_owned())
-            .unwrap_or_default()
-    }
-
-    fn order_row(&mut self, group: &mut Option<Group>, row_no: u64, cells: &[Value]) -> Result<()> {
-        let checked = validate::order_row(self.job.resolved, cells, self.job.tz);
-        let order_no = match &checked {
-            Ok(r) => r.order_no.clone(),
-            Err(_) => self.raw_order_no(cells),
-        };
+    fn order_row(
+        &mut self,
+        group: &mut Option<Group>,
+        row_no: u64,
+        order_no: String,
+        checked: std::result::Result<OrderRow, Vec<Problem>>,
+    ) -> Result<()> {
         let same = group
             .as_ref()
             .is_some_and(|g| !order_no.is_empty() && g.order_no == order_no);
@@ -280,24 +390,34 @@ impl Engine<'_, '_> {
             address: first.address.as_deref(),
             source: channel.label_zh(),
         };
-        let customer = self.ids.resolve(self.tx, &person, self.batch, self.now)?;
+        let customer = self
+            .ids
+            .resolve(self.tx, &person, self.batch, &mut self.pending)?;
         let order = NewOrder {
             customer_id: customer,
             ..order
         };
-        let existing = self
-            .tx
-            .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
-            .exists(params![order.channel.as_str(), order.order_no])?;
+        let existing = match &self.existing {
+            Some(keys) => keys.contains(&(order.channel, order.order_no.clone())),
+            None => self
+                .tx
+                .prepare_cached("SELECT 1 FROM orders WHERE channel = ?1 AND order_no = ?2")?
+                .exists(params![order.channel.as_str(), order.order_no])?,
+        };
         if !existing {
-            self.fast
-                .create(self.tx, self.actor.username(), &order, self.batch, self.now)?;
+            if self.existing.is_some() && self.dropped.is_none() {
+                self.pending.flush(self.tx)?;
+                self.dropped = Some(super::bulk::drop_indexes(self.tx)?);
+            }
+            self.pending.order(self.tx, order)?;
             self.report.created += 1;
             if let Some(c) = customer {
                 self.touched.insert(c);
             }
             return Ok(());
         }
+        // An order that exists: its customer must be written before the upsert looks.
+        self.pending.flush(self.tx)?;
         match orders::upsert_in_tx(
             self.tx,
             self.actor.username(),
@@ -305,7 +425,12 @@ impl Engine<'_, '_> {
             Some(self.batch),
             self.now,
         )? {
-            UpsertOutcome::Created(_) => self.report.created += 1,
+            UpsertOutcome::Created(id) => {
+                // Not expected (the order was just found), but its id must not be handed out
+                // again by the batched writer.
+                self.pending.taken_order_id(id);
+                self.report.created += 1
+            }
             UpsertOutcome::Updated(_) => self.report.updated += 1,
             UpsertOutcome::Unchanged(_) => {
                 self.report.skipped += 1;
@@ -319,6 +444,7 @@ impl Engine<'_, '_> {
     }
 
     fn customer_row(&mut self, row_no: u64, cells: &[Value]) -> Result<()> {
+        debug_assert!(self.pending.is_empty(), "customer lists write row by row");
         let c = match validate::customer_row(self.job.resolved, cells) {
             Ok(c) => c,
             Err(p) => {
@@ -464,6 +590,20 @@ impl Engine<'_, '_> {
         }
         Ok(self.report)
     }
+}
+
+/// Every (channel, order number) in the store.
+fn existing_orders(conn: &Connection) -> Result<FastSet<(Channel, String)>> {
+    let mut keys = FastSet::default();
+    let mut stmt = conn.prepare("SELECT channel, order_no FROM orders")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let channel: String = r.get(0)?;
+        if let Some(c) = Channel::ALL.into_iter().find(|c| c.as_str() == channel) {
+            keys.insert((c, r.get(1)?));
+        }
+    }
+    Ok(keys)
 }
 
 /// One order from its rows: items from every row, order-level values from the first.

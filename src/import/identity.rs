@@ -6,6 +6,8 @@
 //! `customer` (created / updated with the old profile columns), `customer_phone` and
 //! `customer_nick` (created, for numbers and nicks added to a customer who already existed).
 
+use super::fast::Pending;
+use super::fxhash::{FastMap, FastSet};
 use crate::{
     customers::{self, NewCustomer},
     store::ts,
@@ -14,15 +16,14 @@ use crate::{
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet};
 
 /// Per-import memory of who is who, so a buyer with 30 orders is looked up once.
 #[derive(Default)]
 pub struct Identities {
-    by_phone: HashMap<String, i64>,
-    by_nick: HashMap<(String, String), i64>,
+    by_phone: FastMap<String, i64>,
+    by_nick: FastMap<(String, String), i64>,
     /// Every (platform, nick) in the store, including deleted customers' (the column is unique).
-    taken_nicks: HashSet<(String, String)>,
+    taken_nicks: FastSet<(String, String)>,
     /// The maps hold every live customer: a miss means "nobody", no query needed.
     preloaded: bool,
     pub created: u64,
@@ -162,14 +163,15 @@ impl Identities {
             .optional()?)
     }
 
-    /// The customer for an order row: found, given what was missing, or created. None when the
-    /// row says nothing that identifies a person (no usable phone, no nick).
+    /// The customer for an order row: found, given what was missing, or created (written with
+    /// the next batch of `pending` rows). None when the row says nothing that identifies a
+    /// person (no usable phone, no nick).
     pub fn resolve(
         &mut self,
         conn: &Connection,
         p: &Person,
         batch: i64,
-        now: DateTime<Utc>,
+        pending: &mut Pending,
     ) -> Result<Option<i64>> {
         let mut found = None;
         if let Some(phone) = p.phone {
@@ -184,6 +186,7 @@ impl Identities {
             let mut changed = false;
             if let Some(phone) = p.phone {
                 if self.find_by_phone(conn, phone)?.is_none() {
+                    pending.flush(conn)?; // the customer may still be waiting there
                     add_phone(conn, id, phone, batch)?;
                     self.by_phone.insert(phone.to_string(), id);
                     changed = true;
@@ -193,6 +196,7 @@ impl Identities {
                 if self.find_by_nick(conn, platform, nick)?.is_none()
                     && !self.nick_taken(conn, platform, nick)?
                 {
+                    pending.flush(conn)?;
                     add_nick(conn, id, platform, nick, batch)?;
                     self.taken_nicks
                         .insert((platform.to_string(), nick.to_string()));
@@ -216,20 +220,23 @@ impl Identities {
             .chars()
             .take(60)
             .collect();
-        let c = NewCustomer {
-            name,
-            nicks: p
-                .nick
-                .map(|(pl, n)| vec![(pl.to_string(), n.to_string())])
-                .unwrap_or_default(),
-            province: p.province.map(str::to_string),
-            city: p.city.map(str::to_string),
-            address: p.address.map(str::to_string),
-            source_channel: Some(p.source.to_string()),
-            ..Default::default()
-        };
+        let nicks: Vec<(String, String)> = p
+            .nick
+            .map(|(pl, n)| vec![(pl.to_string(), n.to_string())])
+            .unwrap_or_default();
         let phones: Vec<String> = p.phone.map(|s| vec![s.to_string()]).unwrap_or_default();
-        let id = self.create(conn, &c, &phones, batch, now)?;
+        let id = pending.customer(
+            conn,
+            &name,
+            phones.clone(),
+            nicks.clone(),
+            p.province,
+            p.city,
+            p.address,
+            p.source,
+        )?;
+        self.remember(id, &phones, &nicks);
+        self.created += 1;
         Ok(Some(id))
     }
 
@@ -244,22 +251,30 @@ impl Identities {
     ) -> Result<i64> {
         let id = customers::insert(conn, c, phones, now)?;
         record(conn, batch, "customer", id, "created", None)?;
+        self.remember(id, phones, &c.nicks);
+        self.created += 1;
+        Ok(id)
+    }
+
+    /// A customer was just created with these phones and nicks.
+    fn remember(&mut self, id: i64, phones: &[String], nicks: &[(String, String)]) {
         for p in phones {
             self.by_phone.insert(p.clone(), id);
         }
-        for (pl, n) in &c.nicks {
+        for (pl, n) in nicks {
             let key = (pl.trim().to_string(), n.trim().to_string());
             // A nick a deleted customer holds was not inserted (INSERT OR IGNORE).
             if self.taken_nicks.insert(key.clone()) || !self.preloaded {
                 self.by_nick.insert(key, id);
             }
         }
-        self.created += 1;
-        Ok(id)
     }
 
-    /// A customer-list row for someone who exists: add new phones and nicks, fill empty profile
-    /// fields (never overwrite what the shop typed). Returns whether anything changed.
+    /// A customer-list row for someone who exists: add new phones, nicks and tags, fill empty
+    /// profile fields (never overwrite what the shop typed). Returns whether anything changed.
+    /// Added tags are recorded one by one (`customer_tag`, the tag in `before`) so undo removes
+    /// exactly those; like a profile change they also stamp the customer's `updated_at`, so undo
+    /// is refused once someone edited the customer afterwards.
     pub fn complete(
         &mut self,
         conn: &Connection,
@@ -283,6 +298,29 @@ impl Identities {
                 self.taken_nicks.insert((pl.to_string(), n.to_string()));
                 self.by_nick.insert((pl.clone(), n.clone()), id);
                 changed = true;
+            }
+        }
+        // Tags are added, never removed (the file's tags on top of the shop's own).
+        let mut tags_added = Vec::new();
+        for t in c.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            if tags_added.iter().any(|a: &String| a == t) {
+                continue;
+            }
+            let added = conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)",
+                )?
+                .execute(params![id, t])?;
+            if added > 0 {
+                record(
+                    conn,
+                    batch,
+                    "customer_tag",
+                    id,
+                    "created",
+                    Some(&json!({ "tag": t }).to_string()),
+                )?;
+                tags_added.push(t.to_string());
             }
         }
         let wanted: [(&str, Option<String>); 8] = [
@@ -352,7 +390,7 @@ impl Identities {
                 sets.push(("notes", joined));
             }
         }
-        if !sets.is_empty() {
+        if !sets.is_empty() || !tags_added.is_empty() {
             for (col, val) in &sets {
                 // Column names come from the fixed list above, never from the file.
                 conn.execute(

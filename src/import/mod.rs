@@ -16,12 +16,15 @@
 //! there. Long imports can run on their own connection ([`Worker`]) so the app stays usable.
 
 pub mod bench;
+mod bulk;
 mod commit;
 pub mod encoding;
 mod fast;
 pub mod fields;
+mod fxhash;
 mod identity;
 pub mod mapping;
+pub mod phases;
 pub mod presets;
 pub mod read;
 mod undo;
@@ -243,6 +246,17 @@ fn field_infos(kind: ImportKind) -> Vec<FieldInfo> {
         .collect()
 }
 
+/// How an import writes a large file. The app and the CLI let it choose ([`BulkMode::Auto`]:
+/// build the order indexes after loading when the file brings at least as many orders as the
+/// store has, see `bulk`); tests and the benchmark pin it to compare both ways.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BulkMode {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 /// A loaded file with the mapping to use.
 struct Prepared {
     loaded: read::Loaded,
@@ -368,8 +382,55 @@ pub fn run(
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
+    run_with(store, s, req, dry_run, BulkMode::Auto, progress, cancel)
+}
+
+/// [`run`] with the write strategy pinned (tests, benchmark).
+pub fn run_with(
+    store: &Store,
+    s: &Session,
+    req: &ImportRequest,
+    dry_run: bool,
+    bulk: BulkMode,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<ImportReport> {
     s.require(Permission::WorkWithCustomers)?;
-    run_on(store.conn(), s, store.now(), req, dry_run, progress, cancel)
+    let mut phases = phases::Phases::new();
+    run_on(
+        store.conn(),
+        s,
+        store.now(),
+        req,
+        (dry_run, bulk),
+        progress,
+        cancel,
+        &mut phases,
+    )
+}
+
+/// [`run`], also saying where the time went (for `laoke bench import`).
+pub fn run_measured(
+    store: &Store,
+    s: &Session,
+    req: &ImportRequest,
+    bulk: BulkMode,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<(ImportReport, Vec<phases::Phase>)> {
+    s.require(Permission::WorkWithCustomers)?;
+    let mut phases = phases::Phases::new();
+    let report = run_on(
+        store.conn(),
+        s,
+        store.now(),
+        req,
+        (false, bulk),
+        progress,
+        cancel,
+        &mut phases,
+    )?;
+    Ok((report, phases.into_vec()))
 }
 
 fn shop_timezone(conn: &Connection) -> Tz {
@@ -385,16 +446,19 @@ fn shop_timezone(conn: &Connection) -> Tz {
     .unwrap_or(chrono_tz::Asia::Shanghai)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_on(
     conn: &Connection,
     s: &Session,
     now: DateTime<Utc>,
     req: &ImportRequest,
-    dry_run: bool,
+    (dry_run, bulk): (bool, BulkMode),
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
+    phases: &mut phases::Phases,
 ) -> Result<ImportReport> {
     let p = prepare(conn, &req.path, req.preset.as_deref(), req.mapping.as_ref())?;
+    phases.mark("read file");
     let resolved = p.mapping.resolve(&p.loaded.headers)?;
     let preset_id = p.preset.map(|p| p.id).unwrap_or(match p.source {
         MappingSource::Remembered => "remembered",
@@ -410,9 +474,10 @@ fn run_on(
         preset: preset_id,
         tz: shop_timezone(conn),
         dry_run,
+        bulk,
         remember,
     };
-    commit::run(conn, s, now, &job, progress, cancel)
+    commit::run(conn, s, now, &job, progress, cancel, phases)
 }
 
 /// An import that runs on its own database connection, so a long import on a worker thread
@@ -451,9 +516,10 @@ impl Worker {
             &self.session,
             self.clock.now(),
             req,
-            dry_run,
+            (dry_run, BulkMode::Auto),
             progress,
             cancel,
+            &mut phases::Phases::new(),
         )
     }
 }

@@ -274,6 +274,20 @@ impl Loaded {
         }
     }
 
+    /// About how many data rows there are (exact for workbooks; for CSV extrapolated from the
+    /// line length of the first MiB): enough to decide how to write them.
+    pub fn estimated_rows(&self) -> u64 {
+        match &self.body {
+            Body::Csv { text, start, .. } => {
+                let body = &text.as_bytes()[*start..];
+                let sample = &body[..body.len().min(1 << 20)];
+                let lines = sample.iter().filter(|b| **b == b'\n').count().max(1);
+                (body.len() as u64).saturating_mul(lines as u64) / sample.len().max(1) as u64
+            }
+            Body::Grid { rows, .. } => rows.len() as u64,
+        }
+    }
+
     /// Call `f(row_no, cells, position)` for every non-empty data row, in order. `f` returns
     /// `false` to stop early.
     pub fn for_each_row(&self, f: &mut RowVisitor<'_>) -> Result<()> {

@@ -2,7 +2,7 @@
 //!
 //! The rule: undo puts back exactly what the batch changed — created orders and customers are
 //! removed, updated orders get their `before` snapshot back, updated customers their old
-//! profile fields, added phones and nicks go — but only while nobody else has touched those
+//! profile fields, added phones, nicks and tags go — but only while nobody else has touched those
 //! rows since. It is refused, naming the first row in the way, when
 //! - a later import (not itself undone) changed the same row (undo that one first), or
 //! - the row was edited after the import (its `updated_at` is no longer the batch's time), or
@@ -51,6 +51,7 @@ pub struct UndoReport {
     pub orders_restored: u64,
     pub customers_removed: u64,
     pub customers_restored: u64,
+    /// Phones, nicks and tags the batch had added to customers who already existed.
     pub phones_and_nicks_removed: u64,
 }
 
@@ -197,6 +198,17 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
             orders::restore_in_tx(tx, &before)?;
             report.orders_restored += 1;
         }
+    }
+    for c in changes.iter().filter(|c| c.entity == "customer_tag") {
+        let tag: Map<String, Value> = serde_json::from_str(c.before.as_deref().unwrap_or("{}"))?;
+        let tag = tag
+            .get("tag")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Error::Internal(format!("import change {}: no tag", c.id)))?;
+        report.phones_and_nicks_removed += tx.execute(
+            "DELETE FROM customer_tags WHERE customer_id = ?1 AND tag = ?2",
+            params![c.entity_id, tag],
+        )? as u64;
     }
     for c in changes
         .iter()

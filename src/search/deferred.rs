@@ -34,6 +34,16 @@ impl Deferred {
     /// orders created since [`defer`], and switch the triggers back on. `customers` must hold
     /// every customer whose row, phones, nicks or stats changed while deferred.
     pub fn finish(self, tx: &Connection, customers: impl IntoIterator<Item = i64>) -> Result<()> {
+        self.finish_marked(tx, customers, &mut |_| {})
+    }
+
+    /// [`Deferred::finish`], calling `mark` after each step (for the import's phase timings).
+    pub fn finish_marked(
+        self,
+        tx: &Connection,
+        customers: impl IntoIterator<Item = i64>,
+        mark: &mut dyn FnMut(&'static str),
+    ) -> Result<()> {
         let deferred: bool = tx.query_row(
             "SELECT deferred FROM search_control WHERE id = 1",
             [],
@@ -65,11 +75,13 @@ impl Deferred {
               ORDER BY src;
              DROP TABLE temp.search_dirty;",
         )?;
+        mark("search: customers' terms");
         tx.execute(
             "INSERT INTO search_orders_fts (rowid, order_no)
              SELECT id, order_no FROM orders WHERE id > ?1 ORDER BY id",
             params![self.max_order_id],
         )?;
+        mark("search: order numbers");
         Ok(())
     }
 }

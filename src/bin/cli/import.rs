@@ -213,7 +213,18 @@ fn import_file(
     Ok(())
 }
 
-pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>) -> Result<(), Error> {
+pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>, bulk: &str) -> Result<(), Error> {
+    let bulk = match bulk {
+        "auto" => import::BulkMode::Auto,
+        "always" => import::BulkMode::Always,
+        "never" => import::BulkMode::Never,
+        other => {
+            return Err(Error::invalid(
+                format!("--bulk 只能是 auto、always 或 never，不是“{other}”。"),
+                format!("--bulk must be auto, always or never, not '{other}'."),
+            ))
+        }
+    };
     let (work, remove) = match dir {
         Some(d) => (d, false),
         None => (
@@ -221,9 +232,14 @@ pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>) -> Result<(), 
             true,
         ),
     };
-    let result = import::bench::run(&work, csv_rows, xlsx_rows, clock::system(), &mut |l| {
-        println!("{l}")
-    });
+    let result = import::bench::run(
+        &work,
+        csv_rows,
+        xlsx_rows,
+        bulk,
+        clock::system(),
+        &mut |l| println!("{l}"),
+    );
     if remove {
         let _ = std::fs::remove_dir_all(&work);
     }
@@ -252,6 +268,16 @@ pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>) -> Result<(), 
             "  created {} orders, {} customers; skipped {}; rejected {}",
             r.report.created, r.report.customers_created, r.report.skipped, r.report.rejected
         );
+        for p in &r.phases {
+            println!(
+                "    {:<30} {:>7.2} s wall {:>9} s CPU",
+                p.name,
+                p.wall_s,
+                p.cpu_s
+                    .map(|c| format!("{c:.2}"))
+                    .unwrap_or_else(|| "?".into())
+            );
+        }
     }
     Ok(())
 }
