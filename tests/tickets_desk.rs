@@ -492,14 +492,18 @@ fn the_service_report_exports_to_an_xlsx_with_the_reports_numbers() {
     assert_eq!(text(&m, 1, 0), "2026-03");
     assert_eq!(number(&m, 1, 1) as u64, row.created);
     assert_eq!(number(&m, 1, 2) as u64, row.resolved);
-    assert_eq!(text(&m, 1, 3), "50.0%", "SLA compliance 500‰");
+    assert_eq!(
+        number(&m, 1, 3),
+        0.5,
+        "SLA compliance 500‰, a number shown as 50.0%"
+    );
     assert_eq!(
         number(&m, 1, 4) as i64,
         row.median_first_response_min.unwrap()
     );
-    assert_eq!(text(&m, 1, 7), "50.0%", "CSAT 500‰");
+    assert_eq!(number(&m, 1, 7), 0.5, "CSAT 500‰");
     assert_eq!(number(&m, 1, 9) as u64, row.orders);
-    assert_eq!(text(&m, 1, 10), "200.0", "two complaints on one order");
+    assert_eq!(number(&m, 1, 10), 200.0, "two complaints on one order");
 
     let causes = sheet(&path, "主要原因");
     assert_eq!(

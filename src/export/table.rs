@@ -60,6 +60,11 @@ pub enum Cell {
     Text(String),
     Integer(i64),
     MoneyFen(i64),
+    /// A share in per-mille (925 = 92.5 %): written as a number with a percent format, so the
+    /// workbook can sort and chart it. Integer in the core, like money.
+    Permille(i64),
+    /// A ratio in tenths (105 = 10.5), e.g. complaints per 100 orders.
+    Tenths(i64),
     DateTime(DateTime<Utc>),
     Date(NaiveDate),
     Bool(bool),

@@ -59,6 +59,8 @@ struct Formats {
     /// Over number columns: right-aligned like the numbers below it.
     header_number: Format,
     money: Format,
+    permille: Format,
+    tenths: Format,
     datetime: Format,
     date: Format,
 }
@@ -84,6 +86,8 @@ impl XlsxBook {
                 header: header_format(),
                 header_number: header_format().set_align(FormatAlign::Right),
                 money: Format::new().set_num_format(MONEY_FORMAT),
+                permille: Format::new().set_num_format("0.0%"),
+                tenths: Format::new().set_num_format("0.0"),
                 datetime: Format::new()
                     .set_num_format(DATETIME_FORMAT)
                     .set_align(FormatAlign::Left),
@@ -300,6 +304,14 @@ fn write_row(
                 ws.write_number_with_format(row, col, *fen as f64 / 100.0, &f.money)
                     .map_err(xlsx_error)?;
             }
+            Cell::Permille(p) => {
+                ws.write_number_with_format(row, col, *p as f64 / 1000.0, &f.permille)
+                    .map_err(xlsx_error)?;
+            }
+            Cell::Tenths(v) => {
+                ws.write_number_with_format(row, col, *v as f64 / 10.0, &f.tenths)
+                    .map_err(xlsx_error)?;
+            }
             Cell::DateTime(t) => match excel_datetime(t.with_timezone(&tz).naive_local()) {
                 Some(dt) => {
                     ws.write_datetime_with_format(row, col, &dt, &f.datetime)
@@ -396,6 +408,8 @@ fn cell_width(cell: &Cell, lang: Lang) -> usize {
             let digits = (fen.unsigned_abs() / 100).to_string().len();
             1 + digits + (digits - 1) / 3 + 3 + usize::from(*fen < 0)
         }
+        Cell::Permille(p) => format!("{:.1}%", *p as f64 / 10.0).len(),
+        Cell::Tenths(v) => format!("{:.1}", *v as f64 / 10.0).len(),
         Cell::DateTime(_) => DATETIME_FORMAT.len(),
         Cell::Date(_) => DATE_FORMAT.len(),
         Cell::Bool(b) => text_width(yes_no(*b, lang)),

@@ -321,10 +321,8 @@ pub fn report(
 }
 
 fn pct(p: Option<i64>) -> Cell {
-    Cell::Text(
-        p.map(|v| format!("{}.{}%", v / 10, v % 10))
-            .unwrap_or_else(|| "—".into()),
-    )
+    p.map(Cell::Permille)
+        .unwrap_or_else(|| Cell::Text("—".into()))
 }
 
 fn opt(v: Option<i64>) -> Cell {
@@ -404,11 +402,9 @@ impl ServiceReport {
                 pct(r.csat_permille),
                 Cell::Integer(r.complaints as i64),
                 Cell::Integer(r.orders as i64),
-                Cell::Text(
-                    r.complaints_per_100_orders_x10
-                        .map(|v| format!("{}.{}", v / 10, v % 10))
-                        .unwrap_or_else(|| "—".into()),
-                ),
+                r.complaints_per_100_orders_x10
+                    .map(Cell::Tenths)
+                    .unwrap_or_else(|| Cell::Text("—".into())),
             ]);
         }
         let mut causes = Table::new(
