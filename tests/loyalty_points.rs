@@ -94,6 +94,12 @@ fn a_partial_refund_reverses_at_the_original_rate_after_a_rule_change() {
         .find(|e| e.reason == Reason::Reverse)
         .expect("a reverse row");
     assert_eq!(rev.delta, -40);
+    let order_no: String = orders::get(&s.store, &s.owner, id).unwrap().row.order_no;
+    assert_eq!(
+        rev.order_no.as_deref(),
+        Some(order_no.as_str()),
+        "the history names the order by its number"
+    );
     assert_eq!(
         rev.points_per_yuan,
         Some(1),

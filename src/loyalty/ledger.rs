@@ -231,6 +231,9 @@ pub struct PointsEntry {
     pub lot_id: Option<i64>,
     pub reverses_id: Option<i64>,
     pub idempotency_key: String,
+    /// The order's number when the source is an order (filled for the customer's history
+    /// only, so the screen can say which order without a lookup per row).
+    pub order_no: Option<String>,
 }
 
 pub(crate) const ENTRY_COLUMNS: &str = "id, customer_id, delta, reason, source, source_id,
@@ -261,6 +264,7 @@ pub(crate) fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<PointsEntry>
         lot_id: r.get(18)?,
         reverses_id: r.get(19)?,
         idempotency_key: r.get(20)?,
+        order_no: None,
     })
 }
 

@@ -450,8 +450,16 @@ pub(crate) fn history_of(
         "SELECT {} FROM points_ledger WHERE customer_id = ?1 AND delta <> 0 ORDER BY id DESC LIMIT ?2",
         ledger::ENTRY_COLUMNS
     ))?;
-    let rows = stmt
+    let mut rows = stmt
         .query_map(params![customer_id, limit], ledger::entry_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut order_no = conn.prepare_cached("SELECT order_no FROM orders WHERE id = ?1")?;
+    for e in rows.iter_mut().filter(|e| e.source == Source::Order) {
+        if let Some(id) = e.source_id {
+            e.order_no = order_no
+                .query_row([id], |r| r.get::<_, String>(0))
+                .optional()?;
+        }
+    }
     Ok(rows)
 }

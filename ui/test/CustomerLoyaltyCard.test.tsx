@@ -28,7 +28,7 @@ const panel: CustomerLoyalty = {
     id: 3, customerId: 7, delta: 100, reason: "earn", source: "order", sourceId: 12, ruleVersionId: 0, pointsPerYuan: 1,
     multiplierPct: 100, baseFen: 10_000, operator: "job", note: "", ticketId: null, at: "2026-11-20T02:00:00Z",
     usableFrom: "2026-11-27T02:00:00Z", expiryKind: "none", expiryMonths: null, expiresAt: null, lotId: null,
-    reversesId: null, idempotencyKey: "order:12",
+    reversesId: null, idempotencyKey: "order:12", orderNo: "TB2611200001",
   }],
   tierHistory: [],
   coupons: [],
@@ -74,7 +74,7 @@ describe("the customer 360 loyalty card", () => {
     expect(screen.getByTestId("c360-tier-progress").textContent).toContain("再消费 ¥900.00 升级为银卡会员");
     const history = screen.getByTestId("c360-points-history");
     expect(within(history).getByText("+100")).toBeTruthy();
-    expect(history.textContent).toContain("订单 #12");
+    expect(history.textContent).toContain("订单 TB2611200001");
     expect(history.textContent).toContain("2026-11-27 起可用");
   }, 30_000);
 

@@ -145,7 +145,7 @@ const loyaltyZh = {
   "c360.points.col.reason": "类型",
   "c360.points.col.detail": "说明",
   "c360.points.col.operator": "操作人",
-  "c360.points.order": "订单 #{id}",
+  "c360.points.order": "订单 {id}",
   "c360.points.rate": "{rate} 分/元 × {mult}",
   "c360.points.ticket": "工单 #{id}",
   "c360.points.usableFrom": "{day} 起可用",

@@ -30,6 +30,8 @@ export interface PointsEntry {
   lotId: number | null;
   reversesId: number | null;
   idempotencyKey: string;
+  /** The order's number when the source is an order (customer history only). */
+  orderNo?: string | null;
 }
 
 /** A customer's points at a glance (laoke::loyalty::points::PointsSummary). */

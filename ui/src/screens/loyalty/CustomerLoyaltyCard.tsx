@@ -50,7 +50,7 @@ export function CustomerLoyaltyCard({ customerId, editable }: { customerId: numb
 
   const detail = (e: PointsEntry) => {
     const parts: string[] = [];
-    if (e.source === "order" && e.sourceId) parts.push(t("c360.points.order", { id: e.sourceId }));
+    if (e.source === "order" && e.sourceId) parts.push(t("c360.points.order", { id: e.orderNo ?? `#${e.sourceId}` }));
     if (e.reason === "earn" && e.pointsPerYuan !== null) parts.push(t("c360.points.rate", { rate: e.pointsPerYuan, mult: `${((e.multiplierPct ?? 100) / 100).toFixed(1)}×` }));
     if (e.ticketId) parts.push(t("c360.points.ticket", { id: e.ticketId }));
     if (e.note) parts.push(e.note);
