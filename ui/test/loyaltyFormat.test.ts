@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { translate } from "../src/i18n";
 import { checkAdjust } from "../src/screens/loyalty/AdjustPoints";
 import { draftToInput } from "../src/screens/loyalty/CouponForm";
-import { couponText, niceMax, signedPoints, tierProgress, zhe, type CouponTerms } from "../src/screens/loyalty/format";
+import { couponText, lastMonths, niceMax, signedPoints, tierProgress, zhe, type CouponTerms } from "../src/screens/loyalty/format";
 import { describeCoupon } from "../src/screens/loyalty/labels";
 import { shopDayEnd, shopDayOf, shopDayStart } from "../src/screens/loyalty/shopDay";
 
@@ -166,5 +166,18 @@ describe("shop days", () => {
     // New York: UTC−4 in July, UTC−5 in January.
     expect(shopDayStart("2026-07-01", "America/New_York")).toBe("2026-07-01T04:00:00.000Z");
     expect(shopDayStart("2026-01-15", "America/New_York")).toBe("2026-01-15T05:00:00.000Z");
+  });
+});
+
+describe("the monthly chart's months", () => {
+  const empty = (month: string) => ({ month, issued: 0 });
+  it("shows twelve calendar months ending now, quiet months as zero, across a new year", () => {
+    const rows = [{ month: "2026-03", issued: 5 }, { month: "2025-10", issued: 7 }, { month: "2024-01", issued: 9 }];
+    const got = lastMonths(rows, 12, empty, new Date(2026, 3, 15)); // April 2026
+    expect(got.map((m) => m.month)).toEqual([
+      "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10",
+      "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04",
+    ]);
+    expect(got.map((m) => m.issued)).toEqual([0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 5, 0]);
   });
 });

@@ -99,7 +99,8 @@ export function MonthChart({
               return <rect key={s.key} x={x0 + si * barW} y={top + plotH - h} width={barW - 1} height={h} fill={s.color} rx={1} />;
             })}
             <text x={left + mi * slot + slot / 2} y={height - 10} fontSize={11} textAnchor="middle" fill="#8c8c8c">
-              {m.slice(2)}
+              {/* "2026-11" where a year starts (and first), then just the month: "12", "2027-01". */}
+              {mi === 0 || m.endsWith("-01") ? m : m.slice(5)}
             </text>
           </g>
         );

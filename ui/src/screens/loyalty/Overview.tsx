@@ -60,7 +60,7 @@ function OverviewNumbers() {
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!data) return <Spin />;
   const { liability: l } = data;
-  const months = lastMonths(data.months, 12);
+  const months = lastMonths(data.months, 12, (month) => ({ month, issued: 0, redeemed: 0, expired: 0, reversed: 0 }));
   const hasMonths = months.some((m) => m.issued || m.redeemed || m.expired);
 
   return (

@@ -115,6 +115,26 @@ export function zhe(percentOff: number): string {
 }
 
 /** "2026-11" → "2026-11"; keeps the last `n` months in order. */
-export function lastMonths<T extends { month: string }>(rows: T[], n: number): T[] {
-  return [...rows].sort((a, b) => a.month.localeCompare(b.month)).slice(-n);
+/**
+ * The last `n` calendar months ("YYYY-MM") ending with this month (or the newest month in
+ * `rows`, if later), one entry each: months without ledger rows are filled with `empty`, so
+ * the chart shows quiet months as gaps instead of leaving them out.
+ */
+export function lastMonths<T extends { month: string }>(rows: T[], n: number, empty: (month: string) => T, now: Date = new Date()): T[] {
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  const newest = rows.reduce((m, r) => (r.month > m ? r.month : m), thisMonth);
+  let y = Number(newest.slice(0, 4));
+  let mo = Number(newest.slice(5, 7));
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = `${y}-${String(mo).padStart(2, "0")}`;
+    out.push(byMonth.get(key) ?? empty(key));
+    mo -= 1;
+    if (mo === 0) {
+      mo = 12;
+      y -= 1;
+    }
+  }
+  return out.reverse();
 }
