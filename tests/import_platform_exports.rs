@@ -148,3 +148,32 @@ fn a_wechat_shop_export_is_recognised_with_its_item_prices_freight_and_places() 
         "unpaid"
     );
 }
+
+#[test]
+fn a_wechat_order_refunded_on_two_items_records_the_sum_of_its_item_refunds() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let path = tmp.path().join("微信小店退款.csv");
+    let header = WECHAT[0];
+    let rows = [
+        header,
+        "3720000000000009,2026-02-22 10:00:00,2026-02-22 10:00:30,已完成,茉莉花茶,P1001,MLH,MLH-50,50g,2,20.00,20.00,40.00,40.00,0.00,0.00,100.00,100.00,10.00,退款成功,郑洁,13700003333,广东省,广州市,天河区,天河路 100 号,,,微信支付,顺丰,SF200",
+        "3720000000000009,2026-02-22 10:00:00,2026-02-22 10:00:30,已完成,白茶饼,P1002,BCB,BCB-357,357g,1,60.00,60.00,60.00,60.00,0.00,0.00,100.00,100.00,5.00,退款成功,郑洁,13700003333,广东省,广州市,天河区,天河路 100 号,,,微信支付,顺丰,SF200",
+    ];
+    write_utf8_bom(&path, &rows);
+
+    let r = import(&store, &owner, &path);
+    assert_eq!(
+        (r.preset.as_str(), r.created, r.rejected),
+        ("wechat_shop", 1, 0)
+    );
+    assert_eq!(
+        query::<String>(
+            &store,
+            &owner,
+            "SELECT status || ' ' || refunded_fen FROM orders WHERE order_no = '3720000000000009'"
+        ),
+        "partially_refunded 1500",
+        "商品已退款金额 is per item: ¥10 + ¥5"
+    );
+}

@@ -50,6 +50,9 @@ pub(crate) struct Job<'a> {
     pub dry_run: bool,
     pub bulk: super::BulkMode,
     pub remember: Option<&'a super::mapping::Mapping>,
+    /// The refund column holds each item row's refund (WeChat shop's 商品已退款金额), so an
+    /// order's refund is the sum over its rows, not its first row's value.
+    pub refunds_per_row: bool,
 }
 
 struct Engine<'a, 't> {
@@ -364,7 +367,7 @@ impl Engine<'_, '_> {
             return Ok(());
         }
         self.seen_orders.insert(key, g.rows[0]);
-        let order = match build_order(&g, channel) {
+        let order = match build_order(&g, channel, self.job.refunds_per_row) {
             Ok(o) => o,
             Err(msg) => {
                 self.reject_group(g, Problem { column: None, msg });
@@ -607,7 +610,11 @@ fn existing_orders(conn: &Connection) -> Result<FastSet<(Channel, String)>> {
 }
 
 /// One order from its rows: items from every row, order-level values from the first.
-fn build_order(g: &Group, channel: Channel) -> std::result::Result<NewOrder, Msg> {
+fn build_order(
+    g: &Group,
+    channel: Channel,
+    refunds_per_row: bool,
+) -> std::result::Result<NewOrder, Msg> {
     let first = &g.parsed[0];
     let single = g.parsed.len() == 1;
     let mut items = Vec::new();
@@ -641,7 +648,11 @@ fn build_order(g: &Group, channel: Channel) -> std::result::Result<NewOrder, Msg
     let paid = first
         .paid
         .unwrap_or_else(|| (goods + shipping - discount).max(0));
-    let mut refunded = first.refunded.unwrap_or(0);
+    let mut refunded = if refunds_per_row {
+        g.parsed.iter().filter_map(|r| r.refunded).sum()
+    } else {
+        first.refunded.unwrap_or(0)
+    };
     let mut status = first.status.unwrap_or(OrderStatus::Paid);
     if refunded > 0 && (status.counts_as_purchase() || status == OrderStatus::Cancelled) {
         status = if refunded >= paid {

@@ -476,6 +476,10 @@ fn run_on(
         dry_run,
         bulk,
         remember,
+        refunds_per_row: resolved
+            .col(fields::Field::Refunded)
+            .and_then(|c| p.loaded.headers.get(c))
+            .is_some_and(|h| presets::is_item_refund_header(h)),
     };
     commit::run(conn, s, now, &job, progress, cancel, phases)
 }

@@ -15,6 +15,15 @@ use super::fields::{normalize_header, Field, ImportKind};
 use crate::orders::Channel;
 use serde::Serialize;
 
+/// Refund columns that hold one item row's refund, not the order's (WeChat shop exports one row
+/// per item with 商品已退款金额): an order's refund is then the sum over its rows.
+const ITEM_REFUND_HEADERS: &[&str] = &["商品已退款金额"];
+
+pub fn is_item_refund_header(header: &str) -> bool {
+    let h = normalize_header(header);
+    ITEM_REFUND_HEADERS.iter().any(|x| normalize_header(x) == h)
+}
+
 pub struct Preset {
     pub id: &'static str,
     pub label_zh: &'static str,
