@@ -99,12 +99,7 @@ pub fn full_workbook(
     drop(read);
     let bytes = book.finish()?;
 
-    atomic_write(path, &bytes)?;
-    restrict_to_owner(path)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = save_private(path, &bytes)?;
     let rows: serde_json::Map<String, serde_json::Value> =
         counts.iter().map(|(t, n)| (t.clone(), json!(n))).collect();
     let audited = store.write(|tx, at| {
@@ -185,8 +180,19 @@ pub(super) fn check_target(store: &Store, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Write a finished workbook where the user chose (atomically), readable by this OS account
+/// only; returns the file's name for the audit record.
+pub(super) fn save_private(path: &Path, bytes: &[u8]) -> Result<String> {
+    atomic_write(path, bytes)?;
+    restrict_to_owner(path)?;
+    Ok(path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default())
+}
+
 /// The file is every customer's data in clear: only the OS account that made it may read it.
-pub(super) fn restrict_to_owner(path: &Path) -> Result<()> {
+fn restrict_to_owner(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

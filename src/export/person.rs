@@ -3,7 +3,7 @@
 //! them). Owner only and audited, like the full export; written the same atomic way.
 
 use super::{
-    full::{check_target, restrict_to_owner},
+    full::{check_target, save_private},
     table::{Cell, Column, ColumnKind, Table},
     xlsx::XlsxBook,
     ExportReport,
@@ -11,7 +11,6 @@ use super::{
 use crate::{
     audit,
     auth::{Role, Session},
-    crypto::atomic_write,
     customers::{self, phone},
     i18n::{Lang, Msg},
     settings,
@@ -282,12 +281,7 @@ pub fn person_workbook(
         }
     }
     let bytes = book.finish()?;
-    atomic_write(path, &bytes)?;
-    restrict_to_owner(path)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = save_private(path, &bytes)?;
     let audited = store.write(|tx, at| {
         audit::record(
             tx,

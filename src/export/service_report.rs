@@ -5,7 +5,7 @@
 //! the data folder, readable by the OS account only, and audited — like the full export.
 
 use super::{
-    full::{check_target, restrict_to_owner},
+    full::{check_target, save_private},
     table::{Cell, Column, ColumnKind, Table},
     xlsx::XlsxBook,
     ExportReport,
@@ -13,7 +13,6 @@ use super::{
 use crate::{
     audit,
     auth::{Permission, Session},
-    crypto::atomic_write,
     i18n::{Lang, Msg},
     settings,
     store::Store,
@@ -66,12 +65,7 @@ pub fn service_report_workbook(
         }
     }
     let bytes = book.finish()?;
-    atomic_write(path, &bytes)?;
-    restrict_to_owner(path)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = save_private(path, &bytes)?;
     let audited = store.write(|tx, at| {
         audit::record(
             tx,
