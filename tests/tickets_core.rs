@@ -566,29 +566,12 @@ fn the_due_list_on_a_fixed_clock() {
     )
     .unwrap();
     // An unpaid Taobao order placed 45 minutes ago: the first 催付 is due.
-    let order = laoke::orders::create_manual(
-        &d.store,
-        &d.owner,
-        &laoke::orders::ManualOrder {
-            customer_id: Some(other),
-            channel: laoke::orders::Channel::Taobao,
-            order_no: "TB1001".into(),
-            status: laoke::orders::OrderStatus::Unpaid,
-            ordered_at: Some(at(2026, 3, 2, 9, 15)),
-            shipping_fen: 0,
-            discount_fen: 0,
-            paid_fen: None,
-            note: String::new(),
-            items: vec![laoke::orders::NewOrderItem {
-                product_name: "龙井".into(),
-                sku: String::new(),
-                category: "茶".into(),
-                quantity: 1,
-                unit_price_fen: 9_900,
-            }],
-        },
-    )
-    .unwrap();
+    let mut unpaid = tea_order(other);
+    unpaid.channel = laoke::orders::Channel::Taobao;
+    unpaid.order_no = "TB1001".into();
+    unpaid.status = laoke::orders::OrderStatus::Unpaid;
+    unpaid.ordered_at = Some(at(2026, 3, 2, 9, 15));
+    let order = laoke::orders::create_manual(&d.store, &d.owner, &unpaid).unwrap();
     // A P1 ticket 3 business hours old is breached; a P2 one is fine.
     let mut p1 = complaint(d.customer);
     p1.priority = Some(Priority::P1);
@@ -739,29 +722,7 @@ fn the_monthly_report_counts_sla_csat_complaint_rate_causes_and_costs() {
     use laoke::tickets::reports::{self, Period};
     use laoke::tickets::RootCause;
     let d = desk();
-    laoke::orders::create_manual(
-        &d.store,
-        &d.owner,
-        &laoke::orders::ManualOrder {
-            customer_id: Some(d.customer),
-            channel: laoke::orders::Channel::InStore,
-            order_no: String::new(),
-            status: laoke::orders::OrderStatus::Paid,
-            ordered_at: None,
-            shipping_fen: 0,
-            discount_fen: 0,
-            paid_fen: None,
-            note: String::new(),
-            items: vec![laoke::orders::NewOrderItem {
-                product_name: "龙井".into(),
-                sku: String::new(),
-                category: "茶".into(),
-                quantity: 1,
-                unit_price_fen: 9_900,
-            }],
-        },
-    )
-    .unwrap();
+    laoke::orders::create_manual(&d.store, &d.owner, &tea_order(d.customer)).unwrap();
     let a = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
     let b = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
     d.clock.set(at(2026, 3, 2, 11, 0)); // 1 business hour later

@@ -374,29 +374,7 @@ fn managers_and_reps_cannot_change_hours_or_the_calendar_and_nothing_changes() {
 /// Two complaints in March 2026 (one on time with CSAT 5, one late with CSAT 2 and a ¥15 refund
 /// note) and one paid order.
 fn march(d: &Desk) {
-    laoke::orders::create_manual(
-        &d.store,
-        &d.owner,
-        &laoke::orders::ManualOrder {
-            customer_id: Some(d.customer),
-            channel: laoke::orders::Channel::InStore,
-            order_no: String::new(),
-            status: laoke::orders::OrderStatus::Paid,
-            ordered_at: None,
-            shipping_fen: 0,
-            discount_fen: 0,
-            paid_fen: None,
-            note: String::new(),
-            items: vec![laoke::orders::NewOrderItem {
-                product_name: "龙井".into(),
-                sku: String::new(),
-                category: "茶".into(),
-                quantity: 1,
-                unit_price_fen: 9_900,
-            }],
-        },
-    )
-    .unwrap();
+    laoke::orders::create_manual(&d.store, &d.owner, &tea_order(d.customer)).unwrap();
     let a = tickets::create(&d.store, &d.owner, &complaint(d.customer, &[])).unwrap();
     let b = tickets::create(&d.store, &d.owner, &complaint(d.customer, &[])).unwrap();
     d.clock.set(at(2026, 3, 2, 11, 0));

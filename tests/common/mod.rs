@@ -75,6 +75,29 @@ pub fn add_user(
     .unwrap_or_else(|e| panic!("the owner should be able to add {username}: {e}"))
 }
 
+/// A manual order of one 龙井 at ¥99 for `customer`, in-store and paid (change fields as needed).
+pub fn tea_order(customer: i64) -> laoke::orders::ManualOrder {
+    use laoke::orders::{Channel, ManualOrder, NewOrderItem, OrderStatus};
+    ManualOrder {
+        customer_id: Some(customer),
+        channel: Channel::InStore,
+        order_no: String::new(),
+        status: OrderStatus::Paid,
+        ordered_at: None,
+        shipping_fen: 0,
+        discount_fen: 0,
+        paid_fen: None,
+        note: String::new(),
+        items: vec![NewOrderItem {
+            product_name: "龙井".into(),
+            sku: String::new(),
+            category: "茶".into(),
+            quantity: 1,
+            unit_price_fen: 9_900,
+        }],
+    }
+}
+
 pub fn customer(name: &str, phone: &str) -> NewCustomer {
     NewCustomer {
         name: name.into(),

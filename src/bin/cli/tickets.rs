@@ -462,21 +462,22 @@ pub fn today_cmd(ctx: &Ctx) -> Result<(), Error> {
             f.notes
         );
     }
-    println!(
-        "  {} {}",
-        label("SLA 即将到期：", "SLA due soon:"),
-        c.sla_due_soon
-    );
-    for r in t.sla_due_soon.iter().take(10) {
-        println!("    {} {} {}", r.no, r.customer_name, r.subject);
-    }
-    println!(
-        "  {} {}",
-        label("SLA 已超时：", "SLA breached:"),
-        c.sla_breached
-    );
-    for r in t.sla_breached.iter().take(10) {
-        println!("    {} {} {}", r.no, r.customer_name, r.subject);
+    for (title, count, rows) in [
+        (
+            label("SLA 即将到期：", "SLA due soon:"),
+            c.sla_due_soon,
+            &t.sla_due_soon,
+        ),
+        (
+            label("SLA 已超时：", "SLA breached:"),
+            c.sla_breached,
+            &t.sla_breached,
+        ),
+    ] {
+        println!("  {title} {count}");
+        for r in rows.iter().take(10) {
+            println!("    {} {} {}", r.no, r.customer_name, r.subject);
+        }
     }
     println!(
         "  {} {}",
