@@ -28,6 +28,7 @@ import { useI18n, type MessageKey } from "../i18n";
 import { authLock, authLogout, settingsGet } from "../lib/backend";
 import { useApp, useSession } from "../lib/appContext";
 import { ShopContext } from "../lib/shopContext";
+import { displayTimeZone, setDisplayTimeZone } from "../lib/shopTime";
 import { useIdleLock } from "../lib/useIdleLock";
 import { ComingSoon } from "./ComingSoon";
 import { Customers } from "./Customers";
@@ -69,11 +70,16 @@ export function MainLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [shopName, setShopName] = useState("");
+  // Times on every screen are shown on the shop's clock; a change of zone redraws the screens.
+  const [timeZone, setTimeZone] = useState(displayTimeZone());
   const [changingPassword, setChangingPassword] = useState(false);
 
   const reloadShop = useCallback(async () => {
     try {
-      setShopName((await settingsGet()).shopName);
+      const settings = await settingsGet();
+      setShopName(settings.shopName);
+      setDisplayTimeZone(settings.timezone);
+      setTimeZone(displayTimeZone());
     } catch {
       setShopName("");
     }
@@ -175,7 +181,7 @@ export function MainLayout() {
             </Space>
           </Layout.Header>
           <Layout.Content className="app-content">
-            <Routes>
+            <Routes key={timeZone}>
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/customers" element={<Customers />} />
               <Route path="/customers/new" element={<CustomerForm key="new" />} />

@@ -1,5 +1,5 @@
 // Display helpers for the customer screens: money is integer fen from the core, shown as ¥.
-import dayjs from "dayjs";
+import { formatShopDay } from "../../lib/format";
 
 /** 123456 → "¥1,234.56" (exact: integer arithmetic, no floats for the fen). */
 export function formatFen(fen: number): string {
@@ -10,11 +10,10 @@ export function formatFen(fen: number): string {
   return `${neg ? "-" : ""}¥${yuan}.${cents}`;
 }
 
-/** RFC 3339 → local "YYYY-MM-DD". */
+/** RFC 3339 → the shop day "YYYY-MM-DD" (a bare date stays as it is). */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return "";
-  const d = dayjs(iso);
-  return d.isValid() ? d.format("YYYY-MM-DD") : iso;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : formatShopDay(iso);
 }
 
 /** Empty strings become null, so the core sees "not given". */

@@ -1,11 +1,10 @@
 import { useEffect, useState } from "react";
 import { settingsGet } from "../../lib/backend";
+import { displayTimeZone } from "../../lib/shopTime";
 
-export const DEFAULT_TIMEZONE = "Asia/Shanghai";
-
-/** The shop's timezone from settings (the default until it has loaded). */
+/** The shop's timezone from settings (the display zone MainLayout set, until it has loaded). */
 export function useShopTimezone(): string {
-  const [tz, setTz] = useState(DEFAULT_TIMEZONE);
+  const [tz, setTz] = useState(displayTimeZone());
   useEffect(() => {
     let live = true;
     settingsGet().then(
