@@ -3,7 +3,7 @@
 //! reaches back. Reminders (30 and 7 days before) are a query: [`expiring`].
 //!
 //! The job writes **one `expire` row per customer per run** (key
-//! `expire:customer:{id}:{cutoff}`), closing every lot of that customer due at that time; its
+//! `expire:{cutoff}:customer:{id}`), closing every lot of that customer due at that time; its
 //! `lot_id` is the newest lot it closes and its delta minus what was left of them (see
 //! [`super::lots`] for how the replay reads it). Running again at the same time hits the key;
 //! later, the replay shows those lots closed — either way nothing is expired twice. Why one per
@@ -12,11 +12,11 @@
 //! 909,346 rows written in the job's one transaction (~26–36 s); now it is 68,853.
 //!
 //! The same day also needs every candidate's ledger for the replay: with many candidates they
-//! are read in one pass over the ledger ordered by customer ([`for_each_ledger`]) instead of one
+//! are read in one sequential pass over the ledger ([`for_each_ledger`]) instead of one
 //! query per customer, and only the columns the replay needs.
 
 use super::ledger::{append, NewEntry, Reason, Source};
-use super::lots::{customer_expiry_key, replay_rows, LotRow};
+use super::lots::{customer_expiry_key, expiry_kind, replay_rows, LotRow};
 use super::rules::{ExpiryPolicy, RuleVersion};
 use crate::{
     auth::{Permission, Session},
@@ -56,12 +56,18 @@ pub struct ExpiryReport {
 /// closed; customers holding open inactivity lots whose last activity is old enough).
 pub(crate) fn candidates(conn: &Connection, until: DateTime<Utc>) -> Result<BTreeSet<i64>> {
     let mut out = BTreeSet::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT l.customer_id FROM points_ledger l
-         WHERE l.expires_at > ?2 AND l.expires_at <= ?1 AND l.delta > 0
-           AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.lot_id = l.id AND x.reason = 'expire')",
-    )?;
+    // Lots past the watermark are open (the job that would have closed one moves the mark past
+    // it); before the first run since 0009 the mark is empty and each lot is checked.
     let swept = swept_until(conn)?;
+    let sql = if swept.is_empty() {
+        "SELECT DISTINCT l.customer_id FROM points_ledger l
+         WHERE l.expires_at > ?2 AND l.expires_at <= ?1 AND l.delta > 0
+           AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.lot_id = l.id AND x.reason = 'expire')"
+    } else {
+        "SELECT DISTINCT customer_id FROM points_ledger
+         WHERE expires_at > ?2 AND expires_at <= ?1 AND delta > 0"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
     for id in stmt.query_map(rusqlite::params![ts(until), swept], |r| r.get::<_, i64>(0))? {
         out.insert(id?);
     }
@@ -147,6 +153,35 @@ pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<ExpiryReport> {
     write(tx, now, &planned)
 }
 
+/// A stored timestamp: the store's own format (`2026-11-24T02:20:01.000Z`, see
+/// [`crate::store::ts`]) read without the general RFC 3339 parser, anything else through it.
+pub(crate) fn fast_ts(s: &str) -> DateTime<Utc> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let fixed = b.len() == 24
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'.'
+        && b[23] == b'Z';
+    let parsed = fixed
+        .then(|| {
+            chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?
+                .and_hms_milli_opt(num(11..13)?, num(14..16)?, num(17..19)?, num(20..23)?)
+        })
+        .flatten();
+    match parsed {
+        Some(t) => t.and_utc(),
+        None => crate::store::parse_ts(s),
+    }
+}
+
 /// One customer's expiry row to write.
 pub(crate) struct Due {
     customer: i64,
@@ -155,9 +190,21 @@ pub(crate) struct Due {
     newest_lot: i64,
 }
 
-/// Up to this many candidates, each ledger is read on its own (the everyday job: a handful);
-/// above, one ordered pass over the ledger is cheaper than as many queries.
+/// Below this many candidates each ledger is read on its own (the everyday job: a handful).
 const ONE_PASS_FROM: usize = 2_000;
+
+/// Whether one pass over the whole ledger beats a query per candidate. Measured on the
+/// benchmark store: the pass costs about as much as 30,000 single-customer queries, so it pays
+/// from about half of the customers holding points.
+fn one_pass(conn: &Connection, candidates: usize) -> Result<bool> {
+    if candidates < ONE_PASS_FROM {
+        return Ok(false);
+    }
+    let holders: i64 = conn
+        .prepare_cached("SELECT count(*) FROM points_balances")?
+        .query_row([], |r| r.get(0))?;
+    Ok(candidates as i64 * 2 >= holders)
+}
 
 /// Calls `f` with each candidate's rows (in id order), customers in ascending order.
 /// Customers without rows are skipped.
@@ -170,19 +217,20 @@ pub(crate) fn for_each_ledger(
         expiry_months, expires_at, lot_id, reverses_id,
         reason = 'expire' AND idempotency_key NOT LIKE 'expire:lot:%'";
     fn row(r: &rusqlite::Row) -> rusqlite::Result<(i64, LotRow)> {
-        use crate::store::parse_ts;
-        let reason = Reason::parse(&r.get::<_, String>(3)?).unwrap_or(Reason::Adjust);
+        // borrowed text, no allocation per row: this runs a million times on the mass-expiry day
+        let text = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str()?) };
+        let reason = Reason::parse(text(3)?).unwrap_or(Reason::Adjust);
         Ok((
             r.get(0)?,
             LotRow {
                 id: r.get(1)?,
                 delta: r.get(2)?,
                 reason,
-                at: parse_ts(&r.get::<_, String>(4)?),
-                usable_from: parse_ts(&r.get::<_, String>(5)?),
-                expiry_kind: r.get(6)?,
+                at: fast_ts(text(4)?),
+                usable_from: fast_ts(text(5)?),
+                expiry_kind: expiry_kind(text(6)?),
                 expiry_months: r.get(7)?,
-                expires_at: r.get::<_, Option<String>>(8)?.map(|s| parse_ts(&s)),
+                expires_at: r.get_ref(8)?.as_str_or_null()?.map(fast_ts),
                 lot_id: r.get(9)?,
                 reverses_id: r.get(10)?,
                 closes_all_due: r.get(11)?,
@@ -192,7 +240,7 @@ pub(crate) fn for_each_ledger(
     let (Some(&first), Some(&last)) = (customers.first(), customers.last()) else {
         return Ok(());
     };
-    if customers.len() < ONE_PASS_FROM {
+    if !one_pass(conn, customers.len())? {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM points_ledger WHERE customer_id = ?1 ORDER BY id"
         ))?;
@@ -207,29 +255,44 @@ pub(crate) fn for_each_ledger(
         }
         return Ok(());
     }
+    // One pass over the table in rowid (= id) order, keeping the candidates' rows. Sequential:
+    // walking the customer index instead costs a random table read per row (measured ~1.5×
+    // slower on the benchmark store).
+    // where each candidate's rows go: a direct table over the id range when the candidates are
+    // dense (the mass-expiry day), else a binary search
+    let sorted: Vec<i64> = customers.iter().copied().collect();
+    let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
+    let direct: Option<Vec<u32>> = (span <= sorted.len().saturating_mul(16)).then(|| {
+        let mut t = vec![u32::MAX; span];
+        for (i, &c) in sorted.iter().enumerate() {
+            t[(c - first) as usize] = i as u32;
+        }
+        t
+    });
+    let slot = |c: i64| -> Option<usize> {
+        if c < first || c > last {
+            return None;
+        }
+        match &direct {
+            Some(t) => Some(t[(c - first) as usize]).filter(|&i| i != u32::MAX).map(|i| i as usize),
+            None => sorted.binary_search(&c).ok(),
+        }
+    };
+    let mut ledgers: Vec<Vec<LotRow>> = vec![Vec::new(); customers.len()];
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM points_ledger WHERE customer_id BETWEEN ?1 AND ?2
-         ORDER BY customer_id, id"
+        "SELECT {COLUMNS} FROM points_ledger WHERE +customer_id BETWEEN ?1 AND ?2"
     ))?;
     let mut rows = stmt.query([first, last])?;
-    let mut current: Option<(i64, Vec<LotRow>)> = None;
     while let Some(r) = rows.next()? {
         let c: i64 = r.get(0)?;
-        if !customers.contains(&c) {
-            continue;
-        }
-        let (_, lr) = row(r)?;
-        match &mut current {
-            Some((cur, v)) if *cur == c => v.push(lr),
-            _ => {
-                if let Some((cur, v)) = current.replace((c, vec![lr])) {
-                    f(cur, v)?;
-                }
-            }
+        if let Some(i) = slot(c) {
+            ledgers[i].push(row(r)?.1);
         }
     }
-    if let Some((cur, v)) = current {
-        f(cur, v)?;
+    for (&c, rows) in customers.iter().zip(ledgers) {
+        if !rows.is_empty() {
+            f(c, rows)?;
+        }
     }
     Ok(())
 }

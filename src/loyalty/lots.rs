@@ -5,7 +5,7 @@
 //! is a pure function of it (easy to test, cannot drift).
 //!
 //! Expiry rows come in two forms. Since migration 0010 the job writes **one row per customer
-//! per run** (key `expire:customer:{id}:{cutoff}`): it closes every lot of that customer due at
+//! per run** (key `expire:{cutoff}:customer:{id}`): it closes every lot of that customer due at
 //! the row's time, first-in first-out, and its `lot_id` names the newest lot it closed. Why:
 //! the mass-expiry day — twelve months after loyalty is switched on, every lot a store earned on
 //! its first run expires at once, and one row per lot (909,346 on the benchmark store) made that
@@ -21,9 +21,11 @@ use serde::Serialize;
 /// The key prefix of the per-lot expiry rows written before migration 0010.
 pub const PER_LOT_EXPIRY_KEY: &str = "expire:lot:";
 
-/// The idempotency key of the job's expiry row for one customer at one run's cutoff.
+/// The idempotency key of the job's expiry row for one customer at one run's cutoff. Cutoff
+/// first and the id zero-padded: a run's keys are then written in ascending order (appended to
+/// the unique index rather than scattered over it).
 pub fn customer_expiry_key(customer_id: i64, cutoff: &str) -> String {
-    format!("expire:customer:{customer_id}:{cutoff}")
+    format!("expire:{cutoff}:customer:{customer_id:010}")
 }
 
 /// What the replay needs of a ledger row (read straight from SQL by the job's bulk pass, or
@@ -35,7 +37,8 @@ pub struct LotRow {
     pub reason: Reason,
     pub at: DateTime<Utc>,
     pub usable_from: DateTime<Utc>,
-    pub expiry_kind: String,
+    /// 'none' | 'after_earning' | 'inactivity' ([`expiry_kind`]).
+    pub expiry_kind: &'static str,
     pub expiry_months: Option<u32>,
     pub expires_at: Option<DateTime<Utc>>,
     pub lot_id: Option<i64>,
@@ -52,13 +55,22 @@ impl From<&PointsEntry> for LotRow {
             reason: e.reason,
             at: e.at,
             usable_from: e.usable_from,
-            expiry_kind: e.expiry_kind.clone(),
+            expiry_kind: expiry_kind(&e.expiry_kind),
             expiry_months: e.expiry_months,
             expires_at: e.expires_at,
             lot_id: e.lot_id,
             reverses_id: e.reverses_id,
             closes_all_due: closes_all_due(e.reason, &e.idempotency_key),
         }
+    }
+}
+
+/// A stored expiry kind as a constant (anything unknown counts as 'none': never expires).
+pub fn expiry_kind(s: &str) -> &'static str {
+    match s {
+        "after_earning" => "after_earning",
+        "inactivity" => "inactivity",
+        _ => "none",
     }
 }
 
@@ -74,7 +86,7 @@ pub struct Lot {
     pub entry_id: i64,
     pub at: DateTime<Utc>,
     pub usable_from: DateTime<Utc>,
-    pub expiry_kind: String,
+    pub expiry_kind: &'static str,
     pub expiry_months: Option<u32>,
     pub expires_at: Option<DateTime<Utc>>,
     pub remaining: i64,
@@ -209,7 +221,7 @@ impl Lots {
 
     /// When this lot expires (None: never), inactivity lots counted from the last activity.
     pub fn expiry_of(&self, l: &Lot) -> Option<DateTime<Utc>> {
-        match l.expiry_kind.as_str() {
+        match l.expiry_kind {
             "after_earning" => l.expires_at,
             "inactivity" => {
                 let from = self.last_activity.unwrap_or(l.at).max(l.at);
