@@ -119,6 +119,8 @@ pub struct Closure {
     /// The expiry row.
     pub entry_id: i64,
     pub lots: u32,
+    /// Points it took from them (= minus the row's delta).
+    pub points: i64,
     pub first_earned_at: DateTime<Utc>,
     pub last_earned_at: DateTime<Utc>,
 }
@@ -157,27 +159,32 @@ pub fn replay_rows(rows: impl IntoIterator<Item = LotRow>) -> Lots {
             let mut closure: Option<Closure> = None;
             for i in due {
                 let l = &mut out.lots[i];
+                let before = l.remaining;
                 take(l, &mut want);
                 l.closed = true;
                 let c = closure.get_or_insert(Closure {
                     entry_id: e.id,
                     lots: 0,
+                    points: 0,
                     first_earned_at: l.at,
                     last_earned_at: l.at,
                 });
                 c.lots += 1;
+                c.points += before - l.remaining;
                 c.first_earned_at = c.first_earned_at.min(l.at);
                 c.last_earned_at = c.last_earned_at.max(l.at);
             }
             out.closures.extend(closure);
         } else if let Some(lot_id) = e.lot_id {
             if let Some(l) = out.lots.iter_mut().find(|l| l.entry_id == lot_id) {
+                let before = l.remaining;
                 take(l, &mut want);
                 if e.reason == Reason::Expire {
                     l.closed = true;
                     out.closures.push(Closure {
                         entry_id: e.id,
                         lots: 1,
+                        points: before - l.remaining,
                         first_earned_at: l.at,
                         last_earned_at: l.at,
                     });

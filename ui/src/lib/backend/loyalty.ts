@@ -40,6 +40,7 @@ export interface PointsEntry {
 export interface ClosedLots {
   entryId: number;
   lots: number;
+  points: number;
   firstEarnedAt: string;
   lastEarnedAt: string;
 }
