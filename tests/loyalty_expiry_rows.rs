@@ -84,7 +84,11 @@ fn the_job_writes_one_expiry_row_per_customer_per_run_closing_every_due_lot() {
     let rows = expiry_rows(&s, c);
     assert_eq!(rows.len(), 1, "one row for the customer's three lots");
     assert_eq!(rows[0].0, -170, "minus what was left of them");
-    assert_eq!(rows[0].1, Some(last), "lot_id names the newest lot it closes");
+    assert_eq!(
+        rows[0].1,
+        Some(last),
+        "lot_id names the newest lot it closes"
+    );
     assert!(
         rows[0].2.starts_with("expire:") && rows[0].2.ends_with(&format!("{c:010}")),
         "the key names the run's cutoff and the customer: {}",
@@ -183,7 +187,15 @@ fn a_ledger_with_old_per_lot_rows_and_new_per_customer_rows_replays_right() {
         // an old per-lot row: lot 1 (nothing left) at its expiry
         entry(6, 0, Reason::Expire, d(366), None, Some(1), "expire:lot:1"),
         // a new per-customer row: lots 2 and 3 (30 + 30) but not lot 4
-        entry(7, -60, Reason::Expire, d(390), None, Some(3), "expire:x:customer:1"),
+        entry(
+            7,
+            -60,
+            Reason::Expire,
+            d(390),
+            None,
+            Some(3),
+            "expire:x:customer:1",
+        ),
         // another old one after it, for a lot the new row already closed: nothing more taken
         entry(8, 0, Reason::Expire, d(391), None, Some(2), "expire:lot:2"),
     ];
@@ -220,7 +232,7 @@ fn a_store_with_old_per_lot_expiry_rows_keeps_them_and_the_job_closes_only_the_r
     s.advance_days(30);
     let last = order_and_earn(&s, c, 3_000); // 30
     s.advance_days(310); // day 370: only lot a is past its 12 months
-    // what the job before migration 0010 wrote: one row for lot a
+                         // what the job before migration 0010 wrote: one row for lot a
     let now = ts(s.store.now());
     s.raw()
         .execute(
@@ -261,7 +273,10 @@ fn a_redemption_after_a_partial_expiry_takes_first_in_first_out_from_the_lots_st
     let cc = order_and_earn(&s, c, 3_000); // 30, 6 months
     s.advance_days(200); // a and cc are due, b is not
     let r = s.run();
-    assert_eq!((r.expiry.customers, r.expiry.lots, r.expiry.points), (1, 2, 130));
+    assert_eq!(
+        (r.expiry.customers, r.expiry.lots, r.expiry.points),
+        (1, 2, 130)
+    );
     let rows = expiry_rows(&s, c);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].1, Some(cc), "the newest lot it closes");
@@ -310,7 +325,9 @@ fn under_the_inactivity_policy_each_lot_expires_by_its_own_deadline_with_one_row
     assert_eq!(s.run().expiry.points, 20);
     assert_eq!(expiry_rows(&s, c).len(), 2, "one row per run");
     assert_eq!(s.balance(c), 0);
-    assert!(loyalty::expiring(&s.store, &s.owner, 90).unwrap().is_empty());
+    assert!(loyalty::expiring(&s.store, &s.owner, 90)
+        .unwrap()
+        .is_empty());
     s.advance_days(30);
     assert!(!s.run().changed_anything());
     // earning again starts new lots, which expire 6 months after the new activity
@@ -336,7 +353,10 @@ fn the_points_history_says_how_many_lots_an_expiry_row_closed_and_when_they_were
     let h = loyalty::points::history(&s.store, &s.owner, c, 20).unwrap();
     let e = h.iter().find(|e| e.reason == Reason::Expire).unwrap();
     assert_eq!(e.delta, -150);
-    let closed = e.closed_lots.as_ref().expect("the expiry row says what it closed");
+    let closed = e
+        .closed_lots
+        .as_ref()
+        .expect("the expiry row says what it closed");
     assert_eq!(closed.lots, 2);
     assert!(closed.first_earned_at >= first && closed.first_earned_at < second);
     assert!(closed.last_earned_at >= second);
