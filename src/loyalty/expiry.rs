@@ -156,7 +156,7 @@ fn swept_until(conn: &Connection) -> Result<String> {
 
 /// Write the expiry rows due at `now`.
 pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<ExpiryReport> {
-    let planned = plan(tx, now, &candidates(tx, now)?)?;
+    let planned = plan(tx, now)?;
     write(tx, now, &planned)
 }
 
@@ -213,6 +213,27 @@ fn one_pass(conn: &Connection, candidates: usize) -> Result<bool> {
         .prepare_cached("SELECT count(*) FROM points_balances")?
         .query_row([], |r| r.get(0))?;
     Ok(candidates as i64 * 2 >= holders)
+}
+
+/// Whether so many after-earning lots came due since the watermark that one pass over the
+/// ledger should find the candidates itself: at least as many lots as the one-pass threshold
+/// and half of the customers holding points (counted with a LIMIT, so an ordinary day reads a
+/// few index entries, not the whole range). Needs a watermark (set by every run since 0009).
+fn mass_expiry_day(conn: &Connection, now: DateTime<Utc>, swept: &str) -> Result<bool> {
+    if swept.is_empty() {
+        return Ok(false);
+    }
+    let holders: i64 = conn
+        .prepare_cached("SELECT count(*) FROM points_balances")?
+        .query_row([], |r| r.get(0))?;
+    let need = (ONE_PASS_FROM as i64).max(holders / 2);
+    let due: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT 1 FROM points_ledger
+             WHERE expires_at > ?2 AND expires_at <= ?1 AND delta > 0 LIMIT ?3)",
+        )?
+        .query_row(rusqlite::params![ts(now), swept, need], |r| r.get(0))?;
+    Ok(due >= need)
 }
 
 /// Calls `f` with each candidate's rows (in id order), customers in ascending order.
@@ -334,6 +355,8 @@ struct Summary {
     all_due: bool,
     /// The customer has an expiry row (so some lot may be closed already).
     expired_before: bool,
+    /// An after-earning lot came due since the watermark.
+    newly_due: bool,
 }
 
 /// The mass-expiry day's shortcut, exact by construction: a customer with no expiry row yet
@@ -343,10 +366,16 @@ struct Summary {
 /// number of positive rows and the newest lot the highest positive id. Those customers need
 /// one small summary each from a pass over the table instead of their rows in memory and a
 /// replay; the others (returned second) get the replay.
+///
+/// `found`: `customers` are the candidates already (None), or every customer holding points, the
+/// candidates to be found on the pass — a lot come due since the watermark `swept`, or one of
+/// the `inactive` candidates (Some) — which spares the candidate search's walk over the expiry
+/// index on the mass-expiry day.
 fn summaries(
     conn: &Connection,
     now: DateTime<Utc>,
     customers: &BTreeSet<i64>,
+    found: Option<(DateTime<Utc>, &BTreeSet<i64>)>,
 ) -> Result<(Vec<Due>, BTreeSet<i64>)> {
     let mut acc = vec![
         Summary {
@@ -355,9 +384,11 @@ fn summaries(
             newest_lot: 0,
             all_due: true,
             expired_before: false,
+            newly_due: false,
         };
         customers.len()
     ];
+    let swept = found.map(|f| f.0);
     scan(
         conn,
         "customer_id, id, delta, reason, expiry_kind, expires_at",
@@ -372,9 +403,12 @@ fn summaries(
             if delta > 0 {
                 a.lots += 1;
                 a.newest_lot = a.newest_lot.max(r.get(1)?);
-                let due = text(4)? == Some("after_earning")
-                    && text(5)?.is_some_and(|x| fast_ts(x) <= now);
-                a.all_due &= due;
+                let expires = match text(4)? {
+                    Some("after_earning") => text(5)?.map(fast_ts),
+                    _ => None,
+                };
+                a.all_due &= expires.is_some_and(|x| x <= now);
+                a.newly_due |= expires.is_some_and(|x| x <= now && swept.map_or(true, |w| x > w));
             }
             a.expired_before |= text(3)? == Some(Reason::Expire.as_str());
             Ok(())
@@ -383,6 +417,13 @@ fn summaries(
     let mut quick = Vec::new();
     let mut rest = BTreeSet::new();
     for (&customer, a) in customers.iter().zip(acc) {
+        let candidate = match found {
+            None => true,
+            Some((_, inactive)) => a.newly_due || inactive.contains(&customer),
+        };
+        if !candidate {
+            continue;
+        }
         if a.lots > 0 && a.all_due && !a.expired_before {
             quick.push(Due {
                 customer,
@@ -399,15 +440,28 @@ fn summaries(
 
 /// The expiry rows due at `now`: one per customer with due lots (0 points included, so the
 /// lots are closed).
-pub(crate) fn plan(
-    conn: &Connection,
-    now: DateTime<Utc>,
-    candidates: &BTreeSet<i64>,
-) -> Result<Vec<Due>> {
-    let (mut out, rest) = if one_pass(conn, candidates.len())? {
-        summaries(conn, now, candidates)?
+pub(crate) fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Due>> {
+    let swept = swept_until(conn)?;
+    let (mut out, rest) = if mass_expiry_day(conn, now, &swept)? {
+        let holders: BTreeSet<i64> = conn
+            .prepare_cached("SELECT customer_id FROM points_balances")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut inactive = BTreeSet::new();
+        inactivity_candidates(conn, now, &mut inactive)?;
+        summaries(
+            conn,
+            now,
+            &holders,
+            Some((crate::store::parse_ts(&swept), &inactive)),
+        )?
     } else {
-        (Vec::new(), candidates.clone())
+        let candidates = candidates(conn, now)?;
+        if one_pass(conn, candidates.len())? {
+            summaries(conn, now, &candidates, None)?
+        } else {
+            (Vec::new(), candidates)
+        }
     };
     for_each_ledger(conn, &rest, |customer, rows| {
         let lots = replay_rows(rows);
