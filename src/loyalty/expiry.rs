@@ -11,7 +11,7 @@
 //! every lot the first run earned expires at once: on the 100k-customer benchmark store that was
 //! 909,346 rows written in the job's one transaction (~26–36 s); now it is 68,853.
 //!
-//! The rest of that day is made fast too (docs/BENCHMARKS.md, Loyalty: 25 s → under 2 s with
+//! The rest of that day is made fast too (docs/BENCHMARKS.md, Loyalty: 22–25 s → 1.7–2.2 s with
 //! the tiers, on the shared machine). When a LIMITed count shows that lots of at least half the
 //! points holders came due since the watermark (`mass_expiry_day`), one sequential pass over
 //! the ledger table (`scan`) finds the candidates itself; otherwise they come from an index-only
