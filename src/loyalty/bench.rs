@@ -3,7 +3,8 @@
 //! and the first run (every paid order earns, every buyer gets a tier) is committed — the
 //! one-off cost. Then, as committed transactions that change nothing: the job (the steady
 //! state), tiers, expiry, the earn sweep. Then, rolled back: a full tier re-evaluation after a
-//! rule change, and the job 13 months later (downgrades, every lot expires) — the worst case.
+//! rule change, and the job 13 months later (downgrades, every lot expires) — the worst case;
+//! last (read-only) the reminder list 20 days before that day.
 
 use super::{earn, expiry, job, rules, tiers};
 use crate::{
@@ -187,6 +188,23 @@ pub fn run(store: &Store, s: &Session) -> Result<BenchReport> {
         ),
     );
     tx.rollback()?;
+    // The reminder list (Today, liability) 20 days before every lot expires: all of them are
+    // within 30 days. Read-only, after the rollback (so it does not warm the pages the worst
+    // case above reads).
+    let before = now
+        .checked_add_months(Months::new(12))
+        .map_or(now, |t| t - chrono::Duration::days(20));
+    let (soon, ms) = timed(|| expiry::expiring_of(conn, before, 30))?;
+    row(
+        "到期提醒（30 天内）：全部积分将在 20 天后同日过期时",
+        "expiring within 30 days, 20 days before every lot expires on one day",
+        ms,
+        format!(
+            "{} customers, {} points",
+            soon.len(),
+            soon.iter().map(|x| x.points).sum::<i64>()
+        ),
+    );
     Ok(BenchReport {
         customers,
         orders,
