@@ -1,6 +1,7 @@
 //! Property tests: random sequences of orders, refunds, cancellations, redemptions, adjustments,
 //! rule changes and time passing (with expiry) keep every balance equal to the sum of its
-//! ledger rows and never below zero, and the what-if preview equals the applied rules.
+//! ledger rows and never below zero, the job writes at most one expiry row per customer per
+//! run, and the what-if preview equals the applied rules.
 
 mod loyalty_support;
 
@@ -140,7 +141,19 @@ proptest! {
                     }
                 }
                 Op::Days(d) => s.advance_days(d),
-                Op::Run => { s.run(); }
+                Op::Run => {
+                    s.run();
+                    // one expiry row per customer per run, never a per-lot row
+                    let conn = s.raw();
+                    let per_run: i64 = conn.query_row(
+                        "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM points_ledger
+                         WHERE reason = 'expire' GROUP BY customer_id, at)", [], |r| r.get(0)).unwrap();
+                    prop_assert!(per_run <= 1, "{} expiry rows for one customer in one run", per_run);
+                    let per_lot: i64 = conn.query_row(
+                        "SELECT count(*) FROM points_ledger WHERE idempotency_key LIKE 'expire:lot:%'",
+                        [], |r| r.get(0)).unwrap();
+                    prop_assert_eq!(per_lot, 0);
+                }
             }
             for &c in &customers {
                 let sum = s.ledger_sum(c);
@@ -152,6 +165,14 @@ proptest! {
                 prop_assert_eq!(cached, sum, "the cache equals the sum");
                 prop_assert!(sum >= 0, "balance {} of customer {} after {:?}", sum, c, op);
                 prop_assert!(summary.usable <= summary.balance);
+                let entries = loyalty::ledger::entries(&s.raw(), c).unwrap();
+                let lots = lots::replay(&entries);
+                prop_assert_eq!(lots.balance(), sum);
+                // every expiry row took exactly what the replay says it closed
+                for e in entries.iter().filter(|e| e.reason == loyalty::Reason::Expire) {
+                    let closed = lots.closures.iter().find(|x| x.entry_id == e.id);
+                    prop_assert_eq!(closed.map(|x| x.points), Some(-e.delta));
+                }
             }
         }
         s.run();

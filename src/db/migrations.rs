@@ -53,6 +53,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0009_tier_spend",
         include_str!("../../migrations/0009_tier_spend.sql"),
     ),
+    (
+        10,
+        "0010_expiry_rows",
+        include_str!("../../migrations/0010_expiry_rows.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

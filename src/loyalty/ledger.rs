@@ -234,6 +234,9 @@ pub struct PointsEntry {
     /// The order's number when the source is an order (filled for the customer's history
     /// only, so the screen can say which order without a lookup per row).
     pub order_no: Option<String>,
+    /// For an expiry row: how many lots it closed and when they were earned (filled for the
+    /// customer's history only — one per-customer expiry row can close many lots).
+    pub closed_lots: Option<super::lots::Closure>,
 }
 
 pub(crate) const ENTRY_COLUMNS: &str = "id, customer_id, delta, reason, source, source_id,
@@ -265,6 +268,7 @@ pub(crate) fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<PointsEntry>
         reverses_id: r.get(19)?,
         idempotency_key: r.get(20)?,
         order_no: None,
+        closed_lots: None,
     })
 }
 

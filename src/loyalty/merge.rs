@@ -44,12 +44,7 @@ fn transfer(
     );
     inn.source_id = Some(merge_id);
     inn.usable_from = Some(lot.usable_from);
-    let kind: &str = match lot.expiry_kind.as_str() {
-        "after_earning" => "after_earning",
-        "inactivity" => "inactivity",
-        _ => "none",
-    };
-    inn.expiry = (kind, lot.expiry_months, lot.expires_at);
+    inn.expiry = (lot.expiry_kind, lot.expiry_months, lot.expires_at);
     append(tx, &inn)?;
     Ok(())
 }

@@ -453,6 +453,12 @@ pub(crate) fn history_of(
     let mut rows = stmt
         .query_map(params![customer_id, limit], ledger::entry_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    if rows.iter().any(|e| e.reason == Reason::Expire) {
+        let closures = replay(&ledger::entries(conn, customer_id)?).closures;
+        for e in rows.iter_mut().filter(|e| e.reason == Reason::Expire) {
+            e.closed_lots = closures.iter().find(|c| c.entry_id == e.id).cloned();
+        }
+    }
     let mut order_no = conn.prepare_cached("SELECT order_no FROM orders WHERE id = ?1")?;
     for e in rows.iter_mut().filter(|e| e.source == Source::Order) {
         if let Some(id) = e.source_id {

@@ -78,6 +78,18 @@ describe("the customer 360 loyalty card", () => {
     expect(history.textContent).toContain("2026-11-27 起可用");
   }, 30_000);
 
+  it("says how many lots one expiry line closed and when they were earned", async () => {
+    const expiry = {
+      ...panel.history[0], id: 9, delta: -130, reason: "expire" as const, source: "job" as const, sourceId: null,
+      pointsPerYuan: null, multiplierPct: null, baseFen: null, at: "2027-12-01T02:00:00Z", usableFrom: "2027-12-01T02:00:00Z",
+      lotId: 5, idempotencyKey: "expire:2027-12-01T02:00:00.000Z:customer:0000000007", orderNo: null,
+      closedLots: { entryId: 9, lots: 3, points: 130, firstEarnedAt: "2026-11-10T02:00:00Z", lastEarnedAt: "2026-11-20T02:00:00Z" },
+    };
+    answer({ loyalty_customer: { ...panel, history: [expiry] } });
+    mount("owner");
+    await waitFor(() => expect(screen.getByTestId("c360-points-history").textContent).toContain("3 笔积分过期（2026-11-10 至 2026-11-20 获得）"), SLOW);
+  }, 30_000);
+
   it("reads in English", async () => {
     answer();
     mount("owner", "en");

@@ -150,6 +150,8 @@ const loyaltyEn: Record<keyof typeof loyaltyZh, string> = {
   "c360.points.rate": "{rate} pt/¥ × {mult}",
   "c360.points.ticket": "Ticket #{id}",
   "c360.points.usableFrom": "usable from {day}",
+  "c360.points.closedOn": "{lots} lot(s) expired (earned {day})",
+  "c360.points.closedBetween": "{lots} lot(s) expired (earned {from} – {to})",
   "c360.points.expires": "{points} points expire on {day}",
   "c360.tier.title": "Member tier",
   "c360.tier.spendCol": "Qualifying spend",

@@ -149,6 +149,8 @@ const loyaltyZh = {
   "c360.points.rate": "{rate} 分/元 × {mult}",
   "c360.points.ticket": "工单 #{id}",
   "c360.points.usableFrom": "{day} 起可用",
+  "c360.points.closedOn": "{lots} 笔积分过期（{day} 获得）",
+  "c360.points.closedBetween": "{lots} 笔积分过期（{from} 至 {to} 获得）",
   "c360.points.expires": "{points} 积分将于 {day} 过期",
   "c360.tier.title": "会员等级",
   "c360.tier.spendCol": "定级消费",

@@ -32,6 +32,17 @@ export interface PointsEntry {
   idempotencyKey: string;
   /** The order's number when the source is an order (customer history only). */
   orderNo?: string | null;
+  /** An expiry row: how many lots it closed, earned when (customer history only). */
+  closedLots?: ClosedLots | null;
+}
+
+/** What one expiry row closed (laoke::loyalty::lots::Closure). */
+export interface ClosedLots {
+  entryId: number;
+  lots: number;
+  points: number;
+  firstEarnedAt: string;
+  lastEarnedAt: string;
 }
 
 /** A customer's points at a glance (laoke::loyalty::points::PointsSummary). */

@@ -53,6 +53,13 @@ export function CustomerLoyaltyCard({ customerId, editable }: { customerId: numb
     if (e.source === "order" && e.sourceId) parts.push(t("c360.points.order", { id: e.orderNo ?? `#${e.sourceId}` }));
     if (e.reason === "earn" && e.pointsPerYuan !== null) parts.push(t("c360.points.rate", { rate: e.pointsPerYuan, mult: `${((e.multiplierPct ?? 100) / 100).toFixed(1)}×` }));
     if (e.ticketId) parts.push(t("c360.points.ticket", { id: e.ticketId }));
+    // One expiry row closes every lot due that day: say how many, earned when.
+    const c = e.closedLots;
+    if (c) {
+      const from = formatDay(c.firstEarnedAt);
+      const to = formatDay(c.lastEarnedAt);
+      parts.push(from === to ? t("c360.points.closedOn", { lots: c.lots, day: from }) : t("c360.points.closedBetween", { lots: c.lots, from, to }));
+    }
     if (e.note) parts.push(e.note);
     // A lock period (return window): say from when the points can be used.
     if (e.delta > 0 && Date.parse(e.usableFrom) - Date.parse(e.at) > 60_000) parts.push(t("c360.points.usableFrom", { day: formatDay(e.usableFrom) }));
