@@ -320,3 +320,104 @@ fn orders_of_a_bulk_import_earn_points_on_the_next_loyalty_job_and_lose_them_on_
     let after = laoke::loyalty::job::run(&store, &owner).unwrap();
     assert_eq!(after.sync.reversed_orders as i64, counted);
 }
+
+/// A Laoke-template file whose buyers have several multi-item orders in every status, refunds,
+/// items with and without a category, and categories that tie on spend.
+fn write_stats_csv(path: &Path) {
+    let mut csv = String::from(
+        "订单号,渠道,订单状态,下单时间,付款时间,买家昵称,收货人,手机,地址,商品名称,SKU,分类,数量,单价(元),运费(元),优惠(元),实付金额(元),退款金额(元),备注\n",
+    );
+    let statuses = [
+        "交易成功",
+        "交易关闭",
+        "等待买家付款",
+        "交易成功",
+        "卖家已发货",
+    ];
+    let categories = ["茶叶", "茶具", "", "礼盒", "花茶"];
+    for o in 0..120u64 {
+        let buyer = (o * 7) % 11;
+        // Buyer 0 is the customer typed in by hand (王伟, 13000007919).
+        let (name, phone) = if buyer == 0 {
+            ("王伟".to_string(), "13000007919".to_string())
+        } else {
+            (format!("买家{buyer}"), format!("139{:08}", buyer * 37))
+        };
+        let status = statuses[(o % 5) as usize];
+        let day = 1 + (o * 13) % 28;
+        let at = format!("2025-{:02}-{day:02} 1{}:00:00", 1 + o % 12, o % 10);
+        let items = 1 + o % 3;
+        let mut total = 0;
+        let mut rows = Vec::new();
+        for i in 0..items {
+            let qty = 1 + (o + i) % 2;
+            // Prices that make categories tie now and then.
+            let unit = 100 * (1 + (o + 2 * i) % 3);
+            total += qty * unit;
+            rows.push((
+                i,
+                qty,
+                unit,
+                categories[((buyer * 3 + i + o % 2) % 5) as usize],
+            ));
+        }
+        let refund = if o % 9 == 4 { total / 2 } else { 0 };
+        for (i, qty, unit, cat) in rows {
+            csv.push_str(&format!(
+                "S{o:05},门店,{status},{at},{at},,{name},{phone},杭州,商品{i},,{cat},{qty},{}.{:02},0,0,{}.{:02},{}.{:02},\n",
+                unit / 100,
+                unit % 100,
+                total / 100,
+                total % 100,
+                refund / 100,
+                refund % 100
+            ));
+        }
+    }
+    // A buyer whose two categories tie: the smaller text wins (礼 U+793C before 茶 U+8336).
+    csv.push_str(
+        "T00001,门店,交易成功,2025-03-01 10:00:00,2025-03-01 10:00:00,,平局,13900000001,杭州,壶,,茶具,1,100.00,0,0,200.00,0,\n\
+         T00001,门店,交易成功,2025-03-01 10:00:00,2025-03-01 10:00:00,,平局,13900000001,杭州,盒,,礼盒,2,50.00,0,0,200.00,0,\n",
+    );
+    std::fs::write(path, csv).unwrap();
+}
+
+#[test]
+fn stats_added_up_in_memory_equal_the_stats_sql() {
+    let (tmp, _) = temp_store_dir();
+    let file = tmp.path().join("orders.csv");
+    write_stats_csv(&file);
+    let mut stats = Vec::new();
+    for bulk in [BulkMode::Always, BulkMode::Never] {
+        let dir = tmp.path().join(format!("{bulk:?}"));
+        let (store, owner, _) = init(&dir);
+        laoke::customers::create(&store, &owner, &customer("王伟", "13000007919")).unwrap();
+        let r = import(&store, &owner, &file, bulk);
+        assert_eq!((r.created, r.rejected), (121, 0), "{:?}", r.rejected_rows);
+        let conn = raw_connection_as_owner(&store, &owner);
+        let rows: Vec<String> = conn
+            .prepare(
+                "SELECT customer_id || '|' || orders_count || '|' || spend_fen || '|' ||
+                        first_order_at || '|' || last_order_at || '|' ||
+                        coalesce(top_category, 'NULL')
+                   FROM customer_stats ORDER BY customer_id",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        stats.push(rows);
+    }
+    assert_eq!(stats[0].len(), 12, "every buyer has counted orders");
+    for top in ["|茶叶", "|茶具", "|礼盒", "|花茶"] {
+        assert!(
+            stats[0].iter().any(|r| r.ends_with(top)),
+            "a top category {top}"
+        );
+    }
+    assert!(stats[0]
+        .iter()
+        .any(|r| r.starts_with("12|1|20000|") && r.ends_with("|礼盒")));
+    assert_eq!(stats[0], stats[1], "in-memory stats differ from the SQL's");
+}

@@ -27,6 +27,7 @@ pub mod mapping;
 pub mod phases;
 pub mod presets;
 pub mod read;
+mod stats;
 mod undo;
 pub mod validate;
 
