@@ -74,8 +74,6 @@ struct Engine<'a, 't> {
     existing: Option<FastSet<(Channel, String)>>,
     /// Bulk mode, once the first new order came: the order indexes to build again.
     dropped: Option<super::bulk::Dropped>,
-    /// Bulk mode: the stats of the customers this import creates, added up in memory.
-    fresh: Option<super::stats::Fresh>,
 }
 
 /// Run the job; commits unless it is a dry run or `cancel` was set (then rolls back).
@@ -135,7 +133,6 @@ pub(crate) fn run(
         touched: HashSet::new(),
         default_channel: job.resolved.channel.unwrap_or(Channel::Other),
         pending: super::fast::Pending::new(&tx, batch, actor.username(), now)?,
-        fresh: existing.as_ref().map(|_| super::stats::Fresh::default()),
         existing,
         dropped: None,
     };
@@ -415,11 +412,6 @@ impl Engine<'_, '_> {
                 self.pending.flush(self.tx)?;
                 self.dropped = Some(super::bulk::drop_indexes(self.tx)?);
             }
-            if let (Some(c), Some(fresh)) = (customer, self.fresh.as_mut()) {
-                if self.pending.created_customer(c) {
-                    fresh.add(c, &order);
-                }
-            }
             self.pending.order(self.tx, order)?;
             self.report.created += 1;
             if let Some(c) = customer {
@@ -427,12 +419,8 @@ impl Engine<'_, '_> {
             }
             return Ok(());
         }
-        // An order that exists: its customer must be written before the upsert looks, and its
-        // stats come from the SQL.
+        // An order that exists: its customer must be written before the upsert looks.
         self.pending.flush(self.tx)?;
-        if let (Some(c), Some(fresh)) = (customer, self.fresh.as_mut()) {
-            fresh.forget(c);
-        }
         match orders::upsert_in_tx(
             self.tx,
             self.actor.username(),
@@ -509,22 +497,12 @@ impl Engine<'_, '_> {
         Ok(())
     }
 
-    /// Stats of every touched customer: the new customers of a bulk import from what was
-    /// added up in memory (import::stats), the others through the stats SQL.
     fn finish_stats(&mut self) -> Result<()> {
-        let fresh = self.fresh.take().unwrap_or_default();
-        let ids: Vec<i64> = self
-            .touched
-            .iter()
-            .copied()
-            .filter(|c| !fresh.has(*c))
-            .collect();
-        if ids.len() > REBUILD_STATS_ABOVE {
-            // Everyone's, the new customers' included.
+        if self.touched.len() > REBUILD_STATS_ABOVE {
             orders::rebuild_all_stats(self.tx)?;
         } else {
+            let ids: Vec<i64> = self.touched.iter().copied().collect();
             orders::refresh_stats(self.tx, &ids)?;
-            fresh.insert(self.tx)?;
         }
         Ok(())
     }

@@ -54,7 +54,6 @@ pub struct Pending {
     batch: i64,
     actor: String,
     at: String,
-    first_customer_id: i64,
     next_customer_id: i64,
     next_order_id: i64,
     customers: Vec<NewCustomerRow>,
@@ -79,13 +78,11 @@ impl Pending {
                 |r| r.get(0),
             )?)
         };
-        let first_customer_id = next("customers")?;
         Ok(Pending {
             batch,
-            first_customer_id,
             actor: actor.to_string(),
             at: ts(now),
-            next_customer_id: first_customer_id,
+            next_customer_id: next("customers")?,
             next_order_id: next("orders")?,
             customers: Vec::new(),
             orders: Vec::new(),
@@ -98,11 +95,6 @@ impl Pending {
     /// An order was created outside this writer (with SQLite's own id): count on from there.
     pub fn taken_order_id(&mut self, id: i64) {
         self.next_order_id = self.next_order_id.max(id + 1);
-    }
-
-    /// Whether this import created the customer (through this writer).
-    pub fn created_customer(&self, id: i64) -> bool {
-        id >= self.first_customer_id && id < self.next_customer_id
     }
 
     /// Whether nothing waits to be written.

@@ -27,7 +27,6 @@ pub mod mapping;
 pub mod phases;
 pub mod presets;
 pub mod read;
-mod stats;
 mod undo;
 pub mod validate;
 
