@@ -6,8 +6,18 @@
 //! customer it touched; the terms of exactly those customers are re-derived and the orders it
 //! created are indexed, a few set-based statements in all (migrations/0006_search_deferred.sql).
 //!
+//! The re-derived terms do not go through the `search_terms_ai` trigger either: it builds each
+//! term's 1- and 2-character grams with a query per term, ~7 s for the ~500k terms of a 1M-row
+//! first import. [`Deferred::finish`] drops that trigger inside the transaction, writes the
+//! terms' FTS rows in one statement and their grams computed by [`super::grams`] (which mirrors
+//! the trigger; `tests/import_search_index.rs` compares both, row for row, edge cases included)
+//! in sorted multi-row INSERTs, and creates the trigger again from its own text in
+//! `sqlite_master`. A term SQLite would measure differently (a NUL inside) is written again with
+//! the trigger back on, so the trigger computes its grams itself.
+//!
 //! The result is the index the triggers would have built. Everything happens inside the
-//! caller's transaction: a rollback (error, cancel, dry run) also restores the switch.
+//! caller's transaction: a rollback (error, cancel, dry run) also restores the switch and the
+//! trigger; other connections never see the store without it.
 
 use super::grams::{self, Gram};
 use crate::Result;
