@@ -70,18 +70,29 @@ impl Deferred {
             "DROP TABLE IF EXISTS temp.search_dirty;
              CREATE TEMP TABLE search_dirty (customer_id INTEGER PRIMARY KEY);",
         )?;
-        {
-            let mut ins =
-                tx.prepare("INSERT OR IGNORE INTO temp.search_dirty (customer_id) VALUES (?1)")?;
-            for id in customers {
-                ins.execute([id])?;
+        let mut ids: Vec<i64> = customers.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for chunk in ids.chunks(DIRTY_ROWS) {
+            let mut sql = String::from("INSERT INTO temp.search_dirty (customer_id) VALUES ");
+            for i in 0..chunk.len() {
+                sql.push_str(if i == 0 { "(?)" } else { ",(?)" });
             }
+            tx.prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(chunk))?;
         }
         // Existing terms of these customers go through the live search_terms_ad trigger (FTS
-        // row and grams deleted with them; none for the customers the import created).
-        tx.execute_batch(
+        // row and grams deleted with them). Only customers up to the largest one with terms
+        // can have any: the customers an import created (the newest ids) are not looked up.
+        tx.execute(
             "DELETE FROM search_terms
-              WHERE customer_id IN (SELECT customer_id FROM temp.search_dirty);",
+              WHERE customer_id IN (SELECT customer_id FROM temp.search_dirty
+                                     WHERE customer_id <= ?1)",
+            [tx.query_row(
+                "SELECT coalesce(max(customer_id), 0) FROM search_terms",
+                [],
+                |r| r.get::<_, i64>(0),
+            )?],
         )?;
         // The new terms are written with search_terms_ai dropped (inside this transaction; it
         // is created again from its own text below): their FTS rows in one statement and their
@@ -121,6 +132,9 @@ impl Deferred {
         Ok(())
     }
 }
+
+/// Ids per multi-row INSERT into the temp table of customers to re-derive.
+const DIRTY_ROWS: usize = 500;
 
 /// Rows per multi-row INSERT of grams (5 values each: 1,000 bound values).
 const GRAM_ROWS: usize = 200;
