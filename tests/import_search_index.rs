@@ -326,3 +326,51 @@ fn grams_built_in_rust_equal_the_triggers_for_edge_case_texts() {
         assert_eq!(a, b, "the grams built in Rust differ from the trigger's");
     }
 }
+
+#[test]
+fn undo_of_an_import_puts_the_search_index_back_and_keeps_one_undo_row_for_its_new_orders() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner) = shop_with_history(&dir, false);
+    let first = tmp.path().join("first.csv");
+    let second = tmp.path().join("second.csv");
+    import::bench::write_taobao_csv(&first, 300, 7).unwrap();
+    import::bench::write_taobao_csv(&second, 700, 11).unwrap();
+    import(&store, &owner, &first);
+    let conn = raw_connection_as_owner(&store, &owner);
+    let before = index_contents(&conn);
+    let stats_before: String = conn
+        .query_row(
+            "SELECT count(*) || sum(orders_count) || sum(spend_fen) FROM customer_stats",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap();
+    let r = import(&store, &owner, &second);
+    assert!(r.created > 0);
+    let (ranges, per_order): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*) FILTER (WHERE entity = 'order_range'),
+                    count(*) FILTER (WHERE entity = 'order')
+               FROM import_changes WHERE batch_id = ?1",
+            [r.batch_id.unwrap()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(ranges, 1, "one undo row for all the batch's new orders");
+    assert_eq!(per_order, r.updated as i64, "one per updated order only");
+    let u = import::undo(&store, &owner, r.batch_id.unwrap()).unwrap();
+    assert_eq!(u.orders_removed, r.created);
+    assert_eq!(
+        index_contents(&conn),
+        before,
+        "the index is as before the import"
+    );
+    let stats_after: String = conn
+        .query_row(
+            "SELECT count(*) || sum(orders_count) || sum(spend_fen) FROM customer_stats",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap();
+    assert_eq!(stats_after, stats_before, "the stats are as before");
+}
