@@ -236,12 +236,11 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
             tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [c.entity_id])? as u64;
     }
     for c in changes.iter().filter(|c| c.entity == "customer") {
+        // Cached statements: a batch may hold hundreds of thousands of customers, and each
+        // DELETE compiles the customers' triggers and foreign keys.
         let current: Option<(String, String)> = tx
-            .query_row(
-                "SELECT name, updated_at FROM customers WHERE id = ?1",
-                [c.entity_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached("SELECT name, updated_at FROM customers WHERE id = ?1")?
+            .query_row([c.entity_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let Some((name, updated_at)) = current else {
             continue;
@@ -270,16 +269,15 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
             continue;
         }
         let busy: Option<&str> = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT CASE
                     WHEN EXISTS (SELECT 1 FROM orders WHERE customer_id = ?1) THEN 'orders'
                     WHEN EXISTS (SELECT 1 FROM customer_merges WHERE kept_id = ?1 OR merged_id = ?1) THEN 'merge'
                     WHEN EXISTS (SELECT 1 FROM customers WHERE merged_into = ?1) THEN 'merge'
                     WHEN EXISTS (SELECT 1 FROM customer_consents WHERE customer_id = ?1) THEN 'consent'
                  END",
-                [c.entity_id],
-                |r| r.get::<_, Option<String>>(0),
             )?
+            .query_row([c.entity_id], |r| r.get::<_, Option<String>>(0))?
             .map(|s| match s.as_str() {
                 "orders" => "orders",
                 "merge" => "merge",
@@ -296,7 +294,8 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
                 format!("customer '{name}' {en} now."),
             ));
         }
-        tx.execute("DELETE FROM customers WHERE id = ?1", [c.entity_id])?;
+        tx.prepare_cached("DELETE FROM customers WHERE id = ?1")?
+            .execute([c.entity_id])?;
         touched.remove(&c.entity_id);
         report.customers_removed += 1;
     }
