@@ -320,3 +320,46 @@ fn orders_of_a_bulk_import_earn_points_on_the_next_loyalty_job_and_lose_them_on_
     let after = laoke::loyalty::job::run(&store, &owner).unwrap();
     assert_eq!(after.sync.reversed_orders as i64, counted);
 }
+
+#[test]
+fn undo_is_refused_when_a_later_import_was_given_the_id_of_an_order_deleted_by_hand() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let first = tmp.path().join("first.csv");
+    let second = tmp.path().join("second.csv");
+    import::bench::write_taobao_csv(&first, 50, 7).unwrap();
+    import::bench::write_taobao_csv(&second, 60, 13).unwrap();
+    let r1 = import(&store, &owner, &first, BulkMode::Auto);
+    let conn = raw_connection_as_owner(&store, &owner);
+    // The newest order of the first import is deleted by hand: its id is free again.
+    let newest: i64 = conn
+        .query_row("SELECT max(id) FROM orders", [], |r| r.get(0))
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DELETE FROM order_items WHERE order_id = {newest}; DELETE FROM orders WHERE id = {newest};"
+    ))
+    .unwrap();
+    let r2 = import(&store, &owner, &second, BulkMode::Auto);
+    let reused: i64 = conn
+        .query_row(
+            "SELECT import_batch_id FROM orders WHERE id = ?1",
+            [newest],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reused, r2.batch_id.unwrap(), "the second import got the id");
+    let err = import::undo(&store, &owner, r1.batch_id.unwrap()).unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert!(
+        err.message(laoke::i18n::Lang::En).contains("undo #"),
+        "{}",
+        err.message(laoke::i18n::Lang::En)
+    );
+    import::undo(&store, &owner, r2.batch_id.unwrap()).unwrap();
+    let u1 = import::undo(&store, &owner, r1.batch_id.unwrap()).unwrap();
+    assert_eq!(u1.orders_removed, 49, "every order but the deleted one");
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+}

@@ -186,3 +186,191 @@ fn a_dry_run_leaves_the_index_and_the_switch_as_they_were() {
         "the real import is indexed"
     );
 }
+
+/// Texts that exercise every expression of the 0004 gram trigger that search::grams mirrors:
+/// CJK next to Latin, digits, emoji and other 4-byte characters (inside and outside the CJK
+/// range the trigger tests), its range bounds, upper-case and full-width letters, repeated
+/// pieces (INSERT OR IGNORE), terms past the 64 positions of search_positions, spaces that
+/// trim removes, and a NUL (left to the trigger itself).
+const EDGE_NAMES: &[&str] = &[
+    "张伟",
+    "张",
+    "Anna李",
+    "李Anna",
+    "ÉMILE 张",
+    "ＡＢＣ张三",
+    "１２３",
+    "JOHN SMITH",
+    "aA",
+    "X",
+    "王😀明",
+    "😀",
+    "𠀀𠀁张",
+    "㐀鿿ꀀ",
+    "张张张张",
+    "  李 四  ",
+    "李4号",
+    "a\0张",
+];
+
+fn edge_texts(conn: &Connection, deferred: bool) {
+    let long_name = format!("{}张伟李{}", "a".repeat(62), "王".repeat(10));
+    let long_nick = format!("{}小明", "店".repeat(63));
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    let d = deferred.then(|| laoke::search::deferred::defer(&tx).unwrap());
+    let mut names: Vec<String> = EDGE_NAMES.iter().map(|s| s.to_string()).collect();
+    names.push(long_name);
+    let mut ids = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let id = 1000 + i as i64;
+        ids.push(id);
+        tx.execute(
+            "INSERT INTO customers (id, name, email, wechat_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            rusqlite::params![
+                id,
+                name,
+                format!("{}.Wei{i}@EXAMPLE.com", name.trim()),
+                if i % 2 == 0 {
+                    format!("WX_{name}")
+                } else {
+                    String::new()
+                },
+            ],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO customer_phones (customer_id, phone) VALUES (?1, ?2)",
+            rusqlite::params![id, format!("+86138{:08}", i)],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO customer_nicks (customer_id, platform, nick) VALUES (?1, 'taobao', ?2)",
+            rusqlite::params![id, format!("{name}_{i}")],
+        )
+        .unwrap();
+        if i % 3 != 0 {
+            tx.execute(
+                "INSERT INTO customer_stats (customer_id, orders_count, spend_fen, last_order_at)
+                 VALUES (?1, ?2, 100, ?3)",
+                rusqlite::params![id, i as i64, format!("2026-0{}-15T08:00:00Z", 1 + i % 9)],
+            )
+            .unwrap();
+        }
+    }
+    tx.execute(
+        "INSERT INTO customer_nicks (customer_id, platform, nick) VALUES (?1, 'jd', ?2)",
+        rusqlite::params![ids[0], long_nick],
+    )
+    .unwrap();
+    // Customers that existed before: one renamed, one with a new nick.
+    tx.execute(
+        "UPDATE customers SET name = 'Wang 王伟 Ⅱ' WHERE name = '王伟'",
+        [],
+    )
+    .unwrap();
+    let old: Vec<i64> = tx
+        .prepare("SELECT id FROM customers WHERE id < 1000")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tx.execute(
+        "INSERT INTO customer_nicks (customer_id, platform, nick) VALUES (?1, 'pdd', '老客Ｏｌｄ')",
+        [old[1]],
+    )
+    .unwrap();
+    if let Some(d) = d {
+        d.finish(&tx, ids.iter().chain(&old).copied()).unwrap();
+    }
+    tx.commit().unwrap();
+}
+
+#[test]
+fn grams_built_in_rust_equal_the_triggers_for_edge_case_texts() {
+    let (tmp, _) = temp_store_dir();
+    let mut indexes = Vec::new();
+    for deferred in [true, false] {
+        let (store, owner) = shop_with_history(&tmp.path().join(format!("{deferred}")), false);
+        let conn = raw_connection_as_owner(&store, &owner);
+        edge_texts(&conn, deferred);
+        indexes.push(index_contents(&conn));
+    }
+    let (bulk, live) = (&indexes[0], &indexes[1]);
+    for needle in [
+        "gram|张|Integer(1)|",
+        "gram|客Ｏ|Integer(2)|",
+        "gram|伟李|Integer(2)|",
+        "gram|小明|Integer(2)|",
+        "gram|x|Integer(0)|",
+        "gram|😀|Integer(0)|",
+        "gram|É|Integer(1)|",
+    ] {
+        assert!(
+            live.iter().any(|r| r.starts_with(needle)),
+            "the reference has {needle}"
+        );
+    }
+    assert!(
+        !live.iter().any(|r| r.starts_with("gram|王王|")),
+        "nothing past position 64 + 1"
+    );
+    assert!(
+        !live.iter().any(|r| r.starts_with("gram|é")),
+        "lower() folds ASCII letters only"
+    );
+    assert_eq!(bulk.len(), live.len(), "same number of index rows");
+    for (a, b) in bulk.iter().zip(live) {
+        assert_eq!(a, b, "the grams built in Rust differ from the trigger's");
+    }
+}
+
+#[test]
+fn undo_of_an_import_puts_the_search_index_back_and_keeps_one_undo_row_for_its_new_orders() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner) = shop_with_history(&dir, false);
+    let first = tmp.path().join("first.csv");
+    let second = tmp.path().join("second.csv");
+    import::bench::write_taobao_csv(&first, 300, 7).unwrap();
+    import::bench::write_taobao_csv(&second, 700, 11).unwrap();
+    import(&store, &owner, &first);
+    let conn = raw_connection_as_owner(&store, &owner);
+    let before = index_contents(&conn);
+    let stats_before: String = conn
+        .query_row(
+            "SELECT count(*) || sum(orders_count) || sum(spend_fen) FROM customer_stats",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap();
+    let r = import(&store, &owner, &second);
+    assert!(r.created > 0);
+    let (ranges, per_order): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*) FILTER (WHERE entity = 'order_range'),
+                    count(*) FILTER (WHERE entity = 'order')
+               FROM import_changes WHERE batch_id = ?1",
+            [r.batch_id.unwrap()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(ranges, 1, "one undo row for all the batch's new orders");
+    assert_eq!(per_order, r.updated as i64, "one per updated order only");
+    let u = import::undo(&store, &owner, r.batch_id.unwrap()).unwrap();
+    assert_eq!(u.orders_removed, r.created);
+    assert_eq!(
+        index_contents(&conn),
+        before,
+        "the index is as before the import"
+    );
+    let stats_after: String = conn
+        .query_row(
+            "SELECT count(*) || sum(orders_count) || sum(spend_fen) FROM customer_stats",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap();
+    assert_eq!(stats_after, stats_before, "the stats are as before");
+}

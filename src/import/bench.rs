@@ -403,6 +403,20 @@ pub fn run(
                 report.rejected
             )));
         }
+        if path == &xlsx_path {
+            // Undo of the whole 100k-order batch (one transaction), timed the same way.
+            let cpu_before = cpu_seconds();
+            let started = Instant::now();
+            let undo = super::undo(&store, &session, report.batch_id.unwrap_or_default())?;
+            let cpu = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
+            log(&format!(
+                "undo of the xlsx import: {:.2} s wall, {} CPU ({} orders and {} customers removed)",
+                started.elapsed().as_secs_f64(),
+                cpu.map(|c| format!("{c:.2} s")).unwrap_or_else(|| "?".into()),
+                undo.orders_removed,
+                undo.customers_removed
+            ));
+        }
         out.push(BenchResult {
             label: label.into(),
             rows: report.rows,

@@ -198,6 +198,7 @@ pub(crate) fn run(
         e.flush(g)?;
     }
     e.pending.flush(&tx)?;
+    e.pending.record_created_orders(&tx)?;
     phases.mark("rows (check, match, write)");
     if job.dry_run {
         // Rolled back below: the indexes, stats and search index are never seen, so the

@@ -12,6 +12,11 @@
 //! inside the import's transaction — so an order can name its customer before either row is
 //! written.
 //!
+//! Undo records: one `customer` row per new customer, and ONE `order_range` row for all the new
+//! orders of the batch ([`Pending::record_created_orders`]; `import::undo` removes them
+//! set-based) — a million per-order rows cost ~1 s to write and undo went through them one by
+//! one.
+//!
 //! Anything that reads these tables while rows are waiting here must [`Pending::flush`] first
 //! (the engine does before touching an existing customer or order); the import flushes at the
 //! end of the rows.
@@ -55,6 +60,7 @@ pub struct Pending {
     actor: String,
     at: String,
     next_customer_id: i64,
+    first_order_id: i64,
     next_order_id: i64,
     customers: Vec<NewCustomerRow>,
     orders: Vec<(i64, NewOrder)>,
@@ -78,12 +84,14 @@ impl Pending {
                 |r| r.get(0),
             )?)
         };
+        let next_order = next("orders")?;
         Ok(Pending {
             batch,
             actor: actor.to_string(),
             at: ts(now),
             next_customer_id: next("customers")?,
-            next_order_id: next("orders")?,
+            first_order_id: next_order,
+            next_order_id: next_order,
             customers: Vec::new(),
             orders: Vec::new(),
             items: Vec::new(),
@@ -274,13 +282,27 @@ impl Pending {
                 ])
             },
         )?;
-        insert_rows(
-            conn,
-            "INSERT INTO import_changes (batch_id, entity, entity_id, action, before)",
-            "(?, 'order', ?, 'created', NULL)",
-            &orders,
-            |(id, _), v| v.extend([&batch as &dyn ToSql, id]),
-        )?;
+        Ok(())
+    }
+
+    /// The undo record of every order this writer created: ONE row for the whole batch,
+    /// `('order_range', first id, 'created', before = last id)`. Exact because ids count up
+    /// from the largest at the start and nothing else writes inside the import's transaction:
+    /// every order whose id is in the range was created by this batch (an order created
+    /// through `orders::upsert_in_tx` inside it is in the range too, and has its own row).
+    /// Call once, after the last [`Pending::flush`].
+    pub fn record_created_orders(&self, conn: &Connection) -> Result<()> {
+        if self.next_order_id > self.first_order_id {
+            conn.execute(
+                "INSERT INTO import_changes (batch_id, entity, entity_id, action, before)
+                 VALUES (?1, 'order_range', ?2, 'created', ?3)",
+                params![
+                    self.batch,
+                    self.first_order_id,
+                    (self.next_order_id - 1).to_string()
+                ],
+            )?;
+        }
         Ok(())
     }
 

@@ -9,6 +9,10 @@
 //! - a customer the batch created now has orders from elsewhere, was merged, or has consent
 //!   records (removing them would lose someone else's work).
 //!
+//! The orders a batch created are recorded as one id range (`order_range`, see import::fast) and
+//! removed with two DELETEs after set-based versions of the same checks (a later batch changed
+//! one of them or was given one of their ids again; one was edited since).
+//!
 //! Everything happens in one transaction: either the whole batch is undone or nothing is.
 
 use crate::{
@@ -140,9 +144,14 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    // A later batch's change to the same row, or (for an order) a later batch's range of
+    // created orders holding its id (the id was freed by a hand deletion and handed out again).
     let mut later = tx.prepare(
         "SELECT b.id FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
-         WHERE c.entity = ?1 AND c.entity_id = ?2 AND c.batch_id > ?3 AND b.undone_at IS NULL
+         WHERE c.batch_id > ?3 AND b.undone_at IS NULL
+           AND ((c.entity = ?1 AND c.entity_id = ?2)
+                OR (?1 = 'order' AND c.entity = 'order_range' AND c.entity_id <= ?2
+                    AND CAST(c.before AS INTEGER) >= ?2))
          LIMIT 1",
     )?;
     for c in &changes {
@@ -163,7 +172,11 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
         ..Default::default()
     };
     let mut touched: HashSet<i64> = HashSet::new();
-    // Orders first (they point at customers), then phones / nicks, then customers.
+    // Orders first (they point at customers), then phones / nicks, then customers. The orders
+    // a batch created in one range (import::fast) go set-based.
+    for c in changes.iter().filter(|c| c.entity == "order_range") {
+        report.orders_removed += undo_created_range(tx, batch, &batch_at, c, &mut touched)?;
+    }
     for c in changes.iter().filter(|c| c.entity == "order") {
         let current: Option<(String, String, Option<i64>)> = tx
             .query_row(
@@ -223,12 +236,11 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
             tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [c.entity_id])? as u64;
     }
     for c in changes.iter().filter(|c| c.entity == "customer") {
+        // Cached statements: a batch may hold hundreds of thousands of customers, and each
+        // DELETE compiles the customers' triggers and foreign keys.
         let current: Option<(String, String)> = tx
-            .query_row(
-                "SELECT name, updated_at FROM customers WHERE id = ?1",
-                [c.entity_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached("SELECT name, updated_at FROM customers WHERE id = ?1")?
+            .query_row([c.entity_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let Some((name, updated_at)) = current else {
             continue;
@@ -257,16 +269,15 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
             continue;
         }
         let busy: Option<&str> = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT CASE
                     WHEN EXISTS (SELECT 1 FROM orders WHERE customer_id = ?1) THEN 'orders'
                     WHEN EXISTS (SELECT 1 FROM customer_merges WHERE kept_id = ?1 OR merged_id = ?1) THEN 'merge'
                     WHEN EXISTS (SELECT 1 FROM customers WHERE merged_into = ?1) THEN 'merge'
                     WHEN EXISTS (SELECT 1 FROM customer_consents WHERE customer_id = ?1) THEN 'consent'
                  END",
-                [c.entity_id],
-                |r| r.get::<_, Option<String>>(0),
             )?
+            .query_row([c.entity_id], |r| r.get::<_, Option<String>>(0))?
             .map(|s| match s.as_str() {
                 "orders" => "orders",
                 "merge" => "merge",
@@ -283,7 +294,8 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
                 format!("customer '{name}' {en} now."),
             ));
         }
-        tx.execute("DELETE FROM customers WHERE id = ?1", [c.entity_id])?;
+        tx.prepare_cached("DELETE FROM customers WHERE id = ?1")?
+            .execute([c.entity_id])?;
         touched.remove(&c.entity_id);
         report.customers_removed += 1;
     }
@@ -307,6 +319,74 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
         }),
     )?;
     Ok(report)
+}
+
+/// Remove the orders of one `order_range` record (ids `entity_id ..= before`), refusing when
+/// a later import changed one of them or one was edited after the import. Orders of the range
+/// deleted by hand since are simply gone. Returns how many were removed.
+fn undo_created_range(
+    tx: &Transaction,
+    batch: i64,
+    batch_at: &str,
+    c: &Change,
+    touched: &mut HashSet<i64>,
+) -> Result<u64> {
+    let first = c.entity_id;
+    let last: i64 = c
+        .before
+        .as_deref()
+        .and_then(|b| b.parse().ok())
+        .ok_or_else(|| Error::Internal(format!("import change {}: no range end", c.id)))?;
+    let other: Option<i64> = tx
+        .query_row(
+            "SELECT b.id FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
+             WHERE c.batch_id > ?1 AND b.undone_at IS NULL
+               AND ((c.entity = 'order' AND c.entity_id BETWEEN ?2 AND ?3)
+                    OR (c.entity = 'order_range' AND c.entity_id <= ?3
+                        AND CAST(c.before AS INTEGER) >= ?2))
+             LIMIT 1",
+            params![batch, first, last],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(other) = other {
+        return Err(refused(
+            format!("之后的导入 #{other} 又改动了同一批数据，请先撤销导入 #{other}。"),
+            format!("a later import (#{other}) changed the same records; undo #{other} first."),
+        ));
+    }
+    let edited: Option<String> = tx
+        .query_row(
+            "SELECT order_no FROM orders WHERE id BETWEEN ?1 AND ?2 AND updated_at <> ?3
+             ORDER BY id LIMIT 1",
+            params![first, last, batch_at],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(order_no) = edited {
+        return Err(refused(
+            format!("订单 {order_no} 在导入之后又被修改过。"),
+            format!("order {order_no} was changed after the import."),
+        ));
+    }
+    {
+        let mut stmt = tx.prepare(
+            "SELECT DISTINCT customer_id FROM orders
+             WHERE id BETWEEN ?1 AND ?2 AND customer_id IS NOT NULL",
+        )?;
+        for id in stmt.query_map([first, last], |r| r.get::<_, i64>(0))? {
+            touched.insert(id?);
+        }
+    }
+    tx.execute(
+        "DELETE FROM order_items WHERE order_id BETWEEN ?1 AND ?2",
+        [first, last],
+    )?;
+    let removed = tx.execute(
+        "DELETE FROM orders WHERE id BETWEEN ?1 AND ?2",
+        [first, last],
+    )?;
+    Ok(removed as u64)
 }
 
 /// Customer columns an import may fill (and undo may put back).

@@ -17,6 +17,7 @@
 pub mod bench;
 mod customers;
 pub mod deferred;
+pub mod grams;
 mod orders;
 pub mod query;
 
