@@ -58,11 +58,6 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0010_expiry_rows",
         include_str!("../../migrations/0010_expiry_rows.sql"),
     ),
-    (
-        11,
-        "0011_orders_no_index",
-        include_str!("../../migrations/0011_orders_no_index.sql"),
-    ),
 ];
 
 pub fn latest() -> i64 {
