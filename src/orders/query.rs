@@ -651,18 +651,8 @@ pub fn find_by_no(
     s.require(Permission::WorkWithCustomers)?;
     let no = order_no.trim();
     let conn = store.conn();
-    // Every channel listed: the (channel, order_no) uniqueness index then answers with one seek
-    // per channel, so orders need no index on the number alone.
-    let channels: Vec<String> = Channel::ALL
-        .iter()
-        .map(|c| format!("'{}'", c.as_str()))
-        .collect();
     let found: Vec<(i64, String)> = conn
-        .prepare_cached(&format!(
-            "SELECT id, channel FROM orders WHERE channel IN ({}) AND order_no = ?1
-             ORDER BY channel",
-            channels.join(", ")
-        ))?
+        .prepare_cached("SELECT id, channel FROM orders WHERE order_no = ?1 ORDER BY channel")?
         .query_map([no], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let matching: Vec<&(i64, String)> = found
