@@ -309,3 +309,26 @@ fn bad_input_names_the_field_and_changes_nothing() {
     );
     assert_eq!(count(&conn, "SELECT count(*) FROM products"), 0);
 }
+
+#[test]
+fn an_order_is_found_by_its_number_and_the_channel_tells_apart_two_shops_with_the_same_number() {
+    use laoke::orders::{create_manual, find_by_no};
+    let (_t, dir) = temp_store_dir();
+    let (store, s, _) = init(&dir);
+    let c = laoke::customers::create(&store, &s, &customer("张伟", "13800138000")).unwrap();
+    let mut tb = tea_order(c);
+    tb.channel = Channel::Taobao;
+    tb.order_no = "3158844912".into();
+    let tb_id = create_manual(&store, &s, &tb).unwrap();
+    let mut jd = tb.clone();
+    jd.channel = Channel::Jd;
+    let jd_id = create_manual(&store, &s, &jd).unwrap();
+
+    let found = find_by_no(&store, &s, " 3158844912 ", Some(Channel::Jd)).unwrap();
+    assert_eq!(found.row.id, jd_id);
+    let found = find_by_no(&store, &s, "3158844912", Some(Channel::Taobao)).unwrap();
+    assert_eq!(found.row.id, tb_id);
+    let both = find_by_no(&store, &s, "3158844912", None).unwrap_err();
+    assert!(both.to_string().contains("3158844912"), "{both}");
+    assert!(find_by_no(&store, &s, "0000", None).is_err());
+}
