@@ -12,6 +12,8 @@ use calamine::{Data, Reader};
 use std::borrow::Cow;
 use std::path::Path;
 
+mod xlsx_stream;
+
 /// Larger files are refused up front with a clear message, not read until memory runs out.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 /// Excel's own limit for a cell; longer cells are rejected row by row.
@@ -82,6 +84,17 @@ enum Body {
         rows: Vec<Vec<Data>>,
         /// Row number of `rows[0]`.
         first_row: u64,
+    },
+    /// An .xlsx whose data rows are parsed while they are imported (see [`xlsx_stream`]).
+    XlsxStream {
+        bytes: Vec<u8>,
+        sheet: String,
+        /// 0-based sheet row of the header; data rows follow it.
+        header_index: u32,
+        /// Columns kept per row (the header row's width, or the sheet's if wider).
+        width: usize,
+        /// Sheet rows after the header, as the sheet's dimension says (empty ones included).
+        rows_after_header: u64,
     },
 }
 
@@ -190,13 +203,37 @@ fn guess_delimiter(text: &str) -> u8 {
     }
 }
 
+fn unreadable(e: String) -> Error {
+    Error::invalid(
+        format!("无法读取这个 Excel 文件（可能已损坏或有密码保护）：{e}"),
+        format!("Cannot read this Excel file (it may be damaged or password-protected): {e}"),
+    )
+}
+
 fn load_workbook(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
-    let unreadable = |e: String| {
-        Error::invalid(
-            format!("无法读取这个 Excel 文件（可能已损坏或有密码保护）：{e}"),
-            format!("Cannot read this Excel file (it may be damaged or password-protected): {e}"),
-        )
-    };
+    if format == FileFormat::Xlsx {
+        if let Some(header) = xlsx_stream::header(&bytes) {
+            return Ok(Loaded {
+                format,
+                encoding: None,
+                headers: header.headers,
+                header_row: header.index as u64 + 1,
+                sha256: String::new(),
+                body: Body::XlsxStream {
+                    bytes,
+                    sheet: header.sheet,
+                    header_index: header.index,
+                    width: header.width,
+                    rows_after_header: header.rows_after,
+                },
+            });
+        }
+    }
+    load_grid(bytes, format)
+}
+
+/// The whole first sheet read up front (.xls, and .xlsx files the stream cannot take).
+fn load_grid(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| unreadable(e.to_string()))?;
     let range = match book.worksheet_range_at(0) {
@@ -271,6 +308,9 @@ impl Loaded {
         match &self.body {
             Body::Csv { text, start, .. } => (text.len() - start) as u64,
             Body::Grid { rows, .. } => rows.len() as u64,
+            Body::XlsxStream {
+                rows_after_header, ..
+            } => *rows_after_header,
         }
     }
 
@@ -285,6 +325,9 @@ impl Loaded {
                 (body.len() as u64).saturating_mul(lines as u64) / sample.len().max(1) as u64
             }
             Body::Grid { rows, .. } => rows.len() as u64,
+            Body::XlsxStream {
+                rows_after_header, ..
+            } => *rows_after_header,
         }
     }
 
@@ -331,6 +374,13 @@ impl Loaded {
                     }
                 }
             }
+            Body::XlsxStream {
+                bytes,
+                sheet,
+                header_index,
+                width,
+                ..
+            } => xlsx_stream::rows(bytes, sheet, *header_index, *width, total, f)?,
         }
         Ok(())
     }
@@ -502,5 +552,85 @@ mod tests {
         let loaded = load_bytes("a,b\n1,\"oops\n".as_bytes().to_vec()).unwrap();
         let err = loaded.for_each_row(&mut |_, _, _| Ok(true)).unwrap_err();
         assert!(err.message(crate::i18n::Lang::En).contains("Row 2"));
+    }
+
+    type Seen = Vec<(u64, Vec<Value<'static>>, u64, u64)>;
+
+    fn everything(loaded: &Loaded) -> (Vec<String>, u64, u64, Seen) {
+        let mut seen = Vec::new();
+        loaded
+            .for_each_row(&mut |n, cells, pos| {
+                let owned = cells
+                    .iter()
+                    .map(|v| match v {
+                        Value::Text(t) => Value::Text(Cow::Owned(t.to_string())),
+                        Value::Empty => Value::Empty,
+                        Value::Number(x) => Value::Number(*x),
+                        Value::Date(x) => Value::Date(*x),
+                    })
+                    .collect();
+                seen.push((n, owned, pos.done, pos.total));
+                Ok(true)
+            })
+            .unwrap();
+        (
+            loaded.headers.clone(),
+            loaded.header_row,
+            loaded.estimated_rows(),
+            seen,
+        )
+    }
+
+    fn workbook(fill: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        fill(book.add_worksheet());
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_streamed_xlsx_gives_exactly_the_rows_of_the_whole_sheet() {
+        use rust_xlsxwriter::{ExcelDateTime, Format};
+        let bytes = workbook(|ws| {
+            let date = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+            ws.write(0, 0, "2026年11月 订单导出").unwrap();
+            ws.write(2, 0, "订单编号 ").unwrap();
+            ws.write(2, 1, "买家会员名").unwrap();
+            ws.write(2, 3, "订单创建时间").unwrap();
+            ws.write(2, 4, "商品数量").unwrap();
+            ws.write(3, 0, "=\"3158844912\"").unwrap();
+            ws.write(3, 1, "tb_小美").unwrap();
+            let at = ExcelDateTime::parse_from_str("2024-03-05 14:02:11").unwrap();
+            ws.write_with_format(3, 3, &at, &date).unwrap();
+            ws.write(3, 4, 2).unwrap();
+            ws.write(5, 1, "   ").unwrap();
+            ws.write(6, 0, 123456789012345678_f64).unwrap();
+            ws.write(6, 1, true).unwrap();
+            ws.write(6, 4, 1.5).unwrap();
+            ws.write(7, 1, "只有一格").unwrap();
+        });
+        let streamed = load_bytes(bytes.clone()).unwrap();
+        assert!(
+            matches!(streamed.body, Body::XlsxStream { .. }),
+            "takes the stream"
+        );
+        let grid = load_grid(bytes, FileFormat::Xlsx).unwrap();
+        assert!(matches!(grid.body, Body::Grid { .. }));
+        let (s, g) = (everything(&streamed), everything(&grid));
+        assert_eq!(s, g);
+        assert_eq!(s.1, 3, "the header is row 3");
+        assert_eq!(s.3.iter().map(|r| r.0).collect::<Vec<_>>(), vec![4, 7, 8]);
+    }
+
+    #[test]
+    fn a_sheet_that_starts_right_of_column_a_is_read_whole() {
+        let bytes = workbook(|ws| {
+            ws.write(0, 2, "订单编号").unwrap();
+            ws.write(0, 3, "买家会员名").unwrap();
+            ws.write(1, 2, "A1").unwrap();
+            ws.write(1, 3, "tb_a").unwrap();
+        });
+        let loaded = load_bytes(bytes.clone()).unwrap();
+        assert!(matches!(loaded.body, Body::Grid { .. }));
+        assert_eq!(loaded.headers, vec!["订单编号", "买家会员名"]);
     }
 }
