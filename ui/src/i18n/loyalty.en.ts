@@ -147,7 +147,7 @@ const loyaltyEn: Record<keyof typeof loyaltyZh, string> = {
   "c360.points.col.detail": "Detail",
   "c360.points.col.operator": "By",
   "c360.points.order": "Order {id}",
-  "c360.points.rate": "{rate} pt/¥ × {mult}",
+  "c360.points.rate": "{rate} pt/¥ · tier {mult}",
   "c360.points.ticket": "Ticket #{id}",
   "c360.points.usableFrom": "usable from {day}",
   "c360.points.closedOn": "{lots} lot(s) expired (earned {day})",

@@ -146,7 +146,7 @@ const loyaltyZh = {
   "c360.points.col.detail": "说明",
   "c360.points.col.operator": "操作人",
   "c360.points.order": "订单 {id}",
-  "c360.points.rate": "{rate} 分/元 × {mult}",
+  "c360.points.rate": "{rate} 分/元 · 等级倍数 {mult}",
   "c360.points.ticket": "工单 #{id}",
   "c360.points.usableFrom": "{day} 起可用",
   "c360.points.closedOn": "{lots} 笔积分过期（{day} 获得）",
