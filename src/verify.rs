@@ -22,6 +22,9 @@ pub struct VerifyReport {
     pub audit_rows: u64,
     /// Customers whose cached points balance differs from the sum of their ledger rows.
     pub points_balance_mismatches: u64,
+    /// Orders whose list preview (first product names, item count; migration 0011) differs
+    /// from their items.
+    pub order_preview_mismatches: u64,
 }
 
 impl VerifyReport {
@@ -31,6 +34,7 @@ impl VerifyReport {
             && self.foreign_key_violations == 0
             && self.audit_breaks.is_empty()
             && self.points_balance_mismatches == 0
+            && self.order_preview_mismatches == 0
     }
 }
 
@@ -62,6 +66,7 @@ pub fn run(store: &Store, s: &Session) -> Result<VerifyReport> {
         audit_breaks,
         audit_rows,
         points_balance_mismatches: crate::loyalty::ledger::balance_mismatches(conn)?.len() as u64,
+        order_preview_mismatches: crate::orders::write::preview_mismatches(conn)?,
     };
     store.write(|tx, now| {
         audit::record(

@@ -155,6 +155,13 @@ fn the_bulk_path_and_the_row_by_row_path_leave_identical_stores() {
             roots,
             "a file with nothing new rebuilds no index ({bulk:?})"
         );
+        assert_eq!(
+            laoke::verify::run(&store, &owner)
+                .unwrap()
+                .order_preview_mismatches,
+            0,
+            "every imported order's list preview matches its items ({bulk:?})"
+        );
         assert_eq!((r1.created, r1.rejected), (700, 0));
         assert_eq!((r2.created, r2.updated + r2.skipped), (800, 700));
         assert!(r2.updated > 0, "orders of the first file come back changed");

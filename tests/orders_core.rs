@@ -332,3 +332,99 @@ fn an_order_is_found_by_its_number_and_the_channel_tells_apart_two_shops_with_th
     assert!(both.to_string().contains("3158844912"), "{both}");
     assert!(find_by_no(&store, &s, "0000", None).is_err());
 }
+
+fn preview(conn: &Connection, id: i64) -> (String, i64) {
+    conn.query_row(
+        "SELECT items_preview, items_count FROM orders WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_order_list_preview_follows_the_items_through_every_write_and_verify_checks_it() {
+    let (_tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let wang = laoke::customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
+    let mut conn = raw_connection_as_owner(&store, &owner);
+
+    let mut four = paid_order("4101", wang);
+    for name in ["盖碗", "茶盘"] {
+        let mut it = four.items[1].clone();
+        it.product_name = name.into();
+        four.items.push(it);
+    }
+    let UpsertOutcome::Created(id) = upsert(&mut conn, &four, None).unwrap() else {
+        panic!()
+    };
+    assert_eq!(preview(&conn, id), ("龙井茶 250g、紫砂杯、盖碗".into(), 4));
+
+    let before = orders::snapshot(&conn, id).unwrap();
+    let mut one = four.clone();
+    one.items.truncate(1);
+    one.status = OrderStatus::Completed;
+    let batch = new_batch(&conn);
+    upsert(&mut conn, &one, Some(batch)).unwrap();
+    assert_eq!(
+        preview(&conn, id),
+        ("龙井茶 250g".into(), 1),
+        "an import's update"
+    );
+
+    let tx = conn.transaction().unwrap();
+    orders::restore_in_tx(&tx, &before).unwrap();
+    tx.commit().unwrap();
+    assert_eq!(
+        preview(&conn, id),
+        ("龙井茶 250g、紫砂杯、盖碗".into(), 4),
+        "undo restores it"
+    );
+
+    let manual = orders::create_manual(&store, &owner, &tea_order(wang)).unwrap();
+    assert_eq!(
+        preview(&conn, manual),
+        ("龙井".into(), 1),
+        "a sale entered by hand"
+    );
+    laoke::demo::generate_orders(
+        &store,
+        &owner,
+        &laoke::demo::OrdersSpec {
+            orders: 200,
+            seed: 3,
+        },
+    )
+    .unwrap();
+
+    let page = orders::page(
+        &store,
+        &owner,
+        &orders::OrderQuery {
+            page: 1,
+            page_size: 500,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(page.rows.len() > 200);
+    let shown = page.rows.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(
+        (shown.products.as_str(), shown.item_count),
+        ("龙井茶 250g、紫砂杯、盖碗", 4)
+    );
+
+    let report = laoke::verify::run(&store, &owner).unwrap();
+    assert_eq!(
+        report.order_preview_mismatches, 0,
+        "demo, import and hand-entered orders agree"
+    );
+    assert!(report.is_ok());
+    conn.execute("UPDATE orders SET items_count = 9 WHERE id = ?1", [manual])
+        .unwrap();
+    let report = laoke::verify::run(&store, &owner).unwrap();
+    assert_eq!(
+        report.order_preview_mismatches, 1,
+        "a preview that drifted is found"
+    );
+}

@@ -500,6 +500,14 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                 ctx.t("积分余额缓存不符：", "points balance mismatches:"),
                 r.points_balance_mismatches
             );
+            println!(
+                "{} {}",
+                ctx.t(
+                    "订单列表商品摘要不符：",
+                    "order list item previews that differ:"
+                ),
+                r.order_preview_mismatches
+            );
             if !r.is_ok() {
                 return Err(Error::conflict(
                     "校验发现问题（见上）。",

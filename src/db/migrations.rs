@@ -58,6 +58,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0010_expiry_rows",
         include_str!("../../migrations/0010_expiry_rows.sql"),
     ),
+    (
+        11,
+        "0011_order_items_preview",
+        include_str!("../../migrations/0011_order_items_preview.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

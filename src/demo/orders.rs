@@ -271,8 +271,9 @@ pub(crate) fn insert_orders(
         "INSERT INTO orders (customer_id, channel, order_no, status, ordered_at, paid_at,
                              goods_fen, shipping_fen, discount_fen, paid_fen, refunded_fen,
                              buyer_nick, receiver_name, receiver_phone, receiver_address,
-                             created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'demo', ?16, ?16)",
+                             created_by, created_at, updated_at, items_preview, items_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'demo', ?16, ?16,
+                 ?17, ?18)",
     )?;
     let mut ins_item = tx.prepare(
         "INSERT INTO order_items (order_id, position, product_id, product_name, sku, category,
@@ -386,6 +387,12 @@ pub(crate) fn insert_orders(
         let buyer_nick = (!in_store).then(|| b.nick.clone()).flatten();
         // Unique per channel: the last 7 digits are a bijection of the sequence number.
         let no = order_no(rng, channel, day, seq);
+        // What the orders list shows (orders::write::items_preview).
+        let preview: Vec<&str> = lines
+            .iter()
+            .take(3)
+            .map(|&(cat, p, _, _)| products[cat][p].1.as_str())
+            .collect();
         ins_order.execute(params![
             b.id,
             channel.as_str(),
@@ -403,6 +410,8 @@ pub(crate) fn insert_orders(
             if in_store { None } else { b.phone.clone() },
             if in_store { None } else { b.address.clone() },
             at,
+            preview.join("、"),
+            lines.len() as i64,
         ])?;
         let order_id = tx.last_insert_rowid();
         for (pos, &(cat, p, qty, price)) in lines.iter().enumerate() {

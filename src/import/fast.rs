@@ -234,10 +234,10 @@ impl Pending {
             "INSERT INTO orders (id, customer_id, channel, order_no, status, ordered_at, paid_at,
                     goods_fen, shipping_fen, discount_fen, paid_fen, refunded_fen, buyer_nick,
                     receiver_name, receiver_phone, receiver_address, note, import_batch_id,
-                    created_by, created_at, updated_at)",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    created_by, created_at, updated_at, items_preview, items_count)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             &rows,
-            |(id, o, ordered, paid), v| {
+            |(id, o, ordered, paid, (preview, count)), v| {
                 v.extend([
                     *id as &dyn ToSql,
                     &o.customer_id,
@@ -260,6 +260,8 @@ impl Pending {
                     &actor,
                     &at,
                     &at,
+                    preview,
+                    count,
                 ])
             },
         )?;
@@ -349,7 +351,13 @@ struct OrderView<'o> {
     status_str: &'static str,
 }
 
-type OrderParams<'o> = (&'o i64, OrderView<'o>, String, Option<String>);
+type OrderParams<'o> = (
+    &'o i64,
+    OrderView<'o>,
+    String,
+    Option<String>,
+    (String, i64),
+);
 
 fn order_params((id, o): &(i64, NewOrder)) -> OrderParams<'_> {
     (
@@ -362,6 +370,7 @@ fn order_params((id, o): &(i64, NewOrder)) -> OrderParams<'_> {
         },
         ts(o.ordered_at),
         o.paid_at.map(ts),
+        crate::orders::write::items_preview(&o.items),
     )
 }
 

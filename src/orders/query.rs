@@ -232,10 +232,7 @@ fn where_clause(
 
 const ROW_COLUMNS: &str = "o.id, o.channel, o.order_no, o.status, o.ordered_at, o.paid_at,
     o.customer_id, c.name, o.buyer_nick, o.goods_fen, o.shipping_fen, o.discount_fen, o.paid_fen,
-    o.refunded_fen,
-    (SELECT group_concat(product_name, '、') FROM
-        (SELECT product_name FROM order_items i WHERE i.order_id = o.id ORDER BY position LIMIT 3)),
-    (SELECT count(*) FROM order_items i WHERE i.order_id = o.id)";
+    o.refunded_fen, o.items_preview, o.items_count";
 
 fn read_row(r: &rusqlite::Row) -> rusqlite::Result<OrderRow> {
     let channel: String = r.get(1)?;

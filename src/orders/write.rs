@@ -345,7 +345,34 @@ fn insert_items(
             it.unit_price_fen
         ])?;
     }
+    let (preview, count) = items_preview(items);
+    tx.prepare_cached("UPDATE orders SET items_preview = ?2, items_count = ?3 WHERE id = ?1")?
+        .execute(params![order_id, preview, count])?;
     Ok(())
+}
+
+/// Orders whose stored preview differs from their items (for `laoke verify`).
+pub fn preview_mismatches(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM orders o
+         WHERE o.items_count <> (SELECT count(*) FROM order_items i WHERE i.order_id = o.id)
+            OR o.items_preview <> coalesce((SELECT group_concat(product_name, '、') FROM
+                   (SELECT product_name FROM order_items i WHERE i.order_id = o.id
+                    ORDER BY position, id LIMIT 3)), '')",
+        [],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
+}
+
+/// What the orders list shows of an order's items (migration 0011): the first three product
+/// names joined with "、", and how many item lines there are. Every writer of items calls this.
+pub(crate) fn items_preview(items: &[NewOrderItem]) -> (String, i64) {
+    let names: Vec<&str> = items
+        .iter()
+        .take(3)
+        .map(|i| i.product_name.as_str())
+        .collect();
+    (names.join("、"), items.len() as i64)
 }
 
 /// The product (name, sku), created when new; its category too.
