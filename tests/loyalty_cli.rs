@@ -4,10 +4,7 @@
 mod common;
 
 use common::*;
-use laoke::{
-    customers,
-    orders::{self, Channel, ManualOrder, NewOrderItem, OrderStatus},
-};
+use laoke::{customers, orders};
 
 #[test]
 fn the_cli_shows_a_customers_points_runs_the_job_idempotently_and_prints_the_liability() {
@@ -19,24 +16,7 @@ fn the_cli_shows_a_customers_points_runs_the_job_idempotently_and_prints_the_lia
         orders::create_manual(
             &store,
             &owner,
-            &ManualOrder {
-                customer_id: Some(wang),
-                channel: Channel::InStore,
-                order_no: String::new(),
-                status: OrderStatus::Paid,
-                ordered_at: None,
-                shipping_fen: 0,
-                discount_fen: 0,
-                paid_fen: None,
-                note: String::new(),
-                items: vec![NewOrderItem {
-                    product_name: "龙井茶 250g".into(),
-                    category: "茶叶".into(),
-                    quantity: 1,
-                    unit_price_fen: 12_345,
-                    ..Default::default()
-                }],
-            },
+            &in_store_sale(Some(wang), "龙井茶 250g", 12_345),
         )
         .unwrap();
     }

@@ -9,7 +9,7 @@ use laoke::{
     loyalty::{self, lots, whatif, ExpiryPolicy},
     orders::{self, OrderStatus},
 };
-use loyalty_support::shop;
+use loyalty_support::{common, shop};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -115,24 +115,7 @@ proptest! {
                     r.expiry = if inactivity { ExpiryPolicy::Inactivity { months } } else { ExpiryPolicy::AfterEarning { months } }
                 }),
                 Op::SaleWithPoints { customer, yuan, points } => {
-                    let m = orders::ManualOrder {
-                        customer_id: Some(customers[customer]),
-                        channel: orders::Channel::InStore,
-                        order_no: String::new(),
-                        status: OrderStatus::Paid,
-                        ordered_at: None,
-                        shipping_fen: 0,
-                        discount_fen: 0,
-                        paid_fen: None,
-                        note: String::new(),
-                        items: vec![orders::NewOrderItem {
-                            product_name: "茶".into(),
-                            sku: String::new(),
-                            category: String::new(),
-                            quantity: 1,
-                            unit_price_fen: yuan * 100,
-                        }],
-                    };
+                    let m = common::in_store_sale(Some(customers[customer]), "茶", yuan * 100);
                     let r = loyalty::Redemption { points, coupon_grant_id: None };
                     let before = s.ledger_sum(customers[customer]);
                     match loyalty::create_order(&s.store, &s.owner, &m, &r) {

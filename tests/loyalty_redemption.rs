@@ -16,29 +16,12 @@ use laoke::{
         redemption::{self, OrderDraft, Redemption},
         Reason,
     },
-    orders::{self, Channel, ManualOrder, NewOrderItem, OrderStatus},
+    orders::{self, Channel, ManualOrder, OrderStatus},
 };
 use loyalty_support::{common, shop, Shop};
 
 fn sale(customer: i64, goods_fen: i64) -> ManualOrder {
-    ManualOrder {
-        customer_id: Some(customer),
-        channel: Channel::InStore,
-        order_no: String::new(),
-        status: OrderStatus::Paid,
-        ordered_at: None,
-        shipping_fen: 0,
-        discount_fen: 0,
-        paid_fen: None,
-        note: String::new(),
-        items: vec![NewOrderItem {
-            product_name: "碧螺春".into(),
-            sku: String::new(),
-            category: "茶叶".into(),
-            quantity: 1,
-            unit_price_fen: goods_fen,
-        }],
-    }
+    common::in_store_sale(Some(customer), "碧螺春", goods_fen)
 }
 
 fn draft(customer: i64, goods_fen: i64) -> OrderDraft {

@@ -77,9 +77,18 @@ pub fn add_user(
 
 /// A manual order of one 龙井 at ¥99 for `customer`, in-store and paid (change fields as needed).
 pub fn tea_order(customer: i64) -> laoke::orders::ManualOrder {
+    in_store_sale(Some(customer), "龙井", 9_900)
+}
+
+/// A paid in-store sale of one item, no shipping or discount, entered by hand.
+pub fn in_store_sale(
+    customer: Option<i64>,
+    product: &str,
+    unit_price_fen: i64,
+) -> laoke::orders::ManualOrder {
     use laoke::orders::{Channel, ManualOrder, NewOrderItem, OrderStatus};
     ManualOrder {
-        customer_id: Some(customer),
+        customer_id: customer,
         channel: Channel::InStore,
         order_no: String::new(),
         status: OrderStatus::Paid,
@@ -89,11 +98,11 @@ pub fn tea_order(customer: i64) -> laoke::orders::ManualOrder {
         paid_fen: None,
         note: String::new(),
         items: vec![NewOrderItem {
-            product_name: "龙井".into(),
+            product_name: product.into(),
             sku: String::new(),
             category: "茶".into(),
             quantity: 1,
-            unit_price_fen: 9_900,
+            unit_price_fen,
         }],
     }
 }
