@@ -24,6 +24,7 @@ pub mod loyalty;
 pub mod orders;
 pub mod paths;
 pub mod prefs;
+pub mod sales;
 pub mod search;
 pub mod settings;
 pub mod store;

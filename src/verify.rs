@@ -1,5 +1,7 @@
 //! `laoke verify`: is the store whole? SQLCipher's page HMACs and SQLite's integrity check, the
-//! foreign keys, and the audit chain. Read-only; the check itself is audited.
+//! foreign keys, the audit chain, and the derived values that must match their rows (points
+//! balances, order list previews, orders' refunded totals). Read-only; the check itself is
+//! audited.
 
 use crate::{
     audit::{self, ChainBreak},
@@ -25,6 +27,8 @@ pub struct VerifyReport {
     /// Orders whose list preview (first product names, item count; migration 0011) differs
     /// from their items.
     pub order_preview_mismatches: u64,
+    /// Orders whose refunded total differs from the sum of their refund rows (migration 0012).
+    pub order_refund_mismatches: u64,
 }
 
 impl VerifyReport {
@@ -35,6 +39,7 @@ impl VerifyReport {
             && self.audit_breaks.is_empty()
             && self.points_balance_mismatches == 0
             && self.order_preview_mismatches == 0
+            && self.order_refund_mismatches == 0
     }
 }
 
@@ -67,6 +72,7 @@ pub fn run(store: &Store, s: &Session) -> Result<VerifyReport> {
         audit_rows,
         points_balance_mismatches: crate::loyalty::ledger::balance_mismatches(conn)?.len() as u64,
         order_preview_mismatches: crate::orders::write::preview_mismatches(conn)?,
+        order_refund_mismatches: crate::orders::write::refund_mismatches(conn)?,
     };
     store.write(|tx, now| {
         audit::record(

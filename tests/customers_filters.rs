@@ -8,7 +8,7 @@ use chrono::{Duration, TimeZone, Utc};
 use common::*;
 use laoke::{
     customers::{self, CustomerPage, CustomerQuery, NewCustomer},
-    orders::{self, Channel, ManualOrder, NewOrderItem, OrderStatus},
+    orders::{Channel, ManualOrder, NewOrderItem, OrderStatus},
 };
 
 struct Shop {
@@ -56,7 +56,7 @@ fn shop() -> Shop {
     // Customer i has i orders of ¥100 each, the last one in 2026-02-(10+i), Shanghai.
     for (i, id) in ids.iter().enumerate() {
         for k in 0..i {
-            orders::create_manual(
+            laoke::sales::create(
                 &store,
                 &owner,
                 &ManualOrder {
@@ -81,6 +81,7 @@ fn shop() -> Shop {
                         ..Default::default()
                     }],
                 },
+                &Default::default(),
             )
             .unwrap();
         }

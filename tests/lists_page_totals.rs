@@ -49,7 +49,7 @@ fn order_pages_and_totals_match_the_combined_list_for_every_filter_and_sort() {
         // Repeated amounts, so ties are ordered by id as in the combined list.
         let fen = 1_000 * (1 + day % 7);
         let m = sale(Some(wang), day, fen, channels[day as usize % 3]);
-        orders::create_manual(&store, &owner, &m).unwrap();
+        laoke::sales::create(&store, &owner, &m, &Default::default()).unwrap();
     }
     let filters: Vec<OrderFilter> = vec![
         Box::new(|_| {}),
@@ -98,7 +98,7 @@ fn order_pages_walk_in_the_sort_order_with_ties_by_id() {
     let (store, owner, _) = init(&dir);
     for day in 0..12 {
         let m = sale(None, day, 1_000 * (1 + day % 3), Channel::Taobao);
-        orders::create_manual(&store, &owner, &m).unwrap();
+        laoke::sales::create(&store, &owner, &m, &Default::default()).unwrap();
     }
     let q = OrderQuery {
         page: 1,
@@ -136,7 +136,7 @@ fn customer_pages_and_totals_match_the_combined_list_for_every_filter_and_sort()
                 1_000 * (1 + (i as i64 % 3)),
                 Channel::Taobao,
             );
-            orders::create_manual(&store, &owner, &m).unwrap();
+            laoke::sales::create(&store, &owner, &m, &Default::default()).unwrap();
         }
     }
     let filters: Vec<CustomerFilter> = vec![

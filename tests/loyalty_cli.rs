@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use laoke::{customers, orders};
+use laoke::customers;
 
 #[test]
 fn the_cli_shows_a_customers_points_runs_the_job_idempotently_and_prints_the_liability() {
@@ -13,10 +13,11 @@ fn the_cli_shows_a_customers_points_runs_the_job_idempotently_and_prints_the_lia
     {
         let (store, owner, _) = init(&dir);
         let wang = customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
-        orders::create_manual(
+        laoke::sales::create(
             &store,
             &owner,
             &in_store_sale(Some(wang), "龙井茶 250g", 12_345),
+            &Default::default(),
         )
         .unwrap();
     }

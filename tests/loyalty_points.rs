@@ -54,10 +54,10 @@ fn running_the_job_again_and_reimporting_the_same_order_earns_once() {
     let snap = orders::snapshot(&raw, id).unwrap();
     let mut tx = raw;
     let t = tx.transaction().unwrap();
-    orders::restore_in_tx(&t, &snap).unwrap();
+    orders::restore_in_tx(&t, &snap, "owner", s.store.now()).unwrap();
     t.commit().unwrap();
-    orders::set_status(&s.store, &s.owner, id, OrderStatus::Shipped).unwrap();
-    orders::set_status(&s.store, &s.owner, id, OrderStatus::Completed).unwrap();
+    laoke::sales::set_status(&s.store, &s.owner, id, OrderStatus::Shipped).unwrap();
+    laoke::sales::set_status(&s.store, &s.owner, id, OrderStatus::Completed).unwrap();
     s.advance_days(1);
     s.run();
     s.run();
@@ -81,7 +81,7 @@ fn a_partial_refund_reverses_at_the_original_rate_after_a_rule_change() {
     s.run();
     s.advance_days(1);
     s.save_rules(|r| r.points_per_yuan = 5);
-    orders::record_refund(&s.store, &s.owner, id, 4_000, "少发一件").unwrap(); // 40 %
+    laoke::sales::refund(&s.store, &s.owner, id, 4_000, "少发一件").unwrap(); // 40 %
     s.run();
     assert_eq!(
         s.balance(c),
@@ -111,7 +111,7 @@ fn a_partial_refund_reverses_at_the_original_rate_after_a_rule_change() {
     );
     s.run();
     assert_eq!(s.balance(c), 60, "running again reverses nothing more");
-    orders::record_refund(&s.store, &s.owner, id, 6_000, "全部退款").unwrap();
+    laoke::sales::refund(&s.store, &s.owner, id, 6_000, "全部退款").unwrap();
     s.run();
     assert_eq!(
         s.balance(c),
@@ -128,7 +128,7 @@ fn a_cancelled_order_and_an_order_deleted_by_undo_reverse_their_points() {
     let b = s.order(c, 5_000, 0);
     s.run();
     assert_eq!(s.balance(c), 150);
-    orders::set_status(&s.store, &s.owner, a, OrderStatus::Cancelled).unwrap();
+    laoke::sales::set_status(&s.store, &s.owner, a, OrderStatus::Cancelled).unwrap();
     let mut raw = s.raw();
     let t = raw.transaction().unwrap();
     orders::delete_in_tx(&t, b).unwrap();

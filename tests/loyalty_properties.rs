@@ -91,13 +91,13 @@ proptest! {
                         let left = d.row.paid_fen - d.row.refunded_fen;
                         let amount = left * pct / 100;
                         if amount > 0 {
-                            let _ = orders::record_refund(&s.store, &s.owner, id, amount, "");
+                            let _ = laoke::sales::refund(&s.store, &s.owner, id, amount, "");
                         }
                     }
                 }
                 Op::Cancel { order } => {
                     if let Some(&(_, id)) = orders_made.get(order) {
-                        let _ = orders::set_status(&s.store, &s.owner, id, OrderStatus::Cancelled);
+                        let _ = laoke::sales::set_status(&s.store, &s.owner, id, OrderStatus::Cancelled);
                     }
                 }
                 Op::Redeem { customer, order, points } => {
@@ -118,7 +118,7 @@ proptest! {
                     let m = common::in_store_sale(Some(customers[customer]), "茶", yuan * 100);
                     let r = loyalty::Redemption { points, coupon_grant_id: None };
                     let before = s.ledger_sum(customers[customer]);
-                    match loyalty::create_order(&s.store, &s.owner, &m, &r) {
+                    match laoke::sales::create(&s.store, &s.owner, &m, &r) {
                         Ok(id) => orders_made.push((customer, id)),
                         Err(_) => prop_assert_eq!(s.ledger_sum(customers[customer]), before, "a refused sale changes nothing"),
                     }

@@ -91,7 +91,7 @@ fn a_rep_pays_part_of_an_in_store_sale_with_points_and_a_coupon_in_the_orders_tr
         coupon_grant_id: Some(g),
     };
     let id =
-        loyalty::create_order(&s.store, &rep, &sale(c, 20_000), &r).expect("the sale is entered");
+        laoke::sales::create(&s.store, &rep, &sale(c, 20_000), &r).expect("the sale is entered");
     let o = orders::get(&s.store, &s.owner, id).unwrap();
     assert_eq!(o.row.discount_fen, 1_500, "¥10 coupon + ¥5 of points");
     assert_eq!(o.row.paid_fen, 18_500, "¥200 − ¥15 is paid in money");
@@ -191,7 +191,7 @@ fn the_preview_shows_usable_points_the_maximum_each_coupon_and_the_amount_to_pay
     );
     assert_eq!(both.to_pay_fen, 12_000 - 1_000 - 800);
     // what the preview says is what creating the order does
-    let id = loyalty::create_order(
+    let id = laoke::sales::create(
         &s.store,
         &s.owner,
         &sale(c, 12_000),
@@ -290,7 +290,7 @@ fn a_redemption_that_breaks_a_rule_names_the_field_and_creates_nothing() {
         ),
     ];
     for (m, r, field) in cases {
-        let e = loyalty::create_order(&s.store, &s.owner, &m, &r).unwrap_err();
+        let e = laoke::sales::create(&s.store, &s.owner, &m, &r).unwrap_err();
         assert_eq!(e.code(), "invalid_input", "{r:?}: {e}");
         assert!(
             e.message(Lang::ZhCn).contains(field),
@@ -300,7 +300,7 @@ fn a_redemption_that_breaks_a_rule_names_the_field_and_creates_nothing() {
         assert!(!e.message(Lang::En).is_empty());
     }
     // a used coupon and an expired one
-    loyalty::create_order(
+    laoke::sales::create(
         &s.store,
         &s.owner,
         &sale(c, 20_000),
@@ -310,7 +310,7 @@ fn a_redemption_that_breaks_a_rule_names_the_field_and_creates_nothing() {
         },
     )
     .unwrap();
-    let e = loyalty::create_order(
+    let e = laoke::sales::create(
         &s.store,
         &s.owner,
         &sale(c, 20_000),
@@ -324,7 +324,7 @@ fn a_redemption_that_breaks_a_rule_names_the_field_and_creates_nothing() {
     assert!(e.message(Lang::ZhCn).contains("优惠券"), "{e}");
     let g2 = threshold_coupon(&s, c, 1);
     s.advance_days(2);
-    let e = loyalty::create_order(
+    let e = laoke::sales::create(
         &s.store,
         &s.owner,
         &sale(c, 20_000),
@@ -356,7 +356,7 @@ fn cancelling_the_order_returns_the_points_and_restores_a_still_valid_coupon() {
     let s = shop();
     let c = customer_with_points(&s);
     let g = threshold_coupon(&s, c, 30);
-    let id = loyalty::create_order(
+    let id = laoke::sales::create(
         &s.store,
         &s.owner,
         &sale(c, 20_000),
@@ -367,7 +367,7 @@ fn cancelling_the_order_returns_the_points_and_restores_a_still_valid_coupon() {
     )
     .unwrap();
     assert_eq!(s.summary(c).usable, 400);
-    orders::set_status(&s.store, &s.owner, id, OrderStatus::Cancelled).unwrap();
+    laoke::sales::set_status(&s.store, &s.owner, id, OrderStatus::Cancelled).unwrap();
     assert_eq!(
         s.balance(c),
         1_000,
@@ -421,7 +421,7 @@ fn a_partial_refund_returns_points_in_proportion_and_a_full_one_the_rest_but_not
     let c = customer_with_points(&s);
     let g = threshold_coupon(&s, c, 3);
     // ¥200 goods − ¥10 coupon − ¥8 points: ¥182 paid
-    let id = loyalty::create_order(
+    let id = laoke::sales::create(
         &s.store,
         &s.owner,
         &sale(c, 20_000),
@@ -431,7 +431,7 @@ fn a_partial_refund_returns_points_in_proportion_and_a_full_one_the_rest_but_not
         },
     )
     .unwrap();
-    orders::record_refund(&s.store, &s.owner, id, 9_100, "退一半").unwrap();
+    laoke::sales::refund(&s.store, &s.owner, id, 9_100, "退一半").unwrap();
     let returned = |s: &Shop| {
         count(s, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE reason = 'reverse' AND delta > 0")
     };
@@ -446,7 +446,7 @@ fn a_partial_refund_returns_points_in_proportion_and_a_full_one_the_rest_but_not
         "a partial refund keeps the coupon used"
     );
     s.advance_days(5); // the coupon's validity ends
-    orders::record_refund(&s.store, &s.owner, id, 9_100, "全部退").unwrap();
+    laoke::sales::refund(&s.store, &s.owner, id, 9_100, "全部退").unwrap();
     assert_eq!(
         returned(&s),
         800,
@@ -474,7 +474,7 @@ fn an_order_without_a_redemption_is_entered_exactly_as_before() {
     let s = shop();
     let c = s.customer("王芳", "13800138000");
     let id =
-        loyalty::create_order(&s.store, &s.owner, &sale(c, 5_000), &Redemption::default()).unwrap();
+        laoke::sales::create(&s.store, &s.owner, &sale(c, 5_000), &Redemption::default()).unwrap();
     let o = orders::get(&s.store, &s.owner, id).unwrap();
     assert_eq!((o.row.discount_fen, o.row.paid_fen), (0, 5_000));
     assert_eq!(s.balance(c), 50);

@@ -8,7 +8,6 @@ use chrono::Duration;
 use laoke::{
     auth::Role,
     loyalty::{self, tiers, ExpiryPolicy},
-    orders,
 };
 use loyalty_support::{common, shop, Shop};
 
@@ -84,7 +83,7 @@ fn refunds_reduce_the_qualifying_spend() {
     let id = s.order(c, 150_000, 0); // ¥1,500
     s.run();
     assert_eq!(tier(&s, c).as_deref(), Some("silver"));
-    orders::record_refund(&s.store, &s.owner, id, 100_000, "退货").unwrap();
+    laoke::sales::refund(&s.store, &s.owner, id, 100_000, "退货").unwrap();
     let st = tiers::status(&s.store, &s.owner, c).unwrap();
     assert_eq!(st.qualifying_spend_fen, 50_000);
     assert_eq!(st.to_next_fen, Some(250_000), "gold needs ¥3,000");

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use laoke::{
     customers,
-    orders::{self, Channel, ManualOrder, NewOrderItem, OrderStatus},
+    orders::{Channel, ManualOrder, NewOrderItem, OrderStatus},
 };
 
 fn sale(customer: Option<i64>, order_no: &str, channel: Channel, price: i64) -> ManualOrder {
@@ -36,14 +36,27 @@ fn the_cli_lists_orders_with_totals_and_shows_one() {
     {
         let (store, owner, _) = init(&dir);
         let wang = customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
-        orders::create_manual(
+        laoke::sales::create(
             &store,
             &owner,
             &sale(Some(wang), "T-1001", Channel::Taobao, 12_345),
+            &Default::default(),
         )
         .unwrap();
-        orders::create_manual(&store, &owner, &sale(None, "", Channel::InStore, 100_000)).unwrap();
-        orders::create_manual(&store, &owner, &sale(None, "T-1001", Channel::Jd, 500)).unwrap();
+        laoke::sales::create(
+            &store,
+            &owner,
+            &sale(None, "", Channel::InStore, 100_000),
+            &Default::default(),
+        )
+        .unwrap();
+        laoke::sales::create(
+            &store,
+            &owner,
+            &sale(None, "T-1001", Channel::Jd, 500),
+            &Default::default(),
+        )
+        .unwrap();
     }
     let cli = |args: &[&str]| {
         run_cli(

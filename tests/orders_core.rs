@@ -184,7 +184,13 @@ fn a_changed_order_is_updated_and_its_before_can_be_restored() {
     assert_eq!(before.items.len(), 2, "the snapshot keeps the old items");
 
     let tx = conn.transaction().unwrap();
-    orders::restore_in_tx(&tx, &before).unwrap();
+    orders::restore_in_tx(
+        &tx,
+        &before,
+        "owner",
+        Utc.with_ymd_and_hms(2026, 3, 1, 2, 0, 0).unwrap(),
+    )
+    .unwrap();
     tx.commit().unwrap();
     let again = upsert(&mut conn, &original, None).unwrap();
     assert_eq!(
@@ -312,17 +318,17 @@ fn bad_input_names_the_field_and_changes_nothing() {
 
 #[test]
 fn an_order_is_found_by_its_number_and_the_channel_tells_apart_two_shops_with_the_same_number() {
-    use laoke::orders::{create_manual, find_by_no};
+    use laoke::{orders::find_by_no, sales::create};
     let (_t, dir) = temp_store_dir();
     let (store, s, _) = init(&dir);
     let c = laoke::customers::create(&store, &s, &customer("张伟", "13800138000")).unwrap();
     let mut tb = tea_order(c);
     tb.channel = Channel::Taobao;
     tb.order_no = "3158844912".into();
-    let tb_id = create_manual(&store, &s, &tb).unwrap();
+    let tb_id = create(&store, &s, &tb, &Default::default()).unwrap();
     let mut jd = tb.clone();
     jd.channel = Channel::Jd;
-    let jd_id = create_manual(&store, &s, &jd).unwrap();
+    let jd_id = create(&store, &s, &jd, &Default::default()).unwrap();
 
     let found = find_by_no(&store, &s, " 3158844912 ", Some(Channel::Jd)).unwrap();
     assert_eq!(found.row.id, jd_id);
@@ -373,7 +379,13 @@ fn the_order_list_preview_follows_the_items_through_every_write_and_verify_check
     );
 
     let tx = conn.transaction().unwrap();
-    orders::restore_in_tx(&tx, &before).unwrap();
+    orders::restore_in_tx(
+        &tx,
+        &before,
+        "owner",
+        Utc.with_ymd_and_hms(2026, 3, 1, 2, 0, 0).unwrap(),
+    )
+    .unwrap();
     tx.commit().unwrap();
     assert_eq!(
         preview(&conn, id),
@@ -381,7 +393,8 @@ fn the_order_list_preview_follows_the_items_through_every_write_and_verify_check
         "undo restores it"
     );
 
-    let manual = orders::create_manual(&store, &owner, &tea_order(wang)).unwrap();
+    let manual =
+        laoke::sales::create(&store, &owner, &tea_order(wang), &Default::default()).unwrap();
     assert_eq!(
         preview(&conn, manual),
         ("龙井".into(), 1),

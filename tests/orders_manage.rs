@@ -43,7 +43,7 @@ fn an_in_store_sale_gets_a_dated_number_and_counts_for_the_customer() {
     let (store, owner, _) = init(&dir);
     let wang = customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
 
-    let first = orders::create_manual(
+    let first = laoke::sales::create(
         &store,
         &owner,
         &sale(
@@ -53,12 +53,14 @@ fn an_in_store_sale_gets_a_dated_number_and_counts_for_the_customer() {
                 item("紫砂杯", "茶具", 1, 8_800),
             ],
         ),
+        &Default::default(),
     )
     .unwrap();
-    let second = orders::create_manual(
+    let second = laoke::sales::create(
         &store,
         &owner,
         &sale(Some(wang), vec![item("茶饼", "茶叶", 1, 15_000)]),
+        &Default::default(),
     )
     .unwrap();
 
@@ -99,15 +101,16 @@ fn a_taken_order_number_is_a_conflict_and_an_empty_sale_is_refused() {
     let (store, owner, _) = init(&dir);
     let mut m = sale(None, vec![item("茶饼", "茶叶", 1, 15_000)]);
     m.order_no = "A-1".into();
-    orders::create_manual(&store, &owner, &m).unwrap();
-    let err = orders::create_manual(&store, &owner, &m).unwrap_err();
+    laoke::sales::create(&store, &owner, &m, &Default::default()).unwrap();
+    let err = laoke::sales::create(&store, &owner, &m, &Default::default()).unwrap_err();
     assert_eq!(
         err.code(),
         "conflict",
         "the same number twice is refused: {err}"
     );
 
-    let err = orders::create_manual(&store, &owner, &sale(None, vec![])).unwrap_err();
+    let err =
+        laoke::sales::create(&store, &owner, &sale(None, vec![]), &Default::default()).unwrap_err();
     assert!(
         err.message(laoke::i18n::Lang::En).contains("Items"),
         "{}",
@@ -116,7 +119,7 @@ fn a_taken_order_number_is_a_conflict_and_an_empty_sale_is_refused() {
     let mut neg = sale(None, vec![item("茶饼", "茶叶", 1, 100)]);
     neg.discount_fen = 500;
     assert_eq!(
-        orders::create_manual(&store, &owner, &neg)
+        laoke::sales::create(&store, &owner, &neg, &Default::default())
             .unwrap_err()
             .code(),
         "invalid_input"
@@ -130,14 +133,15 @@ fn partial_refunds_add_up_to_at_most_what_was_paid() {
     let (_tmp, dir) = temp_store_dir();
     let (store, owner, _) = init(&dir);
     let wang = customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
-    let id = orders::create_manual(
+    let id = laoke::sales::create(
         &store,
         &owner,
         &sale(Some(wang), vec![item("茶饼", "茶叶", 2, 10_000)]),
+        &Default::default(),
     )
     .unwrap();
 
-    orders::record_refund(&store, &owner, id, 5_000, "一饼受潮").unwrap();
+    laoke::sales::refund(&store, &owner, id, 5_000, "一饼受潮").unwrap();
     let o = orders::get(&store, &owner, id).unwrap();
     assert_eq!(o.row.status, OrderStatus::PartiallyRefunded);
     assert_eq!(o.row.refunded_fen, 5_000);
@@ -152,13 +156,13 @@ fn partial_refunds_add_up_to_at_most_what_was_paid() {
         15_000
     );
 
-    let err = orders::record_refund(&store, &owner, id, 15_001, "").unwrap_err();
+    let err = laoke::sales::refund(&store, &owner, id, 15_001, "").unwrap_err();
     assert!(
         err.message(laoke::i18n::Lang::ZhCn).contains("¥150.00"),
         "says how much is left: {}",
         err.message(laoke::i18n::Lang::ZhCn)
     );
-    orders::record_refund(&store, &owner, id, 15_000, "全部退回").unwrap();
+    laoke::sales::refund(&store, &owner, id, 15_000, "全部退回").unwrap();
     let o = orders::get(&store, &owner, id).unwrap();
     assert_eq!(
         o.row.status,
@@ -187,18 +191,19 @@ fn status_changes_keep_the_rules_and_are_audited() {
     let (store, owner, _) = init(&dir);
     let mut m = sale(None, vec![item("茶饼", "茶叶", 1, 10_000)]);
     m.status = OrderStatus::Unpaid;
-    let id = orders::create_manual(&store, &owner, &m).unwrap();
+    let id = laoke::sales::create(&store, &owner, &m, &Default::default()).unwrap();
     assert_eq!(
         orders::get(&store, &owner, id).unwrap().row.paid_fen,
         0,
         "unpaid: nothing paid yet"
     );
-    orders::set_status(&store, &owner, id, OrderStatus::Cancelled).unwrap();
+    laoke::sales::set_status(&store, &owner, id, OrderStatus::Cancelled).unwrap();
     assert_eq!(
         orders::get(&store, &owner, id).unwrap().row.status,
         OrderStatus::Cancelled
     );
-    let err = orders::set_status(&store, &owner, id, OrderStatus::PartiallyRefunded).unwrap_err();
+    let err =
+        laoke::sales::set_status(&store, &owner, id, OrderStatus::PartiallyRefunded).unwrap_err();
     assert_eq!(
         err.code(),
         "invalid_input",
@@ -216,10 +221,11 @@ fn a_rep_sees_the_receiver_phone_masked() {
     let (store, owner, _) = init(&dir);
     add_user(&store, &owner, "xiaomei", Role::Rep, "rep password 1");
     let wang = customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
-    let id = orders::create_manual(
+    let id = laoke::sales::create(
         &store,
         &owner,
         &sale(Some(wang), vec![item("茶饼", "茶叶", 1, 100)]),
+        &Default::default(),
     )
     .unwrap();
     drop(store);
@@ -251,7 +257,7 @@ fn the_order_list_filters_sorts_pages_and_totals_on_the_server() {
             m.channel = Channel::Taobao;
             m.order_no = "3300112233".into();
         }
-        orders::create_manual(&store, &owner, &m).unwrap();
+        laoke::sales::create(&store, &owner, &m, &Default::default()).unwrap();
     }
     let q = |f: &dyn Fn(&mut OrderQuery)| {
         let mut q = OrderQuery {

@@ -10,7 +10,7 @@ use laoke::{
     auth::Role,
     auth::Session,
     customers::{self, NewCustomer},
-    orders::{self, Channel, ManualOrder, NewOrderItem, OrderStatus},
+    orders::{Channel, ManualOrder, NewOrderItem, OrderStatus},
     search::{self, MatchField, MatchKind},
     store::Store,
 };
@@ -174,14 +174,32 @@ fn temp_shop_with_contacts() -> (tempfile::TempDir, Store, Session) {
 fn an_order_number_fragment_finds_the_order_and_its_customer() {
     let (_tmp, store, owner) = shop();
     let wang = search::search(&store, &owner, "王芳").unwrap().customers[0].id;
-    orders::create_manual(&store, &owner, &sale(wang, "3712345678901234567")).unwrap();
-    orders::create_manual(&store, &owner, &sale(wang, "3799999999999999999")).unwrap();
+    laoke::sales::create(
+        &store,
+        &owner,
+        &sale(wang, "3712345678901234567"),
+        &Default::default(),
+    )
+    .unwrap();
+    laoke::sales::create(
+        &store,
+        &owner,
+        &sale(wang, "3799999999999999999"),
+        &Default::default(),
+    )
+    .unwrap();
     let r = search::search(&store, &owner, "56789012").unwrap();
     assert_eq!(r.orders.len(), 1);
     assert_eq!(r.orders[0].order_no, "3712345678901234567");
     assert_eq!(r.orders[0].customer_name.as_deref(), Some("王芳"));
     assert_eq!(r.orders[0].matched.kind, MatchKind::Contains);
-    orders::create_manual(&store, &owner, &sale(wang, "260214-505001309472246")).unwrap();
+    laoke::sales::create(
+        &store,
+        &owner,
+        &sale(wang, "260214-505001309472246"),
+        &Default::default(),
+    )
+    .unwrap();
     let r = search::search(&store, &owner, "4-5050").unwrap();
     assert_eq!(
         r.orders[0].order_no, "260214-505001309472246",
@@ -231,7 +249,13 @@ fn the_index_follows_every_writer_even_plain_sql() {
         .unwrap();
     assert!(names(&store, &owner, "5555").is_empty());
 
-    orders::create_manual(&store, &owner, &sale(wang, "TB20260301888")).unwrap();
+    laoke::sales::create(
+        &store,
+        &owner,
+        &sale(wang, "TB20260301888"),
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(
         search::search(&store, &owner, "0301888")
             .unwrap()
@@ -335,7 +359,7 @@ fn more_orders_rank_a_customer_higher_among_equal_matches() {
     let (_tmp, store, owner) = shop();
     let li = search::search(&store, &owner, "李张伟").unwrap().customers[0].id;
     let ming = search::search(&store, &owner, "张伟明").unwrap().customers[0].id;
-    orders::create_manual(&store, &owner, &sale(li, "A0001")).unwrap();
+    laoke::sales::create(&store, &owner, &sale(li, "A0001"), &Default::default()).unwrap();
     // Both contain 伟 inside; 李张伟 now has an order, 张伟明 none.
     let found = names(&store, &owner, "伟");
     let (a, b) = (

@@ -571,7 +571,7 @@ fn the_due_list_on_a_fixed_clock() {
     unpaid.order_no = "TB1001".into();
     unpaid.status = laoke::orders::OrderStatus::Unpaid;
     unpaid.ordered_at = Some(at(2026, 3, 2, 9, 15));
-    let order = laoke::orders::create_manual(&d.store, &d.owner, &unpaid).unwrap();
+    let order = laoke::sales::create(&d.store, &d.owner, &unpaid, &Default::default()).unwrap();
     // A P1 ticket 3 business hours old is breached; a P2 one is fine.
     let mut p1 = complaint(d.customer);
     p1.priority = Some(Priority::P1);
@@ -722,7 +722,13 @@ fn the_monthly_report_counts_sla_csat_complaint_rate_causes_and_costs() {
     use laoke::tickets::reports::{self, Period};
     use laoke::tickets::RootCause;
     let d = desk();
-    laoke::orders::create_manual(&d.store, &d.owner, &tea_order(d.customer)).unwrap();
+    laoke::sales::create(
+        &d.store,
+        &d.owner,
+        &tea_order(d.customer),
+        &Default::default(),
+    )
+    .unwrap();
     let a = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
     let b = tickets::create(&d.store, &d.owner, &complaint(d.customer)).unwrap();
     d.clock.set(at(2026, 3, 2, 11, 0)); // 1 business hour later

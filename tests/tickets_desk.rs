@@ -374,7 +374,13 @@ fn managers_and_reps_cannot_change_hours_or_the_calendar_and_nothing_changes() {
 /// Two complaints in March 2026 (one on time with CSAT 5, one late with CSAT 2 and a ¥15 refund
 /// note) and one paid order.
 fn march(d: &Desk) {
-    laoke::orders::create_manual(&d.store, &d.owner, &tea_order(d.customer)).unwrap();
+    laoke::sales::create(
+        &d.store,
+        &d.owner,
+        &tea_order(d.customer),
+        &Default::default(),
+    )
+    .unwrap();
     let a = tickets::create(&d.store, &d.owner, &complaint(d.customer, &[])).unwrap();
     let b = tickets::create(&d.store, &d.owner, &complaint(d.customer, &[])).unwrap();
     d.clock.set(at(2026, 3, 2, 11, 0));

@@ -121,7 +121,6 @@ pub fn run() {
             commands::loyalty::loyalty_adjust,
             commands::loyalty::loyalty_redeem,
             commands::loyalty::loyalty_redemption_preview,
-            commands::loyalty::loyalty_create_order,
             commands::loyalty::loyalty_order_redemption,
             commands::loyalty::loyalty_rules,
             commands::loyalty::loyalty_what_if,

@@ -79,7 +79,6 @@ pub const COMMANDS: &[&str] = &[
     "loyalty_adjust",
     "loyalty_redeem",
     "loyalty_redemption_preview",
-    "loyalty_create_order",
     "loyalty_order_redemption",
     "loyalty_rules",
     "loyalty_what_if",

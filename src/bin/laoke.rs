@@ -508,6 +508,11 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                 ),
                 r.order_preview_mismatches
             );
+            println!(
+                "{} {}",
+                ctx.t("订单退款合计不符：", "order refund totals that differ:"),
+                r.order_refund_mismatches
+            );
             if !r.is_ok() {
                 return Err(Error::conflict(
                     "校验发现问题（见上）。",

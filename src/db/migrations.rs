@@ -63,6 +63,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0011_order_items_preview",
         include_str!("../../migrations/0011_order_items_preview.sql"),
     ),
+    (
+        12,
+        "0012_order_refunds",
+        include_str!("../../migrations/0012_order_refunds.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

@@ -11,8 +11,11 @@
 //!   2 MB cache a 1M-row GROUP BY is up to 7× slower than plain SQLite, with 256 MiB on par.
 //!   It is an upper bound, not an allocation: memory is used only as pages are read.
 //! - `foreign_keys = ON`, `busy_timeout = 5000` ms (the CLI and app may touch the same store).
+//!
+//! [`multirow`] holds the multi-row INSERT the batched writers share.
 
 mod migrations;
+pub(crate) mod multirow;
 
 pub use migrations::{migrate, schema_version, MIGRATIONS};
 

@@ -11,11 +11,13 @@
 //!   Amounts in fen: goods + shipping − discount = paid for every paid order (0 when unpaid or
 //!   cancelled before payment); refunds never exceed what was paid.
 //!
-//! Speed: one transaction, prepared statements, then `orders::rebuild_all_stats` (set-based).
+//! Written through the one order writer (`orders::OrderWriter`, batched multi-row INSERTs; a
+//! refunded order gets its refund row), in one transaction, then `orders::rebuild_all_stats`
+//! (set-based).
 
 use super::{catalog, Rng};
 use crate::{
-    orders::{Channel, OrderStatus},
+    orders::{Channel, NewOrder, NewOrderItem, OrderStatus, OrderWriter, Origin},
     store::ts,
     Result,
 };
@@ -267,19 +269,9 @@ pub(crate) fn insert_orders(
     let first_seq: u64 =
         tx.query_row("SELECT count(*) FROM orders", [], |r| r.get::<_, i64>(0))? as u64;
 
-    let mut ins_order = tx.prepare(
-        "INSERT INTO orders (customer_id, channel, order_no, status, ordered_at, paid_at,
-                             goods_fen, shipping_fen, discount_fen, paid_fen, refunded_fen,
-                             buyer_nick, receiver_name, receiver_phone, receiver_address,
-                             created_by, created_at, updated_at, items_preview, items_count)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'demo', ?16, ?16,
-                 ?17, ?18)",
-    )?;
-    let mut ins_item = tx.prepare(
-        "INSERT INTO order_items (order_id, position, product_id, product_name, sku, category,
-                                  quantity, unit_price_fen)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
+    // The one order writer (orders::write): batched INSERTs of orders, items, previews and
+    // the refund rows of refunded orders.
+    let mut writer = OrderWriter::new(tx, Origin::Demo, "demo", now)?;
     let mut items_written = 0u64;
     let mut lines: Vec<(usize, usize, i64, i64)> = Vec::with_capacity(12);
     for seq in first_seq..first_seq + count {
@@ -387,47 +379,43 @@ pub(crate) fn insert_orders(
         let buyer_nick = (!in_store).then(|| b.nick.clone()).flatten();
         // Unique per channel: the last 7 digits are a bijection of the sequence number.
         let no = order_no(rng, channel, day, seq);
-        // What the orders list shows (orders::write::items_preview).
-        let preview: Vec<&str> = lines
+        let items = lines
             .iter()
-            .take(3)
-            .map(|&(cat, p, _, _)| products[cat][p].1.as_str())
+            .map(|&(cat, p, qty, price)| NewOrderItem {
+                product_name: products[cat][p].1.clone(),
+                sku: products[cat][p].2.clone(),
+                category: catalog::CATALOG[cat].0.to_string(),
+                quantity: qty,
+                unit_price_fen: price,
+            })
             .collect();
-        ins_order.execute(params![
-            b.id,
-            channel.as_str(),
-            no,
-            status.as_str(),
-            ts(ordered),
-            paid_at.map(ts),
-            goods,
-            shipping,
-            discount,
-            paid_fen,
-            refunded_fen,
-            buyer_nick,
-            receiver,
-            if in_store { None } else { b.phone.clone() },
-            if in_store { None } else { b.address.clone() },
-            at,
-            preview.join("、"),
-            lines.len() as i64,
-        ])?;
-        let order_id = tx.last_insert_rowid();
-        for (pos, &(cat, p, qty, price)) in lines.iter().enumerate() {
-            let (product_id, name, sku, _) = &products[cat][p];
-            ins_item.execute(params![
-                order_id,
-                pos as i64,
-                product_id,
-                name,
-                sku,
-                catalog::CATALOG[cat].0,
-                qty,
-                price
-            ])?;
+        writer.create(
+            tx,
+            NewOrder {
+                customer_id: Some(b.id),
+                channel,
+                order_no: no,
+                status,
+                ordered_at: ordered,
+                paid_at,
+                goods_fen: goods,
+                shipping_fen: shipping,
+                discount_fen: discount,
+                paid_fen,
+                refunded_fen,
+                buyer_nick,
+                receiver_name: Some(receiver),
+                receiver_phone: if in_store { None } else { b.phone.clone() },
+                receiver_address: if in_store { None } else { b.address.clone() },
+                note: String::new(),
+                items,
+            },
+        )?;
+        if writer.queued() >= OrderWriter::BATCH {
+            writer.flush(tx)?;
         }
         items_written += lines.len() as u64;
     }
+    writer.flush(tx)?;
     Ok((count, items_written))
 }

@@ -10,8 +10,9 @@
 //!
 //! How the work is split for speed (docs/BENCHMARKS.md "Import"): rows are read and checked on
 //! a second thread a few batches ahead; new customers and orders go through the batched writer
-//! (`fast`), orders that exist through `orders::upsert_in_tx` (update or skip); a file large
-//! next to the store builds the order indexes after loading (`bulk`).
+//! (`fast`, whose orders go through the one order writer `orders::OrderWriter`), orders that
+//! exist through `orders::upsert_in_tx` (update or skip; a changed refunded total becomes a
+//! refund row); a file large next to the store builds the order indexes after loading (`bulk`).
 
 use super::fields::{Field, ImportKind};
 use super::fxhash::{FastMap, FastSet};

@@ -13,6 +13,10 @@
 //! removed with two DELETEs after set-based versions of the same checks (a later batch changed
 //! one of them or was given one of their ids again; one was edited since).
 //!
+//! Refunds are append-only rows (`order_refunds`): a removed order takes its rows with it; a
+//! restored order gets its old refunded total back through one offsetting row (source 'undo'),
+//! so the total and the rows agree after an undo.
+//!
 //! Everything happens in one transaction: either the whole batch is undone or nothing is.
 
 use crate::{
@@ -208,7 +212,7 @@ fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> 
             let before: OrderSnapshot = serde_json::from_str(c.before.as_deref().unwrap_or("null"))
                 .map_err(|e| Error::Internal(format!("import change {}: {e}", c.id)))?;
             touched.extend(before.customer_id);
-            orders::restore_in_tx(tx, &before)?;
+            orders::restore_in_tx(tx, &before, s.username(), now)?;
             report.orders_restored += 1;
         }
     }
@@ -378,6 +382,10 @@ fn undo_created_range(
             touched.insert(id?);
         }
     }
+    tx.execute(
+        "DELETE FROM order_refunds WHERE order_id BETWEEN ?1 AND ?2",
+        [first, last],
+    )?;
     tx.execute(
         "DELETE FROM order_items WHERE order_id BETWEEN ?1 AND ?2",
         [first, last],

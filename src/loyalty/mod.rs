@@ -8,6 +8,7 @@
 //! "now" from the store's clock; roles are checked here (DEFAULTS.md Roles).
 //!
 //! Entry points for other modules: [`earn::sync_in_tx`] (after order writes / imports),
+//! [`redemption::check_for_sale`] and [`redemption::apply_in_tx`] (`sales::create`),
 //! [`points::compensate_points_in_tx`] and [`coupons::issue_in_tx`] (tickets),
 //! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job).
 
@@ -33,6 +34,6 @@ pub use expiry::{expiring, ExpiringPoints};
 pub use job::{run, JobReport};
 pub use ledger::{PointsEntry, Reason, Source};
 pub use points::{adjust, compensate_points, compensate_points_in_tx, redeem, PointsSummary};
-pub use redemption::{create_order, OrderDraft, Redemption, RedemptionPreview};
+pub use redemption::{OrderDraft, Redemption, RedemptionPreview};
 pub use rules::{ExpiryPolicy, LoyaltyRules, RuleVersion, Tier, TierBasis};
 pub use view::{customer_loyalty, find_customer, CustomerLoyalty};

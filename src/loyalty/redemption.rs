@@ -7,7 +7,8 @@
 //!
 //! [`preview`] computes what the entry screen shows (usable points and their value, the most
 //! usable on this order, each coupon with its discount, the amount to pay) with the same checks
-//! [`create_order`] applies, so the screen and the core cannot disagree.
+//! [`check_for_sale`] applies when `sales::create` enters the sale, so the screen and the core
+//! cannot disagree; [`apply_in_tx`] then marks the coupon used and writes the redeem row.
 //!
 //! A refund or cancellation gives back what was redeemed ([`settle_in_tx`], run by every earn
 //! sweep): points return as a reversing row (`reverses_id` = the redeem row) in proportion to
@@ -26,16 +27,12 @@ use crate::{
     audit::{self, Actor},
     auth::{Permission, Session},
     i18n::Lang,
-    orders::{
-        manage::{check_manual, insert_manual_in_tx, ManualAmounts},
-        Channel, ManualOrder, OrderStatus,
-    },
-    settings,
+    orders::{Channel, ManualAmounts, ManualOrder, OrderStatus},
     store::{ts, Store},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -226,13 +223,18 @@ pub fn preview(
     Ok(plan(store.conn(), store.now(), d, r)?.preview)
 }
 
-/// Enter a sale paying part of it with points and/or a coupon, all in one transaction. With an
-/// empty redemption this is [`crate::orders::create_manual`]. Returns the order id.
-pub fn create_order(store: &Store, s: &Session, m: &ManualOrder, r: &Redemption) -> Result<i64> {
-    let amounts = check_manual(s, m)?;
-    let tz = settings::timezone(store);
+/// The redemption a sale asks for, checked against the sale inside its transaction (the same
+/// checks as [`preview`]): None when nothing is redeemed, else what the order will be paid with.
+/// `sales::create` writes the order with `coupon_fen + points_fen` off, then [`apply_in_tx`].
+pub fn check_for_sale(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    m: &ManualOrder,
+    amounts: &ManualAmounts,
+    r: &Redemption,
+) -> Result<Option<RedemptionPreview>> {
     if r.is_empty() {
-        return store.write(|tx, now| insert_manual_in_tx(tx, now, tz, s, m, &amounts, 0));
+        return Ok(None);
     }
     let Some(customer_id) = m.customer_id else {
         return Err(Error::invalid(
@@ -252,42 +254,47 @@ pub fn create_order(store: &Store, s: &Session, m: &ManualOrder, r: &Redemption)
             "Paid: computed when points or a coupon are used; leave it empty.",
         ));
     }
-    let ManualAmounts { goods_fen, .. } = amounts;
     let draft = OrderDraft {
         customer_id,
         channel: m.channel,
-        goods_fen,
+        goods_fen: amounts.goods_fen,
         shipping_fen: m.shipping_fen,
         discount_fen: m.discount_fen,
     };
-    store.write(|tx, now| {
-        let p = plan(tx, now, &draft, r)?;
-        if let Some(e) = p.error {
-            return Err(e);
-        }
-        let p = p.preview;
-        let id = insert_manual_in_tx(tx, now, tz, s, m, &amounts, p.coupon_fen + p.points_fen)?;
-        let order_no: String =
-            tx.query_row("SELECT order_no FROM orders WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
-        if let Some(g) = r.coupon_grant_id {
-            coupons::mark_used(tx, now, s, g, id, p.coupon_fen)?;
-        }
-        if p.points > 0 {
-            append_redeem(
-                tx,
-                now,
-                s,
-                customer_id,
-                id,
-                &order_no,
-                p.points,
-                p.points_fen,
-            )?;
-        }
-        Ok(id)
-    })
+    let p = plan(tx, now, &draft, r)?;
+    match p.error {
+        Some(e) => Err(e),
+        None => Ok(Some(p.preview)),
+    }
+}
+
+/// Apply a redemption [`check_for_sale`] accepted to the order just written: the coupon grant
+/// is marked used with the order, the ledger gets the redeem row.
+pub fn apply_in_tx(
+    tx: &Transaction,
+    now: DateTime<Utc>,
+    s: &Session,
+    order_id: i64,
+    order_no: &str,
+    p: &RedemptionPreview,
+    r: &Redemption,
+) -> Result<()> {
+    if let Some(g) = r.coupon_grant_id {
+        coupons::mark_used(tx, now, s, g, order_id, p.coupon_fen)?;
+    }
+    if p.points > 0 {
+        append_redeem(
+            tx,
+            now,
+            s,
+            p.customer_id,
+            order_id,
+            order_no,
+            p.points,
+            p.points_fen,
+        )?;
+    }
+    Ok(())
 }
 
 /// What was redeemed on an order: (points, their value in fen, points given back so far,

@@ -1,21 +1,15 @@
-//! What staff do to orders by hand: enter an in-store sale, change an order's status, record a
-//! refund. Each goes through the same writer as import ([`super::upsert_in_tx`]) so the rules
-//! are the same, refreshes the customer's stats in the same transaction, and is audited.
+//! The order side of what staff do by hand: enter an in-store sale (its checks, amounts and
+//! order number), change an order's status, record a refund. Each goes through the same writer
+//! as import ([`super::upsert_in_tx`]) so the rules are the same. Sessions, roles, the
+//! customer's stats and points, and the audit are `crate::sales`'s: these functions only run
+//! inside its transaction.
 
 use super::model::{Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome};
-use super::refresh_stats;
-use super::write::{snapshot, upsert_in_tx, OrderSnapshot};
-use crate::{
-    audit,
-    auth::{Permission, Session},
-    settings,
-    store::{parse_ts, Store},
-    Error, Result,
-};
+use super::upsert::{snapshot, upsert_in_tx, upsert_with_reason, OrderSnapshot};
+use crate::{store::parse_ts, Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Transaction};
 use serde::Deserialize;
-use serde_json::json;
 
 /// A sale typed in by staff (usually in the shop). Goods amount is the sum of the item lines;
 /// paid defaults to goods + shipping − discount.
@@ -52,13 +46,6 @@ fn paid() -> OrderStatus {
     OrderStatus::Paid
 }
 
-/// Enter a sale by hand (audited). Returns the new order's id.
-pub fn create_manual(store: &Store, s: &Session, m: &ManualOrder) -> Result<i64> {
-    let amounts = check_manual(s, m)?;
-    let tz = settings::timezone(store);
-    store.write(|tx, now| insert_manual_in_tx(tx, now, tz, s, m, &amounts, 0))
-}
-
 /// The money of a manual order, checked: goods = sum of the lines, due = goods + shipping −
 /// discount, paid (as typed, or due; 0 for an unpaid order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,9 +55,8 @@ pub struct ManualAmounts {
     pub paid_fen: i64,
 }
 
-/// Validate a manual order (role, items, status, amounts) before its transaction.
-pub fn check_manual(s: &Session, m: &ManualOrder) -> Result<ManualAmounts> {
-    s.require(Permission::WorkWithCustomers)?;
+/// Validate a manual order (items, status, amounts) before its transaction.
+pub fn check_manual(m: &ManualOrder) -> Result<ManualAmounts> {
     if m.items.is_empty() {
         return Err(Error::invalid(
             "商品：请至少添加一件商品。",
@@ -118,18 +104,27 @@ pub fn check_manual(s: &Session, m: &ManualOrder) -> Result<ManualAmounts> {
     })
 }
 
-/// Write a checked manual order inside the caller's transaction. `paid_with_fen` is what the
-/// customer paid with points and coupons (loyalty's redemption at order entry): it is added to
-/// the discount and taken off the amount paid, so the order's amounts stay consistent.
+/// A manual order as written: what `sales` audits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub id: i64,
+    pub order_no: String,
+    pub paid_fen: i64,
+}
+
+/// Write a checked manual order inside the caller's transaction (by `actor`). `paid_with_fen`
+/// is what the customer paid with points and coupons (loyalty's redemption at order entry): it
+/// is added to the discount and taken off the amount paid, so the order's amounts stay
+/// consistent. Stats, points and audit are the caller's (`sales::create`).
 pub fn insert_manual_in_tx(
     tx: &Transaction,
     now: DateTime<Utc>,
     tz: chrono_tz::Tz,
-    s: &Session,
+    actor: &str,
     m: &ManualOrder,
     amounts: &ManualAmounts,
     paid_with_fen: i64,
-) -> Result<i64> {
+) -> Result<Created> {
     let paid_fen = amounts.paid_fen - paid_with_fen;
     let ordered_at = m.ordered_at.unwrap_or(now);
     let order_no = match m.order_no.trim() {
@@ -169,30 +164,15 @@ pub fn insert_manual_in_tx(
         note: m.note.clone(),
         items: m.items.clone(),
     };
-    let out = upsert_in_tx(tx, s.username(), &order, None, now)?;
+    let out = upsert_in_tx(tx, actor, &order, None, now)?;
     let UpsertOutcome::Created(id) = out else {
         return Err(Error::Internal(format!("manual order {order_no}: {out:?}")));
     };
-    if let Some(cid) = m.customer_id {
-        refresh_stats(tx, &[cid])?;
-        // points follow at once (earn, or reverse a refund / cancellation)
-        crate::loyalty::sync_in_tx(
-            tx,
-            now,
-            s.username(),
-            crate::loyalty::Scope::Customers(&[cid]),
-        )?;
-    }
-    audit::record(
-        tx,
-        now,
-        s.audit_actor(),
-        "order_created",
-        &format!("order:{id}"),
-        json!({"orderNo": order_no, "channel": m.channel.as_str(), "paidFen": paid_fen,
-               "customerId": m.customer_id}),
-    )?;
-    Ok(id)
+    Ok(Created {
+        id,
+        order_no,
+        paid_fen,
+    })
 }
 
 /// MD + shop date + 3-digit sequence, unique for the channel.
@@ -243,135 +223,129 @@ fn to_new_order(b: &OrderSnapshot) -> NewOrder {
     }
 }
 
-/// Change an order's status (audited). Refunds go through [`record_refund`]; a paid status
-/// without a payment time gets now; "refunded" refunds the whole amount paid.
-pub fn set_status(store: &Store, s: &Session, id: i64, status: OrderStatus) -> Result<()> {
-    s.require(Permission::WorkWithCustomers)?;
+/// A status change or refund as written: what `sales` refreshes and audits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    pub id: i64,
+    pub order_no: String,
+    pub customer_id: Option<i64>,
+    pub from: OrderStatus,
+    pub to: OrderStatus,
+    /// The order's refunded total after the change.
+    pub refunded_fen: i64,
+}
+
+/// Change an order's status inside the caller's transaction. Refunds go through
+/// [`refund_in_tx`]; a paid status without a payment time gets now; "refunded" refunds the
+/// whole amount paid (a refund row with the rest). None when the order already has it.
+pub fn set_status_in_tx(
+    tx: &Transaction,
+    now: DateTime<Utc>,
+    actor: &str,
+    id: i64,
+    status: OrderStatus,
+) -> Result<Option<Changed>> {
     if status == OrderStatus::PartiallyRefunded {
         return Err(Error::invalid(
             "状态：部分退款请用“登记退款”并填写金额。",
             "Status: for a partial refund use 'Record refund' with the amount.",
         ));
     }
-    store.write(|tx, now| {
-        let before = snapshot(tx, id)?;
-        let mut o = to_new_order(&before);
-        let from = o.status;
-        if from == status {
-            return Ok(());
-        }
-        o.status = status;
-        if (status.counts_as_purchase() || status == OrderStatus::Refunded) && o.paid_at.is_none() {
-            o.paid_at = Some(now);
-        }
-        if status == OrderStatus::Refunded {
-            o.refunded_fen = o.paid_fen;
-        } else if status.counts_as_purchase() && o.refunded_fen > 0 {
-            return Err(Error::invalid(
-                "状态：这个订单已有退款，不能改回未退款的状态。",
-                "Status: this order has refunds; it cannot go back to a status without refunds.",
-            ));
-        }
-        upsert_in_tx(tx, s.username(), &o, None, now)?;
-        if let Some(cid) = o.customer_id {
-            refresh_stats(tx, &[cid])?;
-            // points follow at once (earn, or reverse a refund / cancellation)
-            crate::loyalty::sync_in_tx(
-                tx,
-                now,
-                s.username(),
-                crate::loyalty::Scope::Customers(&[cid]),
-            )?;
-        }
-        audit::record(
-            tx,
-            now,
-            s.audit_actor(),
-            "order_status_changed",
-            &format!("order:{id}"),
-            json!({"orderNo": o.order_no, "from": from.as_str(), "to": status.as_str()}),
-        )?;
-        Ok(())
-    })
+    let before = snapshot(tx, id)?;
+    let mut o = to_new_order(&before);
+    let from = o.status;
+    if from == status {
+        return Ok(None);
+    }
+    o.status = status;
+    if (status.counts_as_purchase() || status == OrderStatus::Refunded) && o.paid_at.is_none() {
+        o.paid_at = Some(now);
+    }
+    if status == OrderStatus::Refunded {
+        o.refunded_fen = o.paid_fen;
+    } else if status.counts_as_purchase() && o.refunded_fen > 0 {
+        return Err(Error::invalid(
+            "状态：这个订单已有退款，不能改回未退款的状态。",
+            "Status: this order has refunds; it cannot go back to a status without refunds.",
+        ));
+    }
+    upsert_in_tx(tx, actor, &o, None, now)?;
+    Ok(Some(Changed {
+        id,
+        order_no: o.order_no,
+        customer_id: o.customer_id,
+        from,
+        to: status,
+        refunded_fen: o.refunded_fen,
+    }))
 }
 
-/// Record a refund of `amount_fen` (audited). Refunds add up; together they may not exceed the
-/// amount paid. The status becomes "partially refunded", or "refunded" once everything is back.
-pub fn record_refund(
-    store: &Store,
-    s: &Session,
+/// Record a refund of `amount_fen` inside the caller's transaction: a new refund row (with
+/// `reason`), the order's total and status following. Refunds add up; together they may not
+/// exceed the amount paid. The status becomes "partially refunded", or "refunded" once
+/// everything is back; the reason is added to the note.
+pub fn refund_in_tx(
+    tx: &Transaction,
+    now: DateTime<Utc>,
+    actor: &str,
     id: i64,
     amount_fen: i64,
     reason: &str,
-) -> Result<()> {
-    s.require(Permission::WorkWithCustomers)?;
+) -> Result<Changed> {
     if amount_fen <= 0 {
         return Err(Error::invalid(
             "退款金额：必须大于 0。",
             "Refund amount: must be above 0.",
         ));
     }
-    store.write(|tx, now| {
-        let before = snapshot(tx, id)?;
-        let mut o = to_new_order(&before);
-        if !o.status.counts_as_purchase() {
-            return Err(Error::invalid(
-                format!(
-                    "订单 {}：状态为“{}”，不能退款。",
-                    o.order_no,
-                    o.status.label_zh()
-                ),
-                format!(
-                    "Order {}: a '{}' order cannot be refunded.",
-                    o.order_no,
-                    o.status.label_en()
-                ),
-            ));
-        }
-        let left = o.paid_fen - o.refunded_fen;
-        if amount_fen > left {
-            return Err(Error::invalid(
-                format!("退款金额：最多还能退 {}。", super::money::yuan(left)),
-                format!(
-                    "Refund amount: at most {} can still be refunded.",
-                    super::money::yuan(left)
-                ),
-            ));
-        }
-        o.refunded_fen += amount_fen;
-        o.status = if o.refunded_fen == o.paid_fen {
-            OrderStatus::Refunded
+    let before = snapshot(tx, id)?;
+    let mut o = to_new_order(&before);
+    let from = o.status;
+    if !o.status.counts_as_purchase() {
+        return Err(Error::invalid(
+            format!(
+                "订单 {}：状态为“{}”，不能退款。",
+                o.order_no,
+                o.status.label_zh()
+            ),
+            format!(
+                "Order {}: a '{}' order cannot be refunded.",
+                o.order_no,
+                o.status.label_en()
+            ),
+        ));
+    }
+    let left = o.paid_fen - o.refunded_fen;
+    if amount_fen > left {
+        return Err(Error::invalid(
+            format!("退款金额：最多还能退 {}。", super::money::yuan(left)),
+            format!(
+                "Refund amount: at most {} can still be refunded.",
+                super::money::yuan(left)
+            ),
+        ));
+    }
+    o.refunded_fen += amount_fen;
+    o.status = if o.refunded_fen == o.paid_fen {
+        OrderStatus::Refunded
+    } else {
+        OrderStatus::PartiallyRefunded
+    };
+    let reason = reason.trim();
+    if !reason.is_empty() {
+        o.note = if o.note.is_empty() {
+            format!("退款：{reason}")
         } else {
-            OrderStatus::PartiallyRefunded
+            format!("{}\n退款：{reason}", o.note)
         };
-        let reason = reason.trim();
-        if !reason.is_empty() {
-            o.note = if o.note.is_empty() {
-                format!("退款：{reason}")
-            } else {
-                format!("{}\n退款：{reason}", o.note)
-            };
-        }
-        upsert_in_tx(tx, s.username(), &o, None, now)?;
-        if let Some(cid) = o.customer_id {
-            refresh_stats(tx, &[cid])?;
-            // points follow at once (earn, or reverse a refund / cancellation)
-            crate::loyalty::sync_in_tx(
-                tx,
-                now,
-                s.username(),
-                crate::loyalty::Scope::Customers(&[cid]),
-            )?;
-        }
-        audit::record(
-            tx,
-            now,
-            s.audit_actor(),
-            "order_refunded",
-            &format!("order:{id}"),
-            json!({"orderNo": o.order_no, "amountFen": amount_fen,
-                   "refundedFen": o.refunded_fen, "reason": reason}),
-        )?;
-        Ok(())
+    }
+    upsert_with_reason(tx, actor, &o, None, now, reason)?;
+    Ok(Changed {
+        id,
+        order_no: o.order_no,
+        customer_id: o.customer_id,
+        from,
+        to: o.status,
+        refunded_fen: o.refunded_fen,
     })
 }

@@ -47,7 +47,7 @@ impl Shop {
 
     /// A paid in-store order of `yuan` goods (+ shipping) at the clock's time.
     pub fn order(&self, customer: i64, goods_fen: i64, shipping_fen: i64) -> i64 {
-        orders::create_manual(
+        laoke::sales::create(
             &self.store,
             &self.owner,
             &ManualOrder {
@@ -68,6 +68,7 @@ impl Shop {
                     unit_price_fen: goods_fen,
                 }],
             },
+            &Default::default(),
         )
         .expect("a manual order can be created")
     }

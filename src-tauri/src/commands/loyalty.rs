@@ -1,5 +1,5 @@
 //! Loyalty (issue 4): a customer's points and tier (the 360 panel, history, manual adjustment,
-//! redemption on an order), coupons, the liability report and the points rules with their
+//! the redemption preview at order entry — the sale itself is `orders_create`), coupons, the liability report and the points rules with their
 //! what-if preview. Each command is one core call: role limits (a rep adjusts at most 500
 //! points; owner and manager issue coupons; only the owner changes rules), validation and
 //! audit all live in the core.
@@ -21,7 +21,6 @@ use laoke::loyalty::{
     view::{self, CustomerLoyalty},
     whatif::{self, WhatIf},
 };
-use laoke::orders::ManualOrder;
 use std::time::Duration;
 use tauri::{AppHandle, Manager, State};
 
@@ -97,22 +96,6 @@ pub async fn loyalty_redemption_preview(
         .run(move |st| {
             let (store, session) = st.signed_in()?;
             redemption::preview(store, session, &draft, &redemption)
-        })
-        .await
-}
-
-/// Order entry: create the sale paying part of it with points and/or a coupon, in one
-/// transaction (an empty redemption is a plain manual order). Returns the order id.
-#[tauri::command]
-pub async fn loyalty_create_order(
-    shell: State<'_, Shell>,
-    order: ManualOrder,
-    redemption: Redemption,
-) -> CmdResult<i64> {
-    shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            redemption::create_order(store, session, &order, &redemption)
         })
         .await
 }

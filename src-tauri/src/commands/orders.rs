@@ -1,7 +1,10 @@
-//! Orders: the list with filters and totals, one order, manual in-store sales, status changes
-//! and refunds. Each command is one core call; roles and audit live in the core.
+//! Orders: the list with filters and totals, one order, manual in-store sales (one command,
+//! with or without points and a coupon), status changes and refunds. Each command is one core
+//! call (`laoke::sales` for what staff do to orders); roles and audit live in the core.
 
+use laoke::loyalty::Redemption;
 use laoke::orders::{self, ManualOrder, OrderDetail, OrderPage, OrderQuery, OrderStatus};
+use laoke::sales;
 use tauri::State;
 
 use crate::{error::CmdResult, state::Shell};
@@ -26,12 +29,18 @@ pub async fn orders_get(shell: State<'_, Shell>, id: i64) -> CmdResult<OrderDeta
         .await
 }
 
+/// Order entry: create the sale, paying part of it with points and/or a coupon when
+/// `redemption` says so (absent or empty: a plain sale), in one transaction. Returns the id.
 #[tauri::command]
-pub async fn orders_create(shell: State<'_, Shell>, order: ManualOrder) -> CmdResult<i64> {
+pub async fn orders_create(
+    shell: State<'_, Shell>,
+    order: ManualOrder,
+    redemption: Option<Redemption>,
+) -> CmdResult<i64> {
     shell
         .run(move |st| {
             let (store, session) = st.signed_in()?;
-            orders::create_manual(store, session, &order)
+            sales::create(store, session, &order, &redemption.unwrap_or_default())
         })
         .await
 }
@@ -45,7 +54,7 @@ pub async fn orders_set_status(
     shell
         .run(move |st| {
             let (store, session) = st.signed_in()?;
-            orders::set_status(store, session, id, status)?;
+            sales::set_status(store, session, id, status)?;
             orders::get(store, session, id)
         })
         .await
@@ -61,7 +70,7 @@ pub async fn orders_refund(
     shell
         .run(move |st| {
             let (store, session) = st.signed_in()?;
-            orders::record_refund(store, session, id, amount_fen, &reason)?;
+            sales::refund(store, session, id, amount_fen, &reason)?;
             orders::get(store, session, id)
         })
         .await

@@ -1,6 +1,6 @@
 // Loyalty (issue 4): points ledger, tiers, coupons, liability and the what-if preview. Types
 // mirror laoke::loyalty (docs/IPC.md, "Loyalty"). Points are integers, money integer fen.
-import type { Channel, ManualOrder } from "./orders";
+import type { Channel } from "./orders";
 import { call } from "./transport";
 
 export const POINTS_REASONS = ["earn", "redeem", "expire", "adjust", "reverse", "bonus", "compensation", "transfer"] as const;
@@ -311,6 +311,4 @@ export interface OrderRedemption {
 
 export const loyaltyRedemptionPreview = (draft: OrderDraft, redemption: Redemption) =>
   call<RedemptionPreview>("loyalty_redemption_preview", { draft, redemption });
-/** Creates the order paying with points and/or a coupon in one transaction; returns its id. */
-export const loyaltyCreateOrder = (order: ManualOrder, redemption: Redemption) => call<number>("loyalty_create_order", { order, redemption });
 export const loyaltyOrderRedemption = (orderId: number) => call<OrderRedemption>("loyalty_order_redemption", { orderId });

@@ -1,5 +1,6 @@
 // Orders and the upgraded customer list: types mirror laoke::orders / laoke::customers::list
 // (docs/IPC.md, "Orders"). Amounts are integer fen.
+import type { Redemption } from "./loyalty";
 import { call } from "./transport";
 
 export const CHANNELS = ["taobao", "tmall", "jd", "pdd", "wechat_shop", "douyin", "in_store", "other"] as const;
@@ -103,7 +104,10 @@ export interface ManualOrder {
 
 export const ordersList = (query: OrderQuery) => call<OrderPage>("orders_list", { query });
 export const ordersGet = (id: number) => call<OrderDetail>("orders_get", { id });
-export const ordersCreate = (order: ManualOrder) => call<number>("orders_create", { order });
+/** Enters a sale (laoke::sales::create): a plain one, or paying part of it with points and/or a
+ *  coupon when `redemption` is given, in one transaction; returns the order id. */
+export const ordersCreate = (order: ManualOrder, redemption?: Redemption) =>
+  call<number>("orders_create", { order, redemption: redemption ?? null });
 export const ordersSetStatus = (id: number, status: OrderStatus) => call<OrderDetail>("orders_set_status", { id, status });
 export const ordersRefund = (id: number, amountFen: number, reason: string) =>
   call<OrderDetail>("orders_refund", { id, amountFen, reason });

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import "../../components/list/lists.css";
 import { useI18n, type MessageKey } from "../../i18n";
-import { CHANNELS, customersList, loyaltyCreateOrder, ordersCreate, type Channel, type OrderStatus, type Redemption, type RedemptionPreview } from "../../lib/backend";
+import { CHANNELS, customersList, ordersCreate, type Channel, type OrderStatus, type Redemption, type RedemptionPreview } from "../../lib/backend";
 import { formatYuan, parseYuan, type ParsedYuan } from "../../lib/money";
 import { useDebounced } from "../../lib/useDebounced";
 import { useErrorText } from "../../lib/useErrorText";
@@ -117,7 +117,7 @@ export function NewOrder() {
         note: note.trim(),
         items,
       };
-      const id = redeeming ? await loyaltyCreateOrder(order, redemption) : await ordersCreate(order);
+      const id = await ordersCreate(order, redeeming ? redemption : undefined);
       void message.success(t("newOrder.saved"));
       navigate(`/orders/${id}`);
     } catch (e) {
