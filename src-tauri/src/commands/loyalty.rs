@@ -33,10 +33,7 @@ pub async fn loyalty_customer(
     customer_id: i64,
 ) -> CmdResult<CustomerLoyalty> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            view::customer_loyalty(store, session, customer_id)
-        })
+        .with_session(move |store, session| view::customer_loyalty(store, session, customer_id))
         .await
 }
 
@@ -47,10 +44,7 @@ pub async fn loyalty_history(
     limit: u32,
 ) -> CmdResult<Vec<PointsEntry>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            points::history(store, session, customer_id, limit)
-        })
+        .with_session(move |store, session| points::history(store, session, customer_id, limit))
         .await
 }
 
@@ -63,8 +57,7 @@ pub async fn loyalty_adjust(
     ticket_id: Option<i64>,
 ) -> CmdResult<i64> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             points::adjust(store, session, customer_id, points, &reason, ticket_id)
         })
         .await
@@ -78,8 +71,7 @@ pub async fn loyalty_redeem(
     points: i64,
 ) -> CmdResult<(i64, i64)> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             points::redeem(store, session, customer_id, order_id, points)
         })
         .await
@@ -94,8 +86,7 @@ pub async fn loyalty_redemption_preview(
     redemption: Redemption,
 ) -> CmdResult<RedemptionPreview> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             redemption::preview(store, session, &draft, &redemption)
         })
         .await
@@ -110,8 +101,7 @@ pub async fn loyalty_create_order(
     redemption: Redemption,
 ) -> CmdResult<i64> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             redemption::create_order(store, session, &order, &redemption)
         })
         .await
@@ -124,10 +114,7 @@ pub async fn loyalty_order_redemption(
     order_id: i64,
 ) -> CmdResult<OrderRedemption> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            redemption::for_order(store, session, order_id)
-        })
+        .with_session(move |store, session| redemption::for_order(store, session, order_id))
         .await
 }
 
@@ -139,8 +126,7 @@ pub async fn loyalty_lock_tier(
     tier: Option<String>,
 ) -> CmdResult<TierStatus> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             tiers::set_lock(store, session, customer_id, tier.as_deref())
         })
         .await
@@ -149,20 +135,14 @@ pub async fn loyalty_lock_tier(
 #[tauri::command]
 pub async fn loyalty_rules(shell: State<'_, Shell>) -> CmdResult<RuleVersion> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            rules::current(store, session)
-        })
+        .with_session(move |store, session| rules::current(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_what_if(shell: State<'_, Shell>, rules: LoyaltyRules) -> CmdResult<WhatIf> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            whatif::preview(store, session, &rules)
-        })
+        .with_session(move |store, session| whatif::preview(store, session, &rules))
         .await
 }
 
@@ -172,50 +152,35 @@ pub async fn loyalty_apply_rules(
     rules: LoyaltyRules,
 ) -> CmdResult<WhatIf> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            whatif::apply(store, session, &rules)
-        })
+        .with_session(move |store, session| whatif::apply(store, session, &rules))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_liability(shell: State<'_, Shell>) -> CmdResult<Liability> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            reports::liability(store, session)
-        })
+        .with_session(move |store, session| reports::liability(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_monthly(shell: State<'_, Shell>) -> CmdResult<Vec<MonthRow>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            reports::monthly(store, session)
-        })
+        .with_session(move |store, session| reports::monthly(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn coupons_list(shell: State<'_, Shell>) -> CmdResult<Vec<Coupon>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::list(store, session)
-        })
+        .with_session(move |store, session| coupons::list(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn coupons_create(shell: State<'_, Shell>, coupon: NewCoupon) -> CmdResult<Coupon> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::create(store, session, &coupon)
-        })
+        .with_session(move |store, session| coupons::create(store, session, &coupon))
         .await
 }
 
@@ -226,8 +191,7 @@ pub async fn coupons_issue(
     customer_ids: Vec<i64>,
 ) -> CmdResult<Vec<i64>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             coupons::issue(store, session, coupon_id, &customer_ids, None)
         })
         .await
@@ -240,10 +204,7 @@ pub async fn coupons_void(
     reason: String,
 ) -> CmdResult<CouponGrant> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::void(store, session, grant_id, &reason)
-        })
+        .with_session(move |store, session| coupons::void(store, session, grant_id, &reason))
         .await
 }
 
@@ -254,20 +215,14 @@ pub async fn coupons_redeem(
     order_id: i64,
 ) -> CmdResult<CouponGrant> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::redeem(store, session, grant_id, order_id)
-        })
+        .with_session(move |store, session| coupons::redeem(store, session, grant_id, order_id))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_run(shell: State<'_, Shell>) -> CmdResult<JobReport> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            job::run(store, session)
-        })
+        .with_session(move |store, session| job::run(store, session))
         .await
 }
 
