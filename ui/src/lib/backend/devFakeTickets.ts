@@ -19,8 +19,8 @@ import type {
   TicketRow,
   TicketState,
   TimelineEntry,
-  Today,
 } from "./tickets";
+import type { Today } from "./care";
 import { nextStates, ticketNo } from "./tickets";
 import type { CustomerRow, Role, SessionInfo } from "./types";
 
