@@ -27,24 +27,6 @@ export const TICKET_SORTS = ["updatedAt", "createdAt", "slaDueAt", "priority"] a
 /** The default priority for a type (DEFAULTS.md): complaints and returns P2, others P3. */
 export const defaultPriority = (t: TicketType): Priority => (t === "complaint" || t === "return_refund" ? "p2" : "p3");
 
-/** Legal moves from a state (mirrors TicketState::can_become; the core still checks). */
-export function nextStates(s: TicketState): TicketState[] {
-  switch (s) {
-    case "new":
-      return ["in_progress", "resolved"];
-    case "assigned":
-      return ["in_progress", "waiting", "resolved"];
-    case "in_progress":
-      return ["waiting", "resolved"];
-    case "waiting":
-      return ["in_progress", "resolved"];
-    case "resolved":
-      return ["in_progress", "closed"];
-    default:
-      return [];
-  }
-}
-
 export interface TicketQuery {
   queue: Queue;
   states?: TicketState[];
@@ -142,6 +124,8 @@ export interface TicketDetail {
   resolutionNote: string | null;
   compensations: CompensationRow[];
   timeline: TimelineEntry[];
+  /** The moves to offer (the core's TicketState::next_states); "resolved" = the resolve dialog. */
+  nextStates: TicketState[];
 }
 
 export interface NewTicket {
