@@ -26,7 +26,23 @@ export default defineConfig(
     },
   },
   {
-    files: ["src/lib/backend/**", "test/**"],
+    // Inside the doorway: only transport.ts calls invoke, only dialogs.ts opens pickers.
+    files: ["src/lib/backend/**"],
+    ignores: ["src/lib/backend/transport.ts", "src/lib/backend/dialogs.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@tauri-apps/api/core", message: "Only transport.ts calls invoke: use call() from ./transport." },
+            { name: "@tauri-apps/plugin-dialog", message: "The native pickers live in dialogs.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/lib/backend/transport.ts", "src/lib/backend/dialogs.ts", "test/**"],
     rules: { "no-restricted-imports": "off" },
   },
   {

@@ -1,45 +1,35 @@
-// Every IPC command the UI may call (docs/IPC.md). Included by build.rs (ACL permissions) and
-// checked against the invoke handler by a unit test in lib.rs.
+// Every IPC command the UI may call (docs/IPC.md), grouped by the file under commands/ that
+// defines it. Included by build.rs (ACL permissions) and checked against the invoke handler and
+// the capability by a unit test in lib.rs.
 #[allow(dead_code)] // read by build.rs and the test below
 pub const COMMANDS: &[&str] = &[
+    // commands/app.rs
     "app_status",
     "app_set_language",
+    // commands/store.rs
     "store_select",
     "store_init",
     "demo_open",
     "store_info",
+    // commands/auth.rs
     "auth_login",
     "auth_recover",
     "auth_logout",
     "auth_lock",
     "auth_unlock",
     "auth_change_password",
+    // commands/users.rs
     "users_list",
     "users_add",
     "users_set_disabled",
     "users_reset_password",
-    "customers_list",
+    // commands/settings.rs
     "settings_get",
     "settings_update",
-    "backup_targets",
-    "backup_add_target",
-    "backup_remove_target",
-    "backup_now",
-    "backup_list",
-    "backup_verify",
-    "backup_restore",
-    "store_restore_backup",
-    // Orders (H1)
-    "orders_list",
-    "orders_get",
-    "orders_create",
-    "orders_set_status",
-    "orders_refund",
-    "backup_preview",
-    "data_dir_move",
-    "export_full",
-    "search",
-    // Customer record (customer_record.rs)
+    // commands/customers.rs
+    "customers_list",
+    "customers_page",
+    "customers_totals",
     "customers_create",
     "customers_get",
     "customers_update",
@@ -60,6 +50,17 @@ pub const COMMANDS: &[&str] = &[
     "customers_consent_history",
     "customers_erase",
     "customers_export_person",
+    // commands/orders.rs
+    "orders_list",
+    "orders_get",
+    "orders_create",
+    "orders_set_status",
+    "orders_refund",
+    "orders_page",
+    "orders_totals",
+    // commands/search.rs
+    "search",
+    // commands/import.rs
     "import_inspect",
     "import_preview",
     "import_run",
@@ -68,18 +69,14 @@ pub const COMMANDS: &[&str] = &[
     "import_list",
     "import_undo",
     "import_template",
-    // Lists: page first, totals row separately (H6)
-    "orders_page",
-    "orders_totals",
-    "customers_page",
-    "customers_totals",
-    // Loyalty screens (H9)
+    // commands/loyalty.rs
     "loyalty_customer",
     "loyalty_history",
     "loyalty_adjust",
     "loyalty_redeem",
     "loyalty_redemption_preview",
     "loyalty_order_redemption",
+    "loyalty_lock_tier",
     "loyalty_rules",
     "loyalty_what_if",
     "loyalty_apply_rules",
@@ -91,7 +88,7 @@ pub const COMMANDS: &[&str] = &[
     "coupons_void",
     "coupons_redeem",
     "loyalty_run",
-    "loyalty_lock_tier",
+    // commands/tickets.rs
     "tickets_list",
     "tickets_counts",
     "tickets_get",
@@ -112,9 +109,23 @@ pub const COMMANDS: &[&str] = &[
     "tickets_set_calendar_day",
     "tickets_reset_calendar_day",
     "tickets_report_export",
+    // commands/care.rs
     "followups_log",
     "followups_for_customer",
     "today",
+    // commands/backup.rs
+    "store_restore_backup",
+    "backup_targets",
+    "backup_add_target",
+    "backup_remove_target",
+    "backup_now",
+    "backup_list",
+    "backup_verify",
+    "backup_preview",
+    "backup_restore",
+    // commands/data.rs
+    "data_dir_move",
+    "export_full",
 ];
 
 #[cfg(test)]

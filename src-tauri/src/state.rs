@@ -196,6 +196,35 @@ impl Shell {
         .map_err(|e| CommandError::internal(&e.to_string()))?
     }
 
+    /// Runs `f` with the open store and acting session, the way almost every data command does:
+    /// `not_logged_in` or `locked` when there is none (see [`AppState::signed_in`]).
+    pub async fn with_session<T, F>(&self, f: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store, &Session) -> laoke::Result<T> + Send + 'static,
+    {
+        self.run(move |st| {
+            let (store, session) = st.signed_in()?;
+            f(store, session)
+        })
+        .await
+    }
+
+    /// Like [`Self::with_session`], for the few commands that also write something in the UI's
+    /// language (file names, workbooks, templates).
+    pub async fn with_session_lang<T, F>(&self, f: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store, &Session, laoke::i18n::Lang) -> laoke::Result<T> + Send + 'static,
+    {
+        self.run(move |st| {
+            let lang = st.prefs.language;
+            let (store, session) = st.signed_in()?;
+            f(store, session, lang)
+        })
+        .await
+    }
+
     /// Synchronous access for app shutdown.
     pub fn with<T>(&self, f: impl FnOnce(&mut AppState) -> T) -> T {
         f(&mut self.0.lock().unwrap_or_else(PoisonError::into_inner))

@@ -248,6 +248,27 @@ pub struct TierStatus {
     pub next_tier: Option<super::rules::Tier>,
     /// Spend still needed for the next tier.
     pub to_next_fen: Option<i64>,
+    /// 0–100: whole percent of the way from the current tier's threshold to the next one's
+    /// ([`progress_percent`]); the 360 page draws it as is.
+    pub progress_percent: u8,
+}
+
+/// How far `spend` has come from the current tier's threshold (`from_fen`; `None` before any
+/// tier) towards the next one's (`next_fen`; `None` at the top): whole percent, never 100 before
+/// the next tier is reached, 100 at the top, 0 before the first tier.
+pub fn progress_percent(spend_fen: i64, from_fen: Option<i64>, next_fen: Option<i64>) -> u8 {
+    let Some(next) = next_fen else {
+        return 100;
+    };
+    let Some(base) = from_fen else {
+        return 0;
+    };
+    let span = next - base;
+    if span <= 0 {
+        return 0;
+    }
+    let done = (spend_fen - base).max(0);
+    (done.saturating_mul(100) / span).min(99) as u8
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -286,6 +307,11 @@ pub(crate) fn status_of(
         locked: row.as_ref().is_some_and(|r| r.3),
         qualifying_spend_fen: spend,
         to_next_fen: next.as_ref().map(|t| (t.threshold_fen - spend).max(0)),
+        progress_percent: progress_percent(
+            spend,
+            idx.map(|i| rules.tiers[i].threshold_fen),
+            next.as_ref().map(|t| t.threshold_fen),
+        ),
         next_tier: next,
     })
 }
@@ -500,4 +526,35 @@ pub fn after_unmerge(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::progress_percent;
+
+    // Moved from the UI (ui/test/loyaltyFormat.test.ts), which used to compute the bar itself.
+    // Tiers as in the defaults: regular 0, silver ¥1,000, gold ¥3,000, diamond ¥10,000.
+    #[test]
+    fn measures_from_the_current_tiers_threshold_to_the_next_ones() {
+        // ¥2,000 of the way from silver (¥1,000) to gold (¥3,000): half way.
+        assert_eq!(progress_percent(200_000, Some(100_000), Some(300_000)), 50);
+    }
+
+    #[test]
+    fn never_shows_100_percent_before_the_next_tier_is_reached() {
+        assert_eq!(progress_percent(299_999, Some(100_000), Some(300_000)), 99);
+        assert_eq!(progress_percent(400_000, Some(100_000), Some(300_000)), 99);
+    }
+
+    #[test]
+    fn the_top_tier_is_full_and_no_tier_yet_is_empty() {
+        assert_eq!(progress_percent(2_000_000, Some(1_000_000), None), 100);
+        assert_eq!(progress_percent(0, None, Some(0)), 0);
+    }
+
+    #[test]
+    fn starts_from_a_retained_or_locked_tier_even_when_spend_has_fallen_below_it() {
+        // Kept gold with only ¥500 of qualifying spend: towards diamond, from gold's base.
+        assert_eq!(progress_percent(50_000, Some(300_000), Some(1_000_000)), 0);
+    }
 }

@@ -133,6 +133,19 @@ impl TicketState {
         )
     }
 
+    /// The moves a person picks on the ticket page, in display order: the legal moves except
+    /// `assigned` (assigning someone does that) and `merged` (the merge action). `resolved` is
+    /// among them when the ticket may be resolved (the resolve dialog); the UI shows exactly
+    /// these, so it never mirrors [`Self::can_become`].
+    pub fn next_states(self) -> Vec<TicketState> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|&to| !matches!(to, TicketState::Assigned | TicketState::Merged))
+            .filter(|&to| self.can_become(to))
+            .collect()
+    }
+
     /// Refuse an illegal move with an error naming both states.
     pub fn check_transition(self, to: TicketState) -> Result<()> {
         if self.can_become(to) {
@@ -214,5 +227,22 @@ impl EventKind {
     /// Contact with the customer: the first one ends the first-response window.
     pub fn is_contact(self) -> bool {
         matches!(self, EventKind::Call | EventKind::Message)
+    }
+}
+
+#[cfg(test)]
+mod next_state_tests {
+    use super::TicketState::{self, *};
+
+    // Moved from the UI (ui/test/ticketsSla.test.ts), which used to compute these itself.
+    #[test]
+    fn the_ticket_page_offers_the_legal_moves_but_not_assign_or_merge() {
+        assert_eq!(New.next_states(), vec![InProgress, Resolved]);
+        assert_eq!(Assigned.next_states(), vec![InProgress, Waiting, Resolved]);
+        assert_eq!(InProgress.next_states(), vec![Waiting, Resolved]);
+        assert_eq!(Waiting.next_states(), vec![InProgress, Resolved]);
+        assert_eq!(Resolved.next_states(), vec![InProgress, Closed]);
+        assert_eq!(Closed.next_states(), Vec::<TicketState>::new());
+        assert_eq!(Merged.next_states(), Vec::<TicketState>::new());
     }
 }

@@ -407,6 +407,8 @@ pub struct TicketDetail {
     pub resolution_note: Option<String>,
     pub compensations: Vec<CompensationRow>,
     pub timeline: Vec<TimelineEntry>,
+    /// What the ticket page may offer next ([`TicketState::next_states`]).
+    pub next_states: Vec<TicketState>,
 }
 
 /// One ticket: fields, live SLA clocks at the store's now, timeline (its own and merged ones'),
@@ -495,6 +497,7 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(TicketDetail {
+        next_states: row.state.next_states(),
         row,
         order_id,
         order_no,

@@ -23,7 +23,7 @@ const rules: RuleVersion = {
 const panel: CustomerLoyalty = {
   points: { customerId: 7, balance: 130, usable: 30, locked: 100, nextExpiryPoints: 0, nextExpiryAt: null, valueFen: 130 },
   tier: { tier: TIERS[0], reachedAt: "2026-11-20T02:00:00Z", retainedUntil: "2027-11-20T02:00:00Z", locked: false,
-          qualifyingSpendFen: 10_000, nextTier: TIERS[1], toNextFen: 90_000 },
+          qualifyingSpendFen: 10_000, nextTier: TIERS[1], toNextFen: 90_000, progressPercent: 10 },
   history: [{
     id: 3, customerId: 7, delta: 100, reason: "earn", source: "order", sourceId: 12, ruleVersionId: 0, pointsPerYuan: 1,
     multiplierPct: 100, baseFen: 10_000, operator: "job", note: "", ticketId: null, at: "2026-11-20T02:00:00Z",

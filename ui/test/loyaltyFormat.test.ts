@@ -3,16 +3,9 @@ import { describe, expect, it } from "vitest";
 import { translate } from "../src/i18n";
 import { checkAdjust } from "../src/screens/loyalty/AdjustPoints";
 import { draftToInput } from "../src/screens/loyalty/CouponForm";
-import { couponText, lastMonths, niceMax, signedPoints, tierProgress, zhe, type CouponTerms } from "../src/screens/loyalty/format";
+import { couponText, lastMonths, niceMax, signedPoints, zhe, type CouponTerms } from "../src/screens/loyalty/format";
 import { describeCoupon } from "../src/screens/loyalty/labels";
 import { shopDayEnd, shopDayOf, shopDayStart } from "../src/screens/loyalty/shopDay";
-
-const TIERS = [
-  { code: "regular", thresholdFen: 0 },
-  { code: "silver", thresholdFen: 100_000 },
-  { code: "gold", thresholdFen: 300_000 },
-  { code: "diamond", thresholdFen: 1_000_000 },
-];
 
 const terms = (patch: Partial<CouponTerms>): CouponTerms => ({
   kind: "threshold",
@@ -27,36 +20,6 @@ const terms = (patch: Partial<CouponTerms>): CouponTerms => ({
 
 const zh = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("zh-CN", key, vars);
 const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("en", key, vars);
-
-describe("tier progress", () => {
-  it("measures from the current tier's threshold to the next one's", () => {
-    // ¥2,000 of the way from silver (¥1,000) to gold (¥3,000): half way, ¥1,000 missing.
-    const p = tierProgress(200_000, TIERS);
-    expect(p.next?.code).toBe("gold");
-    expect(p.remainingFen).toBe(100_000);
-    expect(p.percent).toBe(50);
-  });
-
-  it("never shows 100 % before the next tier is reached", () => {
-    expect(tierProgress(299_999, TIERS).percent).toBe(99);
-  });
-
-  it("says there is nothing above the top tier", () => {
-    expect(tierProgress(2_000_000, TIERS)).toEqual({ next: null, remainingFen: 0, percent: 100 });
-  });
-
-  it("starts from a retained or locked tier even when spend has fallen below it", () => {
-    // Kept gold with only ¥500 of qualifying spend: the next step is diamond, from gold's base.
-    const p = tierProgress(50_000, TIERS, "gold");
-    expect(p.next?.code).toBe("diamond");
-    expect(p.remainingFen).toBe(950_000);
-    expect(p.percent).toBe(0);
-  });
-
-  it("takes tiers in any order", () => {
-    expect(tierProgress(150_000, [...TIERS].reverse()).next?.code).toBe("gold");
-  });
-});
 
 describe("coupon descriptions", () => {
   it("writes spend-and-save coupons the way Chinese shops do", () => {

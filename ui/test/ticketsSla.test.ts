@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "../src/i18n";
 import type { SlaClock, TicketRow } from "../src/lib/backend";
-import { parseTicketNo, ticketNo, nextStates, defaultPriority, todayTotal } from "../src/lib/backend";
+import { parseTicketNo, ticketNo, defaultPriority, todayTotal } from "../src/lib/backend";
 import { clockView, formatDuration, rowClock } from "../src/screens/tickets/sla";
 import { minutesText, permille } from "../src/screens/tickets/TicketReports";
 
@@ -67,14 +67,6 @@ describe("service desk helpers", () => {
     expect(parseTicketNo("T0")).toBeNull();
     expect(parseTicketNo("X12")).toBeNull();
     expect(parseTicketNo("")).toBeNull();
-  });
-
-  it("only legal moves are offered; closed and merged tickets offer none", () => {
-    expect(nextStates("new")).toEqual(["in_progress", "resolved"]);
-    expect(nextStates("waiting")).toEqual(["in_progress", "resolved"]);
-    expect(nextStates("resolved")).toEqual(["in_progress", "closed"]);
-    expect(nextStates("closed")).toEqual([]);
-    expect(nextStates("merged")).toEqual([]);
   });
 
   it("priority defaults by type and the Today badge sums every section", () => {

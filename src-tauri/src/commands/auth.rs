@@ -92,8 +92,7 @@ pub async fn auth_change_password(
     new_password: String,
 ) -> CmdResult<()> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             laoke::auth::change_own_password(store, session, &old_password, &new_password)
         })
         .await

@@ -117,8 +117,7 @@ pub async fn store_restore_backup(
 #[tauri::command]
 pub async fn backup_targets(shell: State<'_, Shell>) -> CmdResult<BackupStatus> {
     shell
-        .run(|st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             Ok(BackupStatus {
                 targets: backup::status(store, session, store.now())?,
                 data_dir_sync_folder: backup::sync_folder_of(store.dir()).map(str::to_string),
@@ -131,8 +130,7 @@ pub async fn backup_targets(shell: State<'_, Shell>) -> CmdResult<BackupStatus> 
 #[tauri::command]
 pub async fn backup_add_target(shell: State<'_, Shell>, path: String) -> CmdResult<backup::Target> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             let path = PathBuf::from(path.trim());
             let label = path
                 .file_name()
@@ -146,10 +144,7 @@ pub async fn backup_add_target(shell: State<'_, Shell>, path: String) -> CmdResu
 #[tauri::command]
 pub async fn backup_remove_target(shell: State<'_, Shell>, id: i64) -> CmdResult<()> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            backup::remove_target(store, session, id)
-        })
+        .with_session(move |store, session| backup::remove_target(store, session, id))
         .await
 }
 
@@ -164,8 +159,7 @@ pub async fn backup_now(app: AppHandle, target_id: Option<i64>) -> CmdResult<Vec
 #[tauri::command]
 pub async fn backup_list(shell: State<'_, Shell>, dir: String) -> CmdResult<Vec<BackupListing>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             Ok(backup::list_known(store, session, Path::new(dir.trim()))?)
         })
         .await
@@ -179,8 +173,7 @@ pub async fn backup_verify(
     password: String,
 ) -> CmdResult<BackupSummary> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             let cred = Credential::Password {
                 username: session.username(),
                 password: &password,
@@ -201,8 +194,7 @@ pub async fn backup_preview(
     password: String,
 ) -> CmdResult<backup::BackupPreview> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             let cred = Credential::Password {
                 username: session.username(),
                 password: &password,

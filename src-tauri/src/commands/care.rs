@@ -12,10 +12,7 @@ use crate::{error::CmdResult, state::Shell};
 #[tauri::command]
 pub async fn followups_log(shell: State<'_, Shell>, follow_up: NewFollowUp) -> CmdResult<i64> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            followups::log(store, session, &follow_up)
-        })
+        .with_session(move |store, session| followups::log(store, session, &follow_up))
         .await
 }
 
@@ -25,10 +22,7 @@ pub async fn followups_for_customer(
     customer_id: i64,
 ) -> CmdResult<Vec<FollowUp>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            followups::for_customer(store, session, customer_id)
-        })
+        .with_session(move |store, session| followups::for_customer(store, session, customer_id))
         .await
 }
 
@@ -36,9 +30,6 @@ pub async fn followups_for_customer(
 #[tauri::command]
 pub async fn today(shell: State<'_, Shell>) -> CmdResult<Today> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            today::today(store, session)
-        })
+        .with_session(move |store, session| today::today(store, session))
         .await
 }

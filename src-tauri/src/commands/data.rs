@@ -62,9 +62,7 @@ pub struct ExportDone {
 #[tauri::command]
 pub async fn export_full(shell: State<'_, Shell>, path: String) -> CmdResult<ExportDone> {
     shell
-        .run(move |st| {
-            let lang = st.prefs.language;
-            let (store, session) = st.signed_in()?;
+        .with_session_lang(move |store, session, lang| {
             let path = path.trim();
             let report = laoke::export::full_workbook(store, session, lang, Path::new(path))?;
             Ok(ExportDone {

@@ -39,10 +39,7 @@ async fn with_worker<T: Send + 'static>(
     f: impl FnOnce(import::Worker) -> laoke::Result<T> + Send + 'static,
 ) -> CmdResult<T> {
     let (worker, lang) = shell
-        .run(|st| {
-            let (store, session) = st.signed_in()?;
-            Ok((import::Worker::new(store, session)?, st.prefs.language))
-        })
+        .with_session_lang(|store, session, lang| Ok((import::Worker::new(store, session)?, lang)))
         .await?;
     tauri::async_runtime::spawn_blocking(move || {
         f(worker).map_err(|e| CommandError::from_core(&e, lang))
@@ -139,9 +136,7 @@ pub async fn import_save_errors(
         .unwrap_or_else(PoisonError::into_inner)
         .clone();
     shell
-        .run(move |st| {
-            let lang = st.prefs.language;
-            let (store, _session) = st.signed_in()?;
+        .with_session_lang(move |store, _session, lang| {
             let report = report.ok_or_else(|| {
                 laoke::Error::invalid(
                     "请先预览或导入一个文件。",
@@ -162,20 +157,14 @@ pub async fn import_save_errors(
 #[tauri::command]
 pub async fn import_list(shell: State<'_, Shell>) -> CmdResult<Vec<BatchInfo>> {
     shell
-        .run(|st| {
-            let (store, session) = st.signed_in()?;
-            import::list(store, session)
-        })
+        .with_session(move |store, session| import::list(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn import_undo(shell: State<'_, Shell>, batch_id: i64) -> CmdResult<UndoReport> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            import::undo(store, session, batch_id)
-        })
+        .with_session(move |store, session| import::undo(store, session, batch_id))
         .await
 }
 
@@ -183,9 +172,7 @@ pub async fn import_undo(shell: State<'_, Shell>, batch_id: i64) -> CmdResult<Un
 #[tauri::command]
 pub async fn import_template(shell: State<'_, Shell>, path: String) -> CmdResult<u64> {
     shell
-        .run(move |st| {
-            let lang = st.prefs.language;
-            let (store, _session) = st.signed_in()?;
+        .with_session_lang(move |store, _session, lang| {
             import_errors::write_template(
                 &PathBuf::from(path),
                 lang,

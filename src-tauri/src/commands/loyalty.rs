@@ -1,6 +1,6 @@
 //! Loyalty (issue 4): a customer's points and tier (the 360 panel, history, manual adjustment,
-//! the redemption preview at order entry — the sale itself is `orders_create`), coupons, the liability report and the points rules with their
-//! what-if preview. Each command is one core call: role limits (a rep adjusts at most 500
+//! the redemption preview at order entry — the sale itself is `orders_create`), coupons, the
+//! liability report and the points rules with their what-if preview. Each command is one core call: role limits (a rep adjusts at most 500
 //! points; owner and manager issue coupons; only the owner changes rules), validation and
 //! audit all live in the core.
 //!
@@ -32,10 +32,7 @@ pub async fn loyalty_customer(
     customer_id: i64,
 ) -> CmdResult<CustomerLoyalty> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            view::customer_loyalty(store, session, customer_id)
-        })
+        .with_session(move |store, session| view::customer_loyalty(store, session, customer_id))
         .await
 }
 
@@ -46,10 +43,7 @@ pub async fn loyalty_history(
     limit: u32,
 ) -> CmdResult<Vec<PointsEntry>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            points::history(store, session, customer_id, limit)
-        })
+        .with_session(move |store, session| points::history(store, session, customer_id, limit))
         .await
 }
 
@@ -62,8 +56,7 @@ pub async fn loyalty_adjust(
     ticket_id: Option<i64>,
 ) -> CmdResult<i64> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             points::adjust(store, session, customer_id, points, &reason, ticket_id)
         })
         .await
@@ -77,8 +70,7 @@ pub async fn loyalty_redeem(
     points: i64,
 ) -> CmdResult<(i64, i64)> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             points::redeem(store, session, customer_id, order_id, points)
         })
         .await
@@ -93,8 +85,7 @@ pub async fn loyalty_redemption_preview(
     redemption: Redemption,
 ) -> CmdResult<RedemptionPreview> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             redemption::preview(store, session, &draft, &redemption)
         })
         .await
@@ -107,10 +98,7 @@ pub async fn loyalty_order_redemption(
     order_id: i64,
 ) -> CmdResult<OrderRedemption> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            redemption::for_order(store, session, order_id)
-        })
+        .with_session(move |store, session| redemption::for_order(store, session, order_id))
         .await
 }
 
@@ -122,8 +110,7 @@ pub async fn loyalty_lock_tier(
     tier: Option<String>,
 ) -> CmdResult<TierStatus> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             tiers::set_lock(store, session, customer_id, tier.as_deref())
         })
         .await
@@ -132,20 +119,14 @@ pub async fn loyalty_lock_tier(
 #[tauri::command]
 pub async fn loyalty_rules(shell: State<'_, Shell>) -> CmdResult<RuleVersion> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            rules::current(store, session)
-        })
+        .with_session(move |store, session| rules::current(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_what_if(shell: State<'_, Shell>, rules: LoyaltyRules) -> CmdResult<WhatIf> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            whatif::preview(store, session, &rules)
-        })
+        .with_session(move |store, session| whatif::preview(store, session, &rules))
         .await
 }
 
@@ -155,50 +136,35 @@ pub async fn loyalty_apply_rules(
     rules: LoyaltyRules,
 ) -> CmdResult<WhatIf> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            whatif::apply(store, session, &rules)
-        })
+        .with_session(move |store, session| whatif::apply(store, session, &rules))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_liability(shell: State<'_, Shell>) -> CmdResult<Liability> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            reports::liability(store, session)
-        })
+        .with_session(move |store, session| reports::liability(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_monthly(shell: State<'_, Shell>) -> CmdResult<Vec<MonthRow>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            reports::monthly(store, session)
-        })
+        .with_session(move |store, session| reports::monthly(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn coupons_list(shell: State<'_, Shell>) -> CmdResult<Vec<Coupon>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::list(store, session)
-        })
+        .with_session(move |store, session| coupons::list(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn coupons_create(shell: State<'_, Shell>, coupon: NewCoupon) -> CmdResult<Coupon> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::create(store, session, &coupon)
-        })
+        .with_session(move |store, session| coupons::create(store, session, &coupon))
         .await
 }
 
@@ -209,8 +175,7 @@ pub async fn coupons_issue(
     customer_ids: Vec<i64>,
 ) -> CmdResult<Vec<i64>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             coupons::issue(store, session, coupon_id, &customer_ids, None)
         })
         .await
@@ -223,10 +188,7 @@ pub async fn coupons_void(
     reason: String,
 ) -> CmdResult<CouponGrant> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::void(store, session, grant_id, &reason)
-        })
+        .with_session(move |store, session| coupons::void(store, session, grant_id, &reason))
         .await
 }
 
@@ -237,20 +199,14 @@ pub async fn coupons_redeem(
     order_id: i64,
 ) -> CmdResult<CouponGrant> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            coupons::redeem(store, session, grant_id, order_id)
-        })
+        .with_session(move |store, session| coupons::redeem(store, session, grant_id, order_id))
         .await
 }
 
 #[tauri::command]
 pub async fn loyalty_run(shell: State<'_, Shell>) -> CmdResult<JobReport> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            job::run(store, session)
-        })
+        .with_session(move |store, session| job::run(store, session))
         .await
 }
 

@@ -8,9 +8,6 @@ use crate::{error::CmdResult, state::Shell};
 #[tauri::command]
 pub async fn search(shell: State<'_, Shell>, query: String) -> CmdResult<SearchResults> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            search::search(store, session, &query)
-        })
+        .with_session(move |store, session| search::search(store, session, &query))
         .await
 }

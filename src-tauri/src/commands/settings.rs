@@ -8,10 +8,7 @@ use crate::{error::CmdResult, state::Shell};
 #[tauri::command]
 pub async fn settings_get(shell: State<'_, Shell>) -> CmdResult<Settings> {
     shell
-        .run(|st| {
-            let (store, session) = st.signed_in()?;
-            settings::get(store, session)
-        })
+        .with_session(move |store, session| settings::get(store, session))
         .await
 }
 

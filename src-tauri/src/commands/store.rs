@@ -97,9 +97,6 @@ pub async fn demo_open(shell: State<'_, Shell>) -> CmdResult<DemoLogin> {
 #[tauri::command]
 pub async fn store_info(shell: State<'_, Shell>) -> CmdResult<StoreInfo> {
     shell
-        .run(|st| {
-            let (store, session) = st.signed_in()?;
-            laoke::info::info(store, session)
-        })
+        .with_session(move |store, session| laoke::info::info(store, session))
         .await
 }

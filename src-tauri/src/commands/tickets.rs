@@ -22,40 +22,28 @@ use crate::{error::CmdResult, state::Shell};
 #[tauri::command]
 pub async fn tickets_list(shell: State<'_, Shell>, query: TicketQuery) -> CmdResult<TicketPage> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            tickets::list(store, session, &query)
-        })
+        .with_session(move |store, session| tickets::list(store, session, &query))
         .await
 }
 
 #[tauri::command]
 pub async fn tickets_counts(shell: State<'_, Shell>) -> CmdResult<QueueCounts> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            tickets::counts(store, session)
-        })
+        .with_session(move |store, session| tickets::counts(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn tickets_get(shell: State<'_, Shell>, id: i64) -> CmdResult<TicketDetail> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            tickets::get(store, session, id)
-        })
+        .with_session(move |store, session| tickets::get(store, session, id))
         .await
 }
 
 #[tauri::command]
 pub async fn tickets_create(shell: State<'_, Shell>, ticket: NewTicket) -> CmdResult<i64> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            tickets::create(store, session, &ticket)
-        })
+        .with_session(move |store, session| tickets::create(store, session, &ticket))
         .await
 }
 
@@ -66,8 +54,7 @@ pub async fn tickets_assign(
     assignee_id: Option<i64>,
 ) -> CmdResult<TicketDetail> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             tickets::assign(store, session, id, assignee_id)?;
             tickets::get(store, session, id)
         })
@@ -82,8 +69,7 @@ pub async fn tickets_set_state(
     note: String,
 ) -> CmdResult<TicketDetail> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             tickets::set_state(store, session, id, state, &note)?;
             tickets::get(store, session, id)
         })
@@ -99,8 +85,7 @@ pub async fn tickets_add_entry(
     body: String,
 ) -> CmdResult<TicketDetail> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             tickets::add_entry(store, session, id, kind, &body)?;
             tickets::get(store, session, id)
         })
@@ -114,8 +99,7 @@ pub async fn tickets_resolve(
     resolution: Resolution,
 ) -> CmdResult<TicketDetail> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             tickets::resolve(store, session, id, &resolution)?;
             tickets::get(store, session, id)
         })
@@ -129,8 +113,7 @@ pub async fn tickets_merge(
     into: i64,
 ) -> CmdResult<TicketDetail> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             tickets::merge(store, session, from, into)?;
             tickets::get(store, session, into)
         })
@@ -141,11 +124,7 @@ pub async fn tickets_merge(
 #[tauri::command]
 pub async fn tickets_templates(shell: State<'_, Shell>) -> CmdResult<Vec<ReplyTemplate>> {
     shell
-        .run(move |st| {
-            let lang = st.prefs.language;
-            let (store, session) = st.signed_in()?;
-            templates::list(store, session, lang)
-        })
+        .with_session_lang(move |store, session, lang| templates::list(store, session, lang))
         .await
 }
 
@@ -157,8 +136,7 @@ pub async fn tickets_render_template(
     ticket_id: i64,
 ) -> CmdResult<String> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             templates::render(store, session, template_id, ticket_id)
         })
         .await
@@ -172,10 +150,7 @@ pub async fn tickets_report(
     to: String,
 ) -> CmdResult<ServiceReport> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            reports::report(store, session, period, &from, &to)
-        })
+        .with_session(move |store, session| reports::report(store, session, period, &from, &to))
         .await
 }
 
@@ -183,10 +158,7 @@ pub async fn tickets_report(
 #[tauri::command]
 pub async fn tickets_assignees(shell: State<'_, Shell>) -> CmdResult<Vec<tickets::Assignee>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            tickets::assignees(store, session)
-        })
+        .with_session(move |store, session| tickets::assignees(store, session))
         .await
 }
 
@@ -194,20 +166,14 @@ pub async fn tickets_assignees(shell: State<'_, Shell>) -> CmdResult<Vec<tickets
 #[tauri::command]
 pub async fn tickets_tags(shell: State<'_, Shell>) -> CmdResult<Vec<String>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            tickets::tags(store, session)
-        })
+        .with_session(move |store, session| tickets::tags(store, session))
         .await
 }
 
 #[tauri::command]
 pub async fn tickets_business_hours(shell: State<'_, Shell>) -> CmdResult<BusinessHours> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            calendar::business_hours(store, session)
-        })
+        .with_session(move |store, session| calendar::business_hours(store, session))
         .await
 }
 
@@ -218,8 +184,7 @@ pub async fn tickets_set_business_hours(
     hours: BusinessHours,
 ) -> CmdResult<BusinessHours> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             calendar::set_business_hours(store, session, &hours)?;
             calendar::business_hours(store, session)
         })
@@ -230,10 +195,7 @@ pub async fn tickets_set_business_hours(
 #[tauri::command]
 pub async fn tickets_calendar(shell: State<'_, Shell>, year: i32) -> CmdResult<Vec<CalendarDay>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            calendar::calendar_days(store, session, year)
-        })
+        .with_session(move |store, session| calendar::calendar_days(store, session, year))
         .await
 }
 
@@ -247,8 +209,7 @@ pub async fn tickets_set_calendar_day(
     name: String,
 ) -> CmdResult<Vec<CalendarDay>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             calendar::set_calendar_day(store, session, &day, kind, &name)?;
             calendar::calendar_days(store, session, year_of(&day))
         })
@@ -262,8 +223,7 @@ pub async fn tickets_reset_calendar_day(
     day: String,
 ) -> CmdResult<Vec<CalendarDay>> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             calendar::reset_calendar_day(store, session, &day)?;
             calendar::calendar_days(store, session, year_of(&day))
         })
@@ -297,9 +257,7 @@ pub async fn tickets_report_export(
     path: String,
 ) -> CmdResult<ReportExported> {
     shell
-        .run(move |st| {
-            let lang = st.prefs.language;
-            let (store, session) = st.signed_in()?;
+        .with_session_lang(move |store, session, lang| {
             let path = path.trim().to_string();
             let (_, done) = laoke::export::service_report_workbook(
                 store,

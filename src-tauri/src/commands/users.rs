@@ -11,10 +11,7 @@ use crate::{error::CmdResult, state::Shell};
 #[tauri::command]
 pub async fn users_list(shell: State<'_, Shell>) -> CmdResult<Vec<User>> {
     shell
-        .run(|st| {
-            let (store, session) = st.signed_in()?;
-            users::list(store, session)
-        })
+        .with_session(move |store, session| users::list(store, session))
         .await
 }
 
@@ -27,8 +24,7 @@ pub async fn users_add(
     password: String,
 ) -> CmdResult<User> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             let new = NewUser {
                 username,
                 display_name,
@@ -47,10 +43,7 @@ pub async fn users_set_disabled(
     disabled: bool,
 ) -> CmdResult<User> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
-            users::set_disabled(store, session, user_id, disabled)
-        })
+        .with_session(move |store, session| users::set_disabled(store, session, user_id, disabled))
         .await
 }
 
@@ -61,8 +54,7 @@ pub async fn users_reset_password(
     new_password: String,
 ) -> CmdResult<()> {
     shell
-        .run(move |st| {
-            let (store, session) = st.signed_in()?;
+        .with_session(move |store, session| {
             users::reset_password(store, session, user_id, &new_password)
         })
         .await

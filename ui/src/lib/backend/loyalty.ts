@@ -168,6 +168,8 @@ export interface TierStatus {
   qualifyingSpendFen: number;
   nextTier: TierDef | null;
   toNextFen: number | null;
+  /** 0–100 from the current tier's threshold to the next one's (the core's progress_percent). */
+  progressPercent: number;
 }
 
 /** The customer 360 page's loyalty panel in one call (laoke::loyalty::view). */

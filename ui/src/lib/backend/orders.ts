@@ -1,7 +1,9 @@
-// Orders and the upgraded customer list: types mirror laoke::orders / laoke::customers::list
+// Orders (src-tauri/src/commands/orders.rs): the list, also as two calls (the page, then the
+// totals row), one order, manual sales, status and refunds. Types mirror laoke::orders
 // (docs/IPC.md, "Orders"). Amounts are integer fen.
 import type { Redemption } from "./loyalty";
 import { call } from "./transport";
+import type { RowsPage } from "./types";
 
 export const CHANNELS = ["taobao", "tmall", "jd", "pdd", "wechat_shop", "douyin", "in_store", "other"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -112,23 +114,7 @@ export const ordersSetStatus = (id: number, status: OrderStatus) => call<OrderDe
 export const ordersRefund = (id: number, amountFen: number, reason: string) =>
   call<OrderDetail>("orders_refund", { id, amountFen, reason });
 
-export interface CustomerQuery {
-  page: number;
-  pageSize: number;
-  search?: string;
-  tags?: string[];
-  province?: string;
-  city?: string;
-  sourceChannel?: string;
-  minSpendFen?: number;
-  maxSpendFen?: number;
-  minOrders?: number;
-  maxOrders?: number;
-  lastOrderFrom?: string;
-  lastOrderTo?: string;
-  birthdayMonth?: number;
-  createdFrom?: string;
-  createdTo?: string;
-  sort?: string;
-  desc?: boolean;
-}
+/** The list's page: appears at once; `hasMore` says whether another page exists. */
+export const ordersPage = (query: OrderQuery) => call<RowsPage<OrderRow>>("orders_page", { query });
+/** The list's totals row (count and sums over every match), which follows the page. */
+export const ordersTotals = (query: OrderQuery) => call<OrderTotals>("orders_totals", { query });

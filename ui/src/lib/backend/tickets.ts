@@ -27,24 +27,6 @@ export const TICKET_SORTS = ["updatedAt", "createdAt", "slaDueAt", "priority"] a
 /** The default priority for a type (DEFAULTS.md): complaints and returns P2, others P3. */
 export const defaultPriority = (t: TicketType): Priority => (t === "complaint" || t === "return_refund" ? "p2" : "p3");
 
-/** Legal moves from a state (mirrors TicketState::can_become; the core still checks). */
-export function nextStates(s: TicketState): TicketState[] {
-  switch (s) {
-    case "new":
-      return ["in_progress", "resolved"];
-    case "assigned":
-      return ["in_progress", "waiting", "resolved"];
-    case "in_progress":
-      return ["waiting", "resolved"];
-    case "waiting":
-      return ["in_progress", "resolved"];
-    case "resolved":
-      return ["in_progress", "closed"];
-    default:
-      return [];
-  }
-}
-
 export interface TicketQuery {
   queue: Queue;
   states?: TicketState[];
@@ -142,6 +124,8 @@ export interface TicketDetail {
   resolutionNote: string | null;
   compensations: CompensationRow[];
   timeline: TimelineEntry[];
+  /** The moves to offer (the core's TicketState::next_states); "resolved" = the resolve dialog. */
+  nextStates: TicketState[];
 }
 
 export interface NewTicket {
@@ -219,91 +203,6 @@ export const ticketsRenderTemplate = (templateId: number, ticketId: number) =>
   call<string>("tickets_render_template", { templateId, ticketId });
 export const ticketsReport = (period: "week" | "month", from: string, to: string) =>
   call<ServiceReport>("tickets_report", { period, from, to });
-
-// ---- Care: follow-ups and the Today due list ----
-
-export const FOLLOW_UP_KINDS = ["revisit", "care", "payment", "winback", "birthday"] as const;
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
-export const FOLLOW_UP_CHANNELS = ["phone", "wechat", "wangwang", "in_store", "email", "sms"] as const;
-export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
-export const OUTCOMES = ["reached", "no_answer", "declined", "done"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export interface NewFollowUp {
-  customerId: number;
-  kind: FollowUpKind;
-  channel: FollowUpChannel;
-  outcome: Outcome;
-  notes: string;
-  ticketId?: number | null;
-  orderId?: number | null;
-  /** Shop day YYYY-MM-DD. */
-  nextContactOn?: string | null;
-}
-
-export interface FollowUp extends Required<Omit<NewFollowUp, "nextContactOn" | "ticketId" | "orderId">> {
-  id: number;
-  ticketId: number | null;
-  orderId: number | null;
-  nextContactOn: string | null;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface TodayCounts {
-  followUps: number;
-  slaDueSoon: number;
-  slaBreached: number;
-  unpaidOrders: number;
-  birthdays: number;
-}
-
-export interface DueFollowUp {
-  followUpId: number;
-  customerId: number;
-  customerName: string;
-  kind: FollowUpKind;
-  nextContactOn: string;
-  notes: string;
-}
-
-export interface UnpaidOrder {
-  orderId: number;
-  orderNo: string;
-  channel: string;
-  customerId: number | null;
-  customerName: string | null;
-  orderedAt: string;
-  step: number;
-  closesAt: string;
-  goodsFen: number;
-}
-
-export interface BirthdayRow {
-  customerId: number;
-  customerName: string;
-  birthday: string;
-  on: string;
-  inDays: number;
-}
-
-export interface Today {
-  day: string;
-  counts: TodayCounts;
-  followUps: DueFollowUp[];
-  slaDueSoon: TicketRow[];
-  slaBreached: TicketRow[];
-  unpaidOrders: UnpaidOrder[];
-  birthdays: BirthdayRow[];
-}
-
-/** The number on the Today navigation badge. */
-export const todayTotal = (c: TodayCounts) => c.followUps + c.slaDueSoon + c.slaBreached + c.unpaidOrders + c.birthdays;
-
-export const followupsLog = (followUp: NewFollowUp) => call<number>("followups_log", { followUp });
-export const followupsForCustomer = (customerId: number) =>
-  call<FollowUp[]>("followups_for_customer", { customerId });
-export const today = () => call<Today>("today");
 
 /** "T000123", "t123" or "123" → 123 (mirrors tickets::parse_ticket_no). */
 export function parseTicketNo(s: string): number | null {

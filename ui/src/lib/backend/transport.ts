@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import { toBackendError } from "./errors";
+import { BackendError, toBackendError } from "./errors";
 
 export type Args = Record<string, unknown>;
 
@@ -7,18 +7,19 @@ function insideTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
 }
 
-/** Calls one Tauri command; rejections become BackendError. */
+/**
+ * Calls one Tauri command; rejections become BackendError. The only module that calls `invoke`.
+ * There is no stand-in for the core: develop against the real app (`scripts/run-app.sh`, then
+ * "try the demo store"); unit tests mock this module or the functions they need.
+ */
 export async function call<T>(command: string, args?: Args): Promise<T> {
-  // Development in a plain browser only: an in-memory stand-in for the core.
-  // `import.meta.env.DEV` is false in production builds, so this branch and
-  // the devFake module are dropped from the bundle.
-  if (import.meta.env.DEV && import.meta.env.MODE !== "test" && !insideTauri()) {
-    const { fakeInvoke } = await import("./devFake");
-    try {
-      return (await fakeInvoke(command, args ?? {})) as T;
-    } catch (e) {
-      throw toBackendError(e);
-    }
+  // Unit tests mock `invoke` (vi.mock("@tauri-apps/api/core")); anywhere else outside the window
+  // there is nothing to answer.
+  if (import.meta.env.MODE !== "test" && !insideTauri()) {
+    throw new BackendError(
+      "internal",
+      "老客只能在它自己的窗口里运行：请用 scripts/run-app.sh 启动。 / Laoke runs only in its own window: start it with scripts/run-app.sh.",
+    );
   }
   try {
     return await invoke<T>(command, args);

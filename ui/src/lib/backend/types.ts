@@ -389,3 +389,14 @@ export interface ImportUndoReport {
   customersRestored: number;
   phonesAndNicksRemoved: number;
 }
+
+/** One page of list rows; `hasMore` says whether another page exists (before the totals arrive). */
+export interface RowsPage<T> {
+  rows: T[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+/** What the pager counts while the totals are still on their way: the pages seen so far. */
+export const knownCount = (p: RowsPage<unknown>) => (p.page - 1) * p.pageSize + p.rows.length + (p.hasMore ? 1 : 0);

@@ -10,7 +10,7 @@ import { formatYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { formatDay } from "../customers/format";
 import { AdjustPoints } from "./AdjustPoints";
-import { formatPoints, signedPoints, tierProgress } from "./format";
+import { formatPoints, signedPoints } from "./format";
 import { describeCoupon, reasonLabel, tierName } from "./labels";
 
 const MORE_ROWS = 500;
@@ -153,7 +153,6 @@ export function CustomerLoyaltyCard({ customerId, editable }: { customerId: numb
 
   const history = more ?? data?.history ?? [];
   const tier = data?.tier;
-  const progress = tier?.tier ? tierProgress(tier.qualifyingSpendFen, tiers, tier.tier.code) : null;
 
   return (
     <Card
@@ -221,7 +220,7 @@ export function CustomerLoyaltyCard({ customerId, editable }: { customerId: numb
                 <div data-testid="c360-tier-progress">
                   {tier.nextTier && tier.toNextFen !== null ? (
                     <>
-                      <Progress percent={progress?.percent ?? 0} size="small" showInfo={false} strokeColor="#0f766e" />
+                      <Progress percent={tier.progressPercent} size="small" showInfo={false} strokeColor="#0f766e" />
                       <Typography.Text>{t("c360.tier.next", { remaining: formatYuan(tier.toNextFen), next: lang === "en" ? tier.nextTier.nameEn : tier.nextTier.nameZh })}</Typography.Text>
                     </>
                   ) : (

@@ -1,5 +1,5 @@
 // Display logic for the loyalty screens, kept apart from the components so it is unit-tested:
-// tier progress, coupon descriptions, signed points, chart scales. Money is integer fen.
+// coupon descriptions, signed points, chart scales (tier progress comes from the core). Money is integer fen.
 import { formatYuan } from "../../lib/money";
 
 /** The smallest "round" number ≥ n for a chart axis (1, 2, 5 × 10^k); 1 for 0. */
@@ -20,44 +20,6 @@ export function signedPoints(n: number): string {
 
 export function formatPoints(n: number): string {
   return n.toLocaleString("en-US");
-}
-
-export interface TierStep {
-  code: string;
-  thresholdFen: number;
-}
-
-export interface TierProgress {
-  /** The next tier up, or null at the top. */
-  next: TierStep | null;
-  /** Qualifying spend still missing to reach `next` (0 at the top). */
-  remainingFen: number;
-  /** 0–100, whole percent of the way from the current tier's threshold to the next one's. */
-  percent: number;
-}
-
-/**
- * How far a customer is from the next tier. `tiers` in any order; the current tier is the
- * highest one whose threshold the spend reaches, unless `current` names one (a locked or
- * retained tier), in which case progress is measured from that tier.
- */
-export function tierProgress(spendFen: number, tiers: TierStep[], current?: string | null): TierProgress {
-  const sorted = [...tiers].sort((a, b) => a.thresholdFen - b.thresholdFen);
-  if (sorted.length === 0) return { next: null, remainingFen: 0, percent: 100 };
-  let idx = sorted.findIndex((t) => t.code === current);
-  if (idx < 0) {
-    idx = 0;
-    sorted.forEach((t, i) => {
-      if (spendFen >= t.thresholdFen) idx = i;
-    });
-  }
-  const next = sorted.slice(idx + 1).find((t) => t.thresholdFen > spendFen) ?? null;
-  if (!next) return { next: null, remainingFen: 0, percent: 100 };
-  const base = sorted[idx].thresholdFen;
-  const span = next.thresholdFen - base;
-  const done = Math.max(0, spendFen - base);
-  const percent = span > 0 ? Math.min(99, Math.floor((done * 100) / span)) : 0;
-  return { next, remainingFen: next.thresholdFen - spendFen, percent };
 }
 
 export type CouponKind = "threshold" | "percentage" | "fixed" | "gift";

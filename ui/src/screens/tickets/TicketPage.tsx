@@ -9,7 +9,6 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/appContext";
 import {
-  nextStates,
   parseTicketNo,
   ticketNo,
   ticketsAddEntry,
@@ -162,8 +161,8 @@ export function TicketPage() {
   const r = ticket.row;
   const names = new Map<number, string>([[session.userId, session.displayName]]);
   if (r.assigneeId !== null && r.assigneeName) names.set(r.assigneeId, r.assigneeName);
-  const moves = nextStates(r.state).filter((s) => s !== "resolved");
-  const canResolve = nextStates(r.state).includes("resolved");
+  const moves = ticket.nextStates.filter((s) => s !== "resolved");
+  const canResolve = ticket.nextStates.includes("resolved");
   const open = r.state !== "closed" && r.state !== "merged";
 
   const addEntry = async () => {

@@ -1,8 +1,8 @@
-// One customer's record and the work around it (create/edit, 360 page, reveal, duplicates,
-// merge + undo, recycle bin, consent, erasure, per-person export). Mirrors
-// src-tauri/src/commands/customer_record.rs; see docs/IPC.md.
+// Customers (src-tauri/src/commands/customers.rs): the list (page first, then the totals row),
+// one customer's record and the work around it (create/edit, 360 page, reveal, duplicates,
+// merge + undo, recycle bin, consent, erasure, per-person export); see docs/IPC.md.
 import { call } from "./transport";
-import type { Gender } from "./types";
+import type { CustomerPage, CustomerRow, Gender, RowsPage } from "./types";
 
 export interface Nick {
   platform: string;
@@ -247,3 +247,36 @@ export const customersErase = (id: number) => call<null>("customers_erase", { id
 /** Writes the person's xlsx into `folder` (owner only, audited). */
 export const customersExportPerson = (id: number, folder: string) =>
   call<PersonExport>("customers_export_person", { id, folder });
+
+export interface CustomerQuery {
+  page: number;
+  pageSize: number;
+  search?: string;
+  tags?: string[];
+  province?: string;
+  city?: string;
+  sourceChannel?: string;
+  minSpendFen?: number;
+  maxSpendFen?: number;
+  minOrders?: number;
+  maxOrders?: number;
+  lastOrderFrom?: string;
+  lastOrderTo?: string;
+  birthdayMonth?: number;
+  createdFrom?: string;
+  createdTo?: string;
+  sort?: string;
+  desc?: boolean;
+}
+
+export interface CustomerTotals {
+  total: number;
+  totalSpendFen: number;
+}
+
+/** One page of customers for a filter, sort and page, with the totals row. */
+export const customersList = (query: CustomerQuery) => call<CustomerPage>("customers_list", { query });
+/** The list's page: appears at once; `hasMore` says whether another page exists. */
+export const customersPage = (query: CustomerQuery) => call<RowsPage<CustomerRow>>("customers_page", { query });
+/** The list's totals row (count and spend over every match), which follows the page. */
+export const customersTotals = (query: CustomerQuery) => call<CustomerTotals>("customers_totals", { query });
