@@ -20,6 +20,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod info;
+pub mod jobs;
 pub mod loyalty;
 pub mod orders;
 pub mod paths;

@@ -8,6 +8,7 @@ mod commands;
 mod error;
 mod names;
 mod state;
+mod timer;
 
 use tauri::{Manager, RunEvent};
 use tauri_plugin_window_state::StateFlags;
@@ -39,8 +40,8 @@ pub fn run() {
         .manage(shell)
         .manage(commands::backup_run::BackupLane::default())
         .setup(|app| {
-            commands::backup_run::start_daily_backup(app.handle().clone());
-            commands::loyalty::start_loyalty_job(app.handle().clone());
+            // The loyalty and tickets jobs and the daily backup, as the core's timetable says.
+            timer::start(app.handle().clone());
             Ok(())
         })
         .manage(commands::import::ImportJobs::default())

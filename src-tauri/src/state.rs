@@ -134,10 +134,10 @@ impl AppState {
         self.idle_lock_minutes = laoke::settings::get(&store, &session)
             .map(|s| s.idle_lock_minutes)
             .unwrap_or(0);
-        // Deleted customers older than 30 days leave the recycle bin at login. Best effort: a
+        // The core's housekeeping after a login (the recycle-bin purge). Best effort: a
         // failure must not block the login, and the next login retries.
-        if let Err(e) = laoke::customers::recycle::purge_expired(&store, &session, store.now()) {
-            eprintln!("recycle bin purge failed: {e}");
+        if let Err(e) = laoke::jobs::after_login(&store, &session) {
+            eprintln!("laoke: housekeeping after login failed: {e}");
         }
         self.store = Some(store);
         self.session = Some(session);

@@ -14,6 +14,8 @@
 //! - [`plan_rotation`] keeps 7 daily, 4 weekly and 12 monthly backups, never the newest
 //!   verified one, and never touches a file that is not ours.
 //! - Restore ([`restore`]) makes a safety backup first, then swaps the database in by rename.
+//! - [`run_targets`] is the one loop over several folders (app, exit backup, CLI): one verified
+//!   backup per folder, each outcome recorded, a failing folder never stopping the others.
 
 mod bench;
 mod error;
@@ -23,6 +25,7 @@ mod preview;
 mod progress;
 mod restore;
 mod rotation;
+mod run;
 mod schedule;
 mod snapshot;
 mod targets;
@@ -40,6 +43,9 @@ pub use restore::{
 pub use rotation::{
     apply_rotation, backup_file_name, parse_backup_name, plan_rotation, RotationPlan,
     RotationPolicy,
+};
+pub use run::{
+    prepare_run, run_prepared, run_targets, Destination, Outcome, PreparedRun, RunEvent, TargetRun,
 };
 pub use schedule::{due, due_targets, RETRY_AFTER_MINUTES};
 pub use targets::{

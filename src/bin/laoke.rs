@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand};
 use laoke::{
     auth::{self, Role, Session},
-    backup::{self, BackupError, Credential, Phase, Progress},
+    backup::{self, BackupError, Credential, Destination, Phase, Progress, RunEvent},
     clock,
     demo::{self, DemoSpec},
     export,
@@ -386,8 +386,8 @@ impl Ctx {
         );
         let pw = self.password("LAOKE_PASSWORD", &prompt)?;
         let (store, session) = Store::login(&self.dir, &self.user, &pw, clock::system())?;
-        // Deleted customers older than 30 days leave the recycle bin at login.
-        laoke::customers::recycle::purge_expired(&store, &session, store.now())?;
+        // The core's housekeeping after a login (the recycle-bin purge).
+        laoke::jobs::after_login(&store, &session)?;
         Ok((store, session))
     }
 }
@@ -673,46 +673,52 @@ fn print_header(ctx: &Ctx, h: &backup::Header) {
     }
 }
 
+fn print_backup_run(ctx: &Ctx, run: &backup::TargetRun) {
+    match &run.result {
+        Ok(b) => println!(
+            "{} {} ({} MB)",
+            ctx.t("已备份并校验：", "Backed up and verified:"),
+            b.path.display(),
+            b.size / 1_000_000
+        ),
+        Err(e) => eprintln!(
+            "{} {}: {} [{}]",
+            ctx.t("备份失败", "backup failed"),
+            run.destination.dir.display(),
+            e.message(ctx.lang),
+            e.code()
+        ),
+    }
+}
+
 fn backup_cmd(ctx: &Ctx, args: BackupArgs) -> Result<(), Error> {
     match args.cmd {
         None => {
             let (store, session) = ctx.open()?;
-            let dirs: Vec<PathBuf> = match args.to {
-                Some(d) => vec![d],
+            let destinations: Vec<Destination> = match args.to {
+                Some(d) => vec![Destination::folder(d)],
                 None => backup::targets(&store, &session)?
-                    .into_iter()
-                    .map(|t| PathBuf::from(t.path))
+                    .iter()
+                    .map(Destination::from)
                     .collect(),
             };
-            if dirs.is_empty() {
+            if destinations.is_empty() {
                 return Err(Error::invalid(
                     "还没有设置备份位置：用 --to 文件夹，或先 laoke backup add-target 文件夹。",
                     "No backup folder yet: use --to DIR, or first laoke backup add-target DIR.",
                 ));
             }
-            let mut failed = None;
-            for dir in dirs {
-                let mut progress = progress_printer(ctx);
-                match backup::create(&store, &session, &dir, &mut progress) {
-                    Ok(b) => println!(
-                        "{} {} ({} MB)",
-                        ctx.t("已备份并校验：", "Backed up and verified:"),
-                        b.path.display(),
-                        b.size / 1_000_000
-                    ),
-                    Err(e) => {
-                        eprintln!(
-                            "{} {}: {} [{}]",
-                            ctx.t("备份失败", "backup failed"),
-                            dir.display(),
-                            e.message(ctx.lang),
-                            e.code()
-                        );
-                        failed = Some(e);
+            let mut progress = progress_printer(ctx);
+            let runs =
+                backup::run_targets(&store, &session, destinations, &mut |event| match event {
+                    RunEvent::Progress { phase: Some(p), .. } => progress(p),
+                    RunEvent::Progress { .. } => {}
+                    RunEvent::Finished { run, .. } => {
+                        progress = progress_printer(ctx);
+                        print_backup_run(ctx, run);
                     }
-                }
-            }
-            if let Some(e) = failed {
+                });
+            if let Some(e) = runs.into_iter().filter_map(|r| r.result.err()).last() {
                 return Err(e.into());
             }
         }

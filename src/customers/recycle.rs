@@ -1,7 +1,7 @@
 //! The recycle bin: "delete" only hides a customer for [`KEEP_DAYS`] days, so a slip of the
-//! mouse costs nothing. After that [`purge_expired`] (run at login and at startup) removes the
-//! record for good — or, for a customer with orders, anonymises it like an erasure, because
-//! orders and the shop's totals must stay intact.
+//! mouse costs nothing. After that [`purge_expired`] (run after every login by
+//! `jobs::after_login`) removes the record for good — or, for a customer with orders,
+//! anonymises it like an erasure, because orders and the shop's totals must stay intact.
 
 use super::{erase, record};
 use crate::{

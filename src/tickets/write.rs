@@ -657,8 +657,9 @@ pub fn merge(store: &Store, s: &Session, from: i64, into: i64) -> Result<()> {
     })
 }
 
-/// The periodic job (`laoke tickets run`, also at app start): close tickets resolved more than
-/// 7 days ago and flag tickets whose SLA ran out. Idempotent: a second run changes nothing.
+/// The periodic job (`laoke tickets run`; the app's timer through `jobs::run_due`): close
+/// tickets resolved more than 7 days ago and flag tickets whose SLA ran out. Idempotent: a
+/// second run changes nothing.
 pub fn run_jobs(store: &Store, s: &Session) -> Result<JobReport> {
     s.require(Permission::WorkWithCustomers)?;
     let sched = schedule(store, store.conn())?;

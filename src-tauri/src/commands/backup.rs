@@ -10,7 +10,7 @@ use std::{
 };
 use tauri::{AppHandle, State};
 
-use super::backup_run::{run_backups, BackupDone, BackupLane, Which};
+use super::backup_run::{back_up_now, BackupDone, BackupLane};
 use crate::{
     error::CmdResult,
     state::{AppState, SessionInfo, Shell},
@@ -153,7 +153,7 @@ pub async fn backup_remove_target(shell: State<'_, Shell>, id: i64) -> CmdResult
 /// The work runs beside the app (other commands keep working) and reports `backup-progress`.
 #[tauri::command]
 pub async fn backup_now(app: AppHandle, target_id: Option<i64>) -> CmdResult<Vec<BackupDone>> {
-    run_backups(&app, Which::Manual(target_id)).await
+    back_up_now(&app, target_id).await
 }
 
 #[tauri::command]
@@ -262,15 +262,16 @@ pub fn backup_on_exit(st: &AppState) {
     let Ok((store, session)) = st.signed_in_even_locked() else {
         return;
     };
-    // Every target without a verified backup today; recent failures do not wait (last chance).
-    let due = match backup::due(store, session, store.now(), chrono::Duration::zero()) {
-        Ok(d) => d,
-        Err(e) => return eprintln!("laoke: backup on exit skipped: {e}"),
-    };
-    for t in due {
-        let dir = Path::new(&t.path);
-        if let Err(e) = backup::create(store, session, dir, &mut |_| {}) {
-            eprintln!("laoke: backup on exit to {} failed: {e}", dir.display());
+    // The core says which targets (none with a verified backup today, recent failures too).
+    match laoke::jobs::before_exit(store, session) {
+        Err(e) => eprintln!("laoke: backup on exit skipped: {e}"),
+        Ok(runs) => {
+            for run in runs {
+                if let Err(e) = run.result {
+                    let dir = run.destination.dir.display();
+                    eprintln!("laoke: backup on exit to {dir} failed: {e}");
+                }
+            }
         }
     }
 }

@@ -5,22 +5,23 @@
 //! the outcome as `backup-finished` (docs/IPC.md).
 //!
 //! One backup at a time ([`BackupLane`]): "back up now" waits for a running one, the automatic
-//! daily run skips if one is running, and restore / moving the data folder wait for it (they
-//! close the database the worker is reading).
+//! daily run (`crate::timer`) skips if one is running, and restore / moving the data folder wait
+//! for it (they close the database the worker is reading). Which targets, the loop over them and
+//! the recording are the core's (`laoke::backup::run_prepared`, `laoke::jobs`).
 
 use laoke::{
-    backup::{self, BackupError, BackupFile, JobProgress, Phase},
-    prefs::StoreKind,
+    backup::{self, Destination, Phase, PreparedRun, RunEvent, TargetRun},
+    i18n::Lang,
     Error,
 };
 use serde::Serialize;
-use std::{
-    path::PathBuf,
-    time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 use tauri::{async_runtime::Mutex, AppHandle, Emitter, Manager};
 
-use crate::{error::CmdResult, state::Shell};
+use crate::{
+    error::{CmdResult, CommandError},
+    state::Shell,
+};
 
 /// Held while a backup runs (and by restore and the data-folder move).
 #[derive(Default)]
@@ -61,127 +62,94 @@ struct FinishedEvent {
     results: Vec<BackupDone>,
 }
 
-/// Which targets a run backs up.
-#[derive(Clone, Copy)]
-pub enum Which {
-    /// "Back up now": one target, or all.
-    Manual(Option<i64>),
-    /// The daily run: the targets due now (no verified backup today; failures wait 30 min).
-    Due,
-}
-
-/// Back up into the chosen targets without holding the app state during the work.
-pub async fn run_backups(app: &AppHandle, which: Which) -> CmdResult<Vec<BackupDone>> {
-    let automatic = matches!(which, Which::Due);
+/// "Back up now": into one target, or all, without holding the app state during the work. Waits
+/// for a running backup first.
+pub async fn back_up_now(app: &AppHandle, target_id: Option<i64>) -> CmdResult<Vec<BackupDone>> {
     let lane = app.state::<BackupLane>();
-    let _running = match which {
-        Which::Due => match lane.0.try_lock() {
-            Ok(g) => g,
-            Err(_) => return Ok(Vec::new()),
-        },
-        Which::Manual(_) => lane.0.lock().await,
-    };
+    let _running = lane.0.lock().await;
     let shell = app.state::<Shell>().inner().clone();
-    let (jobs, lang) = shell
+    let (run, lang) = shell
         .run(move |st| {
             let lang = st.prefs.language;
-            let targets = match which {
-                Which::Manual(id) => {
-                    let (store, session) = st.signed_in()?;
-                    let t: Vec<_> = backup::targets(store, session)?
-                        .into_iter()
-                        .filter(|t| id.unwrap_or(t.id) == t.id)
-                        .collect();
-                    if t.is_empty() {
-                        return Err(Error::invalid(
-                            "请先添加一个备份文件夹（U盘或云盘文件夹）。",
-                            "Add a backup folder (a USB stick or a cloud folder) first.",
-                        ));
-                    }
-                    t
-                }
-                Which::Due => {
-                    if st.session_store != StoreKind::Main {
-                        return Ok((Vec::new(), lang));
-                    }
-                    let Ok((store, session)) = st.signed_in_even_locked() else {
-                        return Ok((Vec::new(), lang));
-                    };
-                    let retry = chrono::Duration::minutes(backup::RETRY_AFTER_MINUTES);
-                    backup::due(store, session, store.now(), retry)?
-                }
-            };
-            let (store, session) = st.signed_in_even_locked()?;
-            let jobs: Vec<_> = targets
-                .into_iter()
-                .map(|t| {
-                    let job = backup::prepare(store, session, std::path::Path::new(&t.path));
-                    (t, job)
-                })
+            let (store, session) = st.signed_in()?;
+            let chosen: Vec<Destination> = backup::targets(store, session)?
+                .iter()
+                .filter(|t| target_id.unwrap_or(t.id) == t.id)
+                .map(Destination::from)
                 .collect();
-            Ok((jobs, lang))
+            if chosen.is_empty() {
+                return Err(Error::invalid(
+                    "请先添加一个备份文件夹（U盘或云盘文件夹）。",
+                    "Add a backup folder (a USB stick or a cloud folder) first.",
+                ));
+            }
+            Ok((backup::prepare_run(store, session, chosen), lang))
         })
         .await?;
-    if jobs.is_empty() {
+    run_prepared(app, run, lang, false).await
+}
+
+/// Runs the core's backup loop ([`backup::run_prepared`]) on a worker, sending `backup-progress`
+/// while it works and `backup-finished` at the end. The caller holds the [`BackupLane`].
+pub(crate) async fn run_prepared(
+    app: &AppHandle,
+    run: PreparedRun,
+    lang: Lang,
+    automatic: bool,
+) -> CmdResult<Vec<BackupDone>> {
+    if run.is_empty() {
         return Ok(Vec::new());
     }
-    let count = jobs.len();
-    let mut results = Vec::with_capacity(count);
-    for (index, (target, job)) in jobs.into_iter().enumerate() {
-        let path = PathBuf::from(&target.path);
-        let (store_dir, result) = match job {
-            Ok(job) => {
-                let store_dir = job.store_dir().to_path_buf();
-                let app = app.clone();
-                let target_path = target.path.clone();
-                let target_id = target.id;
-                let result = tauri::async_runtime::spawn_blocking(move || {
-                    let mut last = Instant::now() - Duration::from_secs(1);
-                    job.run_tracked(&mut |p: JobProgress| {
-                        if p.done < p.total && last.elapsed() < Duration::from_millis(150) {
-                            return;
-                        }
-                        last = Instant::now();
-                        let _ = app.emit(
-                            "backup-progress",
-                            ProgressEvent {
-                                target_id,
-                                target_path: target_path.clone(),
-                                index,
-                                count,
-                                phase: p.phase,
-                                done: p.done,
-                                total: p.total,
-                                automatic,
-                            },
-                        );
-                    })
-                })
-                .await
-                .unwrap_or_else(|e| {
-                    Err(BackupError::Core(Error::Internal(format!(
-                        "the backup worker stopped: {e}"
-                    ))))
-                });
-                (Some(store_dir), result)
-            }
-            Err(e) => (None, Err(e)),
-        };
-        // Record the outcome in the store the job came from, if it is still the open one
-        // (after a logout the file stays on the target; it is just not in this list).
-        let done = shell
-            .run(move |st| {
-                let recorded = match (st.signed_in_even_locked(), store_dir) {
-                    (Ok((store, session)), Some(dir)) if store.dir() == dir => {
-                        backup::finish(store, session, &path, result)
+    let shell = app.state::<Shell>().inner().clone();
+    let emitter = app.clone();
+    let runs = tauri::async_runtime::spawn_blocking(move || {
+        let mut last = Instant::now() - Duration::from_secs(1);
+        backup::run_prepared(
+            run,
+            &mut |event| {
+                let RunEvent::Progress {
+                    index,
+                    count,
+                    destination,
+                    job,
+                    ..
+                } = event
+                else {
+                    return;
+                };
+                if job.done < job.total && last.elapsed() < Duration::from_millis(150) {
+                    return;
+                }
+                last = Instant::now();
+                let _ = emitter.emit(
+                    "backup-progress",
+                    ProgressEvent {
+                        target_id: destination.target_id.unwrap_or_default(),
+                        target_path: destination.dir.display().to_string(),
+                        index,
+                        count,
+                        phase: job.phase,
+                        done: job.done,
+                        total: job.total,
+                        automatic,
+                    },
+                );
+            },
+            // Record each outcome in the store the job came from, if it is still the open one
+            // (after a logout the file stays on the target; it is just not in this list).
+            &mut |destination, store_dir, result| {
+                shell.with(|st| match st.signed_in_even_locked() {
+                    Ok((store, session)) if store.dir() == store_dir => {
+                        backup::finish(store, session, &destination.dir, result)
                     }
                     _ => result,
-                };
-                Ok(done_of(target.id, &target.path, recorded, lang))
-            })
-            .await?;
-        results.push(done);
-    }
+                })
+            },
+        )
+    })
+    .await
+    .map_err(|e| CommandError::internal(&format!("the backup worker stopped: {e}")))?;
+    let results: Vec<BackupDone> = runs.into_iter().map(|r| done_of(r, lang)).collect();
     let _ = app.emit(
         "backup-finished",
         FinishedEvent {
@@ -192,59 +160,24 @@ pub async fn run_backups(app: &AppHandle, which: Which) -> CmdResult<Vec<BackupD
     Ok(results)
 }
 
-fn done_of(
-    target_id: i64,
-    target_path: &str,
-    r: Result<BackupFile, BackupError>,
-    lang: laoke::i18n::Lang,
-) -> BackupDone {
-    match r {
+fn done_of(run: TargetRun, lang: Lang) -> BackupDone {
+    let target_id = run.destination.target_id.unwrap_or_default();
+    let target_path = run.destination.dir.display().to_string();
+    match run.result {
         Ok(file) => BackupDone {
             target_id,
-            target_path: target_path.to_string(),
+            target_path,
             path: Some(file.path.display().to_string()),
             size: Some(file.size),
             error: None,
         },
         Err(e) => BackupDone {
             target_id,
-            target_path: target_path.to_string(),
+            target_path,
             path: None,
             size: None,
             error: Some(Error::from(e).message(lang)),
         },
-    }
-}
-
-/// Seconds between checks of the daily backup (`LAOKE_AUTO_BACKUP_SECS`, default 60); the first
-/// check waits ten times as long, so starting the app is never slowed by a backup.
-fn check_interval() -> Duration {
-    let secs = std::env::var("LAOKE_AUTO_BACKUP_SECS")
-        .ok()
-        .and_then(|s| s.parse::<u64>().ok())
-        .filter(|s| *s > 0)
-        .unwrap_or(60);
-    Duration::from_secs(secs)
-}
-
-/// The daily backup while the app is open: a timer thread asks the core which targets are due
-/// and backs them up; failures are recorded on the target (the app shows the warning) and
-/// retried after 30 minutes. It never stops the app.
-pub fn start_daily_backup(app: AppHandle) {
-    let every = check_interval();
-    let spawned = std::thread::Builder::new()
-        .name("laoke-daily-backup".into())
-        .spawn(move || {
-            std::thread::sleep(every * 10);
-            loop {
-                if let Err(e) = tauri::async_runtime::block_on(run_backups(&app, Which::Due)) {
-                    eprintln!("laoke: daily backup check failed: {}", e.message);
-                }
-                std::thread::sleep(every);
-            }
-        });
-    if let Err(e) = spawned {
-        eprintln!("laoke: the daily backup timer did not start: {e}");
     }
 }
 

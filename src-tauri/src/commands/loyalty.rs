@@ -5,7 +5,7 @@
 //! audit all live in the core.
 //!
 //! The periodic job (tiers, earning from paid orders, refund reversals, expiry) is idempotent;
-//! the shell runs it every few minutes while someone is signed in ([`start_loyalty_job`]), and
+//! the shell's timer runs it every few minutes while someone is signed in (`laoke::jobs`), and
 //! the overview can run it at once (`loyalty_run`).
 
 use laoke::loyalty::{
@@ -21,8 +21,7 @@ use laoke::loyalty::{
     view::{self, CustomerLoyalty},
     whatif::{self, WhatIf},
 };
-use std::time::Duration;
-use tauri::{AppHandle, Manager, State};
+use tauri::State;
 
 use crate::{error::CmdResult, state::Shell};
 
@@ -208,43 +207,4 @@ pub async fn loyalty_run(shell: State<'_, Shell>) -> CmdResult<JobReport> {
     shell
         .with_session(move |store, session| job::run(store, session))
         .await
-}
-
-/// Seconds between runs of the loyalty job (`LAOKE_LOYALTY_JOB_SECS`, default 300).
-fn job_interval() -> Duration {
-    let secs = std::env::var("LAOKE_LOYALTY_JOB_SECS")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-        .filter(|&s| s > 0)
-        .unwrap_or(300);
-    Duration::from_secs(secs)
-}
-
-/// Runs the periodic jobs in the background while a user is signed in and the window unlocked
-/// (logged out or locked: skipped until the next tick): the loyalty job (earning, reversals,
-/// tiers, expiry) and the tickets job (auto-close after 7 days, SLA breach flags). Failures go
-/// to the log only; the next tick tries again, and neither job counts anything twice.
-pub fn start_loyalty_job(app: AppHandle) {
-    let every = job_interval();
-    let spawned = std::thread::Builder::new()
-        .name("laoke-loyalty-job".into())
-        .spawn(move || loop {
-            std::thread::sleep(every);
-            let shell = app.state::<Shell>();
-            let result = tauri::async_runtime::block_on(shell.run(|st| match st.signed_in() {
-                Ok((store, session)) => {
-                    // The tickets job runs even if the loyalty job failed, and vice versa.
-                    let loyalty = job::run(store, session).map(|_| ());
-                    let tickets = laoke::tickets::run_jobs(store, session).map(|_| ());
-                    loyalty.and(tickets)
-                }
-                Err(_) => Ok(()),
-            }));
-            if let Err(e) = result {
-                eprintln!("laoke: a periodic job failed: {}", e.message);
-            }
-        });
-    if let Err(e) = spawned {
-        eprintln!("laoke: the periodic jobs timer did not start: {e}");
-    }
 }
