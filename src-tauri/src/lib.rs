@@ -158,6 +158,10 @@ pub fn run() {
             commands::care::followups_log,
             commands::care::followups_for_customer,
             commands::care::today,
+            commands::calendar::calendar_year,
+            commands::calendar::calendar_import_ics,
+            commands::calendar::calendar_set_year,
+            commands::calendar::calendar_clear_year,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

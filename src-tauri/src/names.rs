@@ -115,6 +115,10 @@ pub const COMMANDS: &[&str] = &[
     "followups_log",
     "followups_for_customer",
     "today",
+    "calendar_year",
+    "calendar_import_ics",
+    "calendar_set_year",
+    "calendar_clear_year",
 ];
 
 #[cfg(test)]

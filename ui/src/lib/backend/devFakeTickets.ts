@@ -70,7 +70,7 @@ const OFFICIAL: CalendarDay[] = [
   ["2026-10-01", "holiday", "国庆节", "National Day"],
   ["2026-10-10", "workday", "国庆节调休", "National Day (working day)"],
 ].map(([day, kind, name, nameEn]) => ({
-  day, kind: kind as "holiday" | "workday", name, nameEn, official: true,
+  day, kind: kind as "holiday" | "workday", name, nameEn, official: true, source: "official" as const,
   officialKind: kind as "holiday" | "workday", officialName: name, officialNameEn: nameEn,
 }));
 const shopDays = new Map<string, { kind: "holiday" | "workday" | null; name: string }>();
@@ -206,7 +206,7 @@ function calendar(year: number): CalendarDay[] {
     if (!day.startsWith(String(year))) continue;
     const o = OFFICIAL.find((x) => x.day === day);
     map.set(day, {
-      day, kind: e.kind, name: e.name, nameEn: e.name, official: false,
+      day, kind: e.kind, name: e.name, nameEn: e.name, official: false, source: "official",
       officialKind: o?.kind ?? null, officialName: o?.name ?? null, officialNameEn: o?.nameEn ?? null,
     });
   }
@@ -374,6 +374,7 @@ export function fakeDesk(cmd: string, a: Record<string, unknown>, ctx: DeskConte
         day: new Date().toISOString().slice(0, 10),
         counts: { followUps: 0, slaDueSoon: soon.length, slaBreached: late.length, unpaidOrders: 0, birthdays: 0 },
         followUps: [], slaDueSoon: soon.slice(0, 50), slaBreached: late.slice(0, 50), unpaidOrders: [], birthdays: [],
+        holidaysUnpublished: [],
       } satisfies Today;
     }
     case "followups_log":

@@ -145,3 +145,4 @@ export * from "./customerRecord";
 export * from "./lists";
 export * from "./loyalty";
 export * from "./tickets";
+export * from "./calendar";

@@ -1,5 +1,6 @@
 // The service desk and customer care: types mirror laoke::tickets / laoke::care (docs/CORE_API.md
 // "Tickets"); one typed function per IPC command. Amounts are integer fen; times RFC3339 UTC.
+import type { HolidayDay } from "./calendar";
 import { call } from "./transport";
 
 export const TICKET_TYPES = ["complaint", "return_refund", "inquiry", "suggestion", "praise"] as const;
@@ -295,6 +296,8 @@ export interface Today {
   slaBreached: TicketRow[];
   unpaidOrders: UnpaidOrder[];
   birthdays: BirthdayRow[];
+  /** Days off in the next 30 days whose year's arrangement is not published yet (调休待公布). */
+  holidaysUnpublished: HolidayDay[];
 }
 
 /** The number on the Today navigation badge. */
@@ -352,8 +355,10 @@ export interface CalendarDay {
   kind: DayKind | null;
   name: string;
   nameEn: string;
-  /** From the official schedule, unchanged by the shop. */
+  /** From the year's arrangement, unchanged by the shop's own exception. */
   official: boolean;
+  /** Where the year's arrangement comes from. */
+  source: "official" | "computed" | "shop";
   /** The official entry the shop's entry overrides, if any. */
   officialKind: DayKind | null;
   officialName: string | null;
