@@ -17,6 +17,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod holidays;
 pub mod i18n;
 pub mod import;
 pub mod info;

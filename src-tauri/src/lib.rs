@@ -169,6 +169,11 @@ pub fn run() {
             // commands/data.rs
             commands::data::data_dir_move,
             commands::data::export_full,
+            // commands/calendar.rs
+            commands::calendar::calendar_year,
+            commands::calendar::calendar_import_ics,
+            commands::calendar::calendar_set_year,
+            commands::calendar::calendar_clear_year,
         ])
         .build(tauri::generate_context!())
         .expect("failed to start the Laoke window");

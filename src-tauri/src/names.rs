@@ -126,6 +126,11 @@ pub const COMMANDS: &[&str] = &[
     // commands/data.rs
     "data_dir_move",
     "export_full",
+    // commands/calendar.rs
+    "calendar_year",
+    "calendar_import_ics",
+    "calendar_set_year",
+    "calendar_clear_year",
 ];
 
 #[cfg(test)]

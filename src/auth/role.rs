@@ -26,6 +26,8 @@ pub enum Permission {
     ManageUsers,
     /// Shop settings, backup restore, raw key export.
     ManageSettings,
+    /// Enter the year's official holiday arrangement (.ics import or typed dates).
+    EnterHolidays,
     /// Integrity and audit-chain checks.
     VerifyStore,
 }
@@ -92,6 +94,7 @@ impl Permission {
             ),
             ManageUsers => ("管理用户", "manage users"),
             ManageSettings => ("修改店铺设置", "change shop settings"),
+            EnterHolidays => ("录入节假日安排", "enter the holiday arrangement"),
             VerifyStore => ("校验数据库", "verify the store"),
         }
     }

@@ -28,6 +28,9 @@ mod tickets_cli;
 #[path = "laoke/customers_cli.rs"]
 mod customers_cli;
 
+#[path = "laoke/calendar_cli.rs"]
+mod calendar_cli;
+
 #[derive(Parser)]
 #[command(
     name = "laoke",
@@ -119,6 +122,9 @@ enum Cmd {
     /// Service desk tickets: list a queue, show, log, run the periodic job.
     #[command(subcommand)]
     Tickets(tickets_cli::TicketsCmd),
+    /// Holidays of a year (official, computed or the shop's); import or type the arrangement.
+    #[command(subcommand)]
+    Calendar(calendar_cli::CalendarCmd),
     /// Today's due list: follow-ups, SLA due soon / breached, unpaid orders, birthdays.
     Today,
     /// A customer's points (balance, usable, tier, history); CUSTOMER = id or phone.
@@ -632,6 +638,7 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
         }) => import_cli::bench(csv_rows, xlsx_rows, dir, &bulk)?,
         Cmd::Customers(c) => customers_cli::run(ctx, c)?,
         Cmd::Tickets(t) => tickets_cli::run(ctx, t)?,
+        Cmd::Calendar(c) => calendar_cli::run(ctx, c)?,
         Cmd::Today => tickets_cli::today_cmd(ctx)?,
         Cmd::Bench(BenchCmd::Tickets { add, runs }) => tickets_cli::bench(ctx, add, runs)?,
         Cmd::Points { customer, limit } => loyalty_cli::points(ctx, &customer, limit)?,

@@ -1,7 +1,9 @@
 //! The "Today" page in one call: follow-ups due, SLA due soon / breached, unpaid orders to
 //! chase (催付), birthdays in the next 7 days — each with an exact count for the navigation and
 //! its first rows, plus points and coupons expiring within 7 days (the loyalty module's own
-//! queries). The ticket, follow-up, order and birthday sections are index range scans
+//! queries), and holidays in the next 30 days whose year has no published arrangement yet
+//! (computed statutory days only, [`crate::holidays`]), so the owner enters the State Council's
+//! arrangement before it matters. The ticket, follow-up, order and birthday sections are index range scans
 //! (migration 0008), so the call stays fast on a store with a million orders
 //! (`laoke bench tickets`).
 
@@ -87,7 +89,13 @@ pub struct Today {
     pub points_expiring: Vec<crate::loyalty::expiry::ExpiringPoints>,
     /// Unused coupons that expire within [`EXPIRY_DAYS`].
     pub coupons_expiring: Vec<crate::loyalty::coupons::CouponGrant>,
+    /// Days off within [`HOLIDAY_WARN_DAYS`] of a year whose arrangement is not yet published
+    /// (调休待公布): a notice, not counted in the badge.
+    pub holidays_unpublished: Vec<crate::holidays::HolidayDay>,
 }
+
+/// Warn this many days ahead of a holiday whose arrangement is missing (issue 17).
+pub const HOLIDAY_WARN_DAYS: i64 = 30;
 
 /// Points and coupons expiring this many days ahead (DEFAULTS.md: remind 7 days before).
 pub const EXPIRY_DAYS: i64 = 7;
@@ -126,6 +134,8 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
         (points_expiring.len() as u64, coupons_expiring.len() as u64);
     points_expiring.truncate(SECTION_ROWS);
     coupons_expiring.truncate(SECTION_ROWS);
+    let holidays_unpublished =
+        crate::holidays::unpublished_ahead(store.conn(), day, HOLIDAY_WARN_DAYS)?;
     Ok(Today {
         day,
         counts: TodayCounts {
@@ -144,6 +154,7 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
         birthdays,
         points_expiring,
         coupons_expiring,
+        holidays_unpublished,
     })
 }
 

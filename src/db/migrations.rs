@@ -68,6 +68,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0012_order_refunds",
         include_str!("../../migrations/0012_order_refunds.sql"),
     ),
+    (
+        13,
+        "0013_holiday_days",
+        include_str!("../../migrations/0013_holiday_days.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

@@ -1,15 +1,17 @@
-//! The shop's business hours and holiday calendar, as settings. The official Chinese schedule
-//! (holidays and 调休 working days, generated into `holidays_cn.rs`) ships in the binary; the
-//! shop's edits are rows in `sla_calendar` that override it for one date (a holiday, a working
-//! day, or `normal` = an official entry removed). Reading is open to everyone who works tickets;
-//! changing hours or the calendar is a shop setting (owner only), audited, and recomputes the
-//! SLA due times of open tickets in the same transaction.
+//! The shop's business hours and holiday calendar, as settings. Each year's holidays and 调休
+//! working days come from [`crate::holidays`] (the shop's entered arrangement, else the official
+//! schedule that ships in the binary, else the statutory days computed from the lunisolar
+//! calendar); the shop's own exceptions are rows in `sla_calendar` that override that for one
+//! date (a holiday, a working day, or `normal` = an entry of the year's arrangement removed).
+//! Reading is open to everyone who works tickets; changing hours or the exceptions is a shop
+//! setting (owner only), audited, and recomputes the SLA due times of open tickets in the same
+//! transaction.
 
-use super::holidays_cn;
 use super::sla::{BusinessHours, DayKind, Schedule};
 use crate::{
     audit,
     auth::{Permission, Session},
+    holidays::{self, official_cn, HolidayDay, HolidayKind, HolidaySource},
     settings,
     store::{ts, Store},
     Error, Result,
@@ -19,7 +21,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 const HOURS_KEY: &str = "tickets.business_hours";
 
@@ -31,41 +32,54 @@ pub struct CalendarDay {
     pub day: NaiveDate,
     /// What applies; `None` = an ordinary day (the shop removed an official entry).
     pub kind: Option<DayKind>,
-    /// zh-CN name (official), or the name the shop typed.
+    /// zh-CN name (of the year's arrangement), or the name the shop typed.
     pub name: String,
-    /// English name (official), or the name the shop typed.
+    /// English name (of the year's arrangement), or the name the shop typed.
     pub name_en: String,
-    /// true = from the official schedule, unchanged by the shop.
+    /// true = from the year's arrangement (official, computed or entered), unchanged by the
+    /// shop's own exception for the date.
     pub official: bool,
-    /// The official entry this date has, when the shop's entry overrides it.
+    /// Where the year's arrangement comes from (official | computed | shop).
+    pub source: HolidaySource,
+    /// The arrangement's entry for this date, when the shop's exception overrides it.
     pub official_kind: Option<DayKind>,
     pub official_name: Option<String>,
     pub official_name_en: Option<String>,
 }
 
-/// The official schedule, parsed once.
-fn official() -> &'static BTreeMap<NaiveDate, (DayKind, &'static str, &'static str)> {
-    static MAP: OnceLock<BTreeMap<NaiveDate, (DayKind, &'static str, &'static str)>> =
-        OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m = BTreeMap::new();
-        for (list, kind) in [
-            (holidays_cn::HOLIDAYS, DayKind::Holiday),
-            (holidays_cn::WORKDAYS, DayKind::Workday),
-        ] {
-            for (d, zh, en) in list {
-                if let Ok(day) = d.parse::<NaiveDate>() {
-                    m.insert(day, (kind, *zh, *en));
-                }
-            }
-        }
-        m
-    })
+fn day_kind(k: HolidayKind) -> DayKind {
+    match k {
+        HolidayKind::Off => DayKind::Holiday,
+        HolidayKind::Work => DayKind::Workday,
+    }
 }
 
-/// The official calendar as a schedule map (for tests and tools).
+/// The published schedule that ships in the binary (2004–2026) as a schedule map, without the
+/// computed years (for tests and tools).
 pub fn official_calendar() -> BTreeMap<NaiveDate, DayKind> {
-    official().iter().map(|(d, (k, _, _))| (*d, *k)).collect()
+    let mut m = BTreeMap::new();
+    for (list, kind) in [
+        (official_cn::HOLIDAYS, DayKind::Holiday),
+        (official_cn::WORKDAYS, DayKind::Workday),
+    ] {
+        for (d, _, _) in list {
+            if let Ok(day) = d.parse::<NaiveDate>() {
+                m.insert(day, kind);
+            }
+        }
+    }
+    m
+}
+
+/// The year's arrangement (shop > official > computed) by date.
+fn arrangement(
+    conn: &Connection,
+    year: i32,
+) -> Result<(HolidaySource, BTreeMap<NaiveDate, HolidayDay>)> {
+    Ok(match holidays::year(conn, year)? {
+        Some(y) => (y.source, y.days.into_iter().map(|d| (d.day, d)).collect()),
+        None => (HolidaySource::Computed, BTreeMap::new()),
+    })
 }
 
 pub(crate) fn load_hours(conn: &Connection) -> Result<BusinessHours> {
@@ -93,9 +107,13 @@ fn overrides(conn: &Connection) -> Result<Vec<(NaiveDate, String, String)>> {
     Ok(out)
 }
 
-/// The schedule the SLA is computed with: shop timezone, hours, official calendar + edits.
+/// The schedule the SLA is computed with: shop timezone, hours, every year's holidays
+/// (entered > official > computed) + the shop's exceptions.
 pub(crate) fn load_schedule(conn: &Connection, tz: chrono_tz::Tz) -> Result<Schedule> {
-    let mut cal = official_calendar();
+    let mut cal: BTreeMap<NaiveDate, DayKind> = holidays::calendar(conn)?
+        .into_iter()
+        .map(|(d, k)| (d, day_kind(k)))
+        .collect();
     for (day, kind, _) in overrides(conn)? {
         match kind.as_str() {
             "holiday" => cal.insert(day, DayKind::Holiday),
@@ -139,24 +157,27 @@ pub fn set_business_hours(store: &Store, s: &Session, hours: &BusinessHours) -> 
     })
 }
 
-/// The calendar's exceptions in a year: official entries (unless removed) and the shop's own.
+/// The calendar's exceptions in a year: the year's arrangement (unless removed) and the shop's
+/// own exceptions.
 pub fn calendar_days(store: &Store, s: &Session, year: i32) -> Result<Vec<CalendarDay>> {
     s.require(Permission::WorkWithCustomers)?;
-    let mut map: BTreeMap<NaiveDate, CalendarDay> = official()
+    let (source, base) = arrangement(store.conn(), year)?;
+    let mut map: BTreeMap<NaiveDate, CalendarDay> = base
         .iter()
-        .filter(|(d, _)| chrono::Datelike::year(*d) == year)
-        .map(|(d, (k, zh, en))| {
+        .map(|(d, h)| {
+            let k = day_kind(h.kind);
             (
                 *d,
                 CalendarDay {
                     day: *d,
-                    kind: Some(*k),
-                    name: zh.to_string(),
-                    name_en: en.to_string(),
+                    kind: Some(k),
+                    name: h.name.clone(),
+                    name_en: h.name_en.clone(),
                     official: true,
-                    official_kind: Some(*k),
-                    official_name: Some(zh.to_string()),
-                    official_name_en: Some(en.to_string()),
+                    source,
+                    official_kind: Some(k),
+                    official_name: Some(h.name.clone()),
+                    official_name_en: Some(h.name_en.clone()),
                 },
             )
         })
@@ -170,7 +191,7 @@ pub fn calendar_days(store: &Store, s: &Session, year: i32) -> Result<Vec<Calend
             "workday" => Some(DayKind::Workday),
             _ => None,
         };
-        let under = official().get(&day);
+        let under = base.get(&day);
         if kind.is_none() && under.is_none() {
             continue;
         }
@@ -182,9 +203,10 @@ pub fn calendar_days(store: &Store, s: &Session, year: i32) -> Result<Vec<Calend
                 name_en: name.clone(),
                 name,
                 official: false,
-                official_kind: under.map(|(k, _, _)| *k),
-                official_name: under.map(|(_, zh, _)| zh.to_string()),
-                official_name_en: under.map(|(_, _, en)| en.to_string()),
+                source,
+                official_kind: under.map(|h| day_kind(h.kind)),
+                official_name: under.map(|h| h.name.clone()),
+                official_name_en: under.map(|h| h.name_en.clone()),
             },
         );
     }
@@ -248,7 +270,8 @@ pub fn set_calendar_day(
     };
     let tz = settings::timezone(store);
     store.write(|tx, now| {
-        if kind.is_none() && !official().contains_key(&date) {
+        let in_arrangement = arrangement(tx, chrono::Datelike::year(&date))?.1.contains_key(&date);
+        if kind.is_none() && !in_arrangement {
             tx.execute("DELETE FROM sla_calendar WHERE day = ?1", [date.to_string()])?;
         } else {
             tx.execute(

@@ -5,7 +5,7 @@ import { countKinds, entrySource, hoursProblem, minuteLabel, timeChoices, weekda
 import { assigneeOptions, NOBODY } from "../src/screens/tickets/assignees";
 
 const day = (over: Partial<CalendarDay>): CalendarDay => ({
-  day: "2026-10-01", kind: "holiday", name: "国庆节", nameEn: "National Day", official: true,
+  day: "2026-10-01", kind: "holiday", name: "国庆节", nameEn: "National Day", official: true, source: "official",
   officialKind: "holiday", officialName: "国庆节", officialNameEn: "National Day", ...over,
 });
 
@@ -34,6 +34,8 @@ describe("business hours and the holiday calendar (settings)", () => {
   it("tells official entries, the shop's overrides of them and the shop's own dates apart", () => {
     expect(entrySource(day({}))).toBe("official");
     expect(entrySource(day({ official: false, kind: null }))).toBe("override");
+    expect(entrySource(day({ day: "2027-10-01", source: "computed" }))).toBe("computed");
+    expect(entrySource(day({ day: "2027-10-01", source: "shop" }))).toBe("entered");
     expect(entrySource(day({ day: "2026-03-10", official: false, officialKind: null, officialName: null, name: "店庆" }))).toBe("shop");
     expect(countKinds([day({}), day({ kind: "workday" }), day({ kind: null, official: false })])).toEqual({ holidays: 1, workdays: 1 });
   });

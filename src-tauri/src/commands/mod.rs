@@ -16,6 +16,7 @@ pub mod app;
 pub mod auth;
 pub mod backup;
 pub mod backup_run;
+pub mod calendar;
 pub mod care;
 pub mod customers;
 pub mod data;

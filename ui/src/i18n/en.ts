@@ -2,6 +2,7 @@
 import loyaltyEn from "./loyalty.en";
 import ordersEn from "./orders.en";
 import ticketsEn from "./tickets.en";
+import holidaysEn from "./holidays.en";
 import type { Messages } from "./zh-CN";
 
 const en: Messages = {
@@ -475,6 +476,7 @@ const en: Messages = {
   ...ordersEn,
   ...loyaltyEn,
   ...ticketsEn,
+  ...holidaysEn,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "Copying the data",
   "backup.progress.phase.encrypt": "Encrypting and writing to the backup folder",

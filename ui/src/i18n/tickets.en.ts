@@ -297,6 +297,8 @@ const ticketsEn: Record<keyof typeof ticketsZh, string> = {
   "desk.kind.workday": "Working day (调休)",
   "desk.kind.normal": "Regular hours",
   "desk.source.official": "Official",
+  "desk.source.computed": "Computed from the law",
+  "desk.source.entered": "Entered arrangement",
   "desk.source.shop": "Shop",
   "desk.source.override": "Overrides official ({what})",
   "desk.add": "Add a date",

@@ -295,6 +295,8 @@ const ticketsZh = {
   "desk.kind.workday": "调休上班",
   "desk.kind.normal": "按平常营业",
   "desk.source.official": "官方",
+  "desk.source.computed": "按法定推算",
+  "desk.source.entered": "已录入的安排",
   "desk.source.shop": "店铺设置",
   "desk.source.override": "覆盖官方（{what}）",
   "desk.add": "添加日期",

@@ -2,6 +2,7 @@
 import loyaltyZh from "./loyalty.zh-CN";
 import ordersZh from "./orders.zh-CN";
 import ticketsZh from "./tickets.zh-CN";
+import holidaysZh from "./holidays.zh-CN";
 
 const zhCN = {
   "brand.name": "老客",
@@ -474,6 +475,7 @@ const zhCN = {
   ...ordersZh,
   ...loyaltyZh,
   ...ticketsZh,
+  ...holidaysZh,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "正在复制数据",
   "backup.progress.phase.encrypt": "正在加密写入备份位置",

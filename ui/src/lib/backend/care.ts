@@ -1,5 +1,6 @@
 // Customer care (src-tauri/src/commands/care.rs): the follow-up log on a customer and the Today
 // due list. Types mirror laoke::care (docs/IPC.md). Amounts are integer fen.
+import type { HolidayDay } from "./calendar";
 import type { TicketRow } from "./tickets";
 import { call } from "./transport";
 
@@ -76,6 +77,8 @@ export interface Today {
   slaBreached: TicketRow[];
   unpaidOrders: UnpaidOrder[];
   birthdays: BirthdayRow[];
+  /** Days off in the next 30 days whose year's arrangement is not published yet (调休待公布). */
+  holidaysUnpublished: HolidayDay[];
 }
 
 /** The number on the Today navigation badge. */

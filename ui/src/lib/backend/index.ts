@@ -11,6 +11,7 @@ export * from "./dialogs";
 export * from "./app";
 export * from "./auth";
 export * from "./backup";
+export * from "./calendar";
 export * from "./care";
 export * from "./customers";
 export * from "./data";

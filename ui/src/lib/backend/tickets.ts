@@ -251,8 +251,10 @@ export interface CalendarDay {
   kind: DayKind | null;
   name: string;
   nameEn: string;
-  /** From the official schedule, unchanged by the shop. */
+  /** From the year's arrangement, unchanged by the shop's own exception. */
   official: boolean;
+  /** Where the year's arrangement comes from. */
+  source: "official" | "computed" | "shop";
   /** The official entry the shop's entry overrides, if any. */
   officialKind: DayKind | null;
   officialName: string | null;

@@ -21,6 +21,7 @@ import {
 } from "../../lib/backend";
 import { useErrorText } from "../../lib/useErrorText";
 import { countKinds, entrySource, hoursProblem, kindKey, minuteLabel, timeChoices, weekdayIndex } from "./deskCalendar";
+import { HolidaysCard } from "./HolidaysCard";
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 const DEFAULT_DAY = { openMinute: 9 * 60, closeMinute: 21 * 60 };
@@ -259,7 +260,8 @@ function CalendarCard({ canEdit }: { canEdit: boolean }) {
             width: 240,
             render: (_, d) => {
               const src = entrySource(d);
-              if (src === "official") return <Typography.Text type="secondary">{t("desk.source.official")}</Typography.Text>;
+              if (src === "official" || src === "computed" || src === "entered")
+                return <Typography.Text type="secondary">{t(`desk.source.${src}`)}</Typography.Text>;
               if (src === "shop") return <Tag color="green">{t("desk.source.shop")}</Tag>;
               return (
                 <Tag color="orange" style={{ whiteSpace: "normal" }} data-testid="desk-override">
@@ -347,6 +349,7 @@ export function DeskTab() {
     <div data-testid="desk-tab">
       {!canEdit && <Alert type="info" showIcon message={t("desk.readOnly")} style={{ marginBottom: 12 }} data-testid="desk-readonly" />}
       <HoursCard canEdit={canEdit} />
+      <HolidaysCard />
       <CalendarCard canEdit={canEdit} />
     </div>
   );

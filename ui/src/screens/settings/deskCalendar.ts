@@ -25,11 +25,12 @@ export function hoursProblem(h: BusinessHours): number | "none-open" | null {
   return h.days.every((d) => d === null) ? "none-open" : null;
 }
 
-/** Where an entry comes from: the official schedule, the shop over an official entry, or the shop alone. */
-export type EntrySource = "official" | "override" | "shop";
+/** Where an entry comes from: the year's arrangement (published, computed from the law, or entered
+ * by the shop), the shop's exception over an entry of it, or the shop's exception alone. */
+export type EntrySource = "official" | "computed" | "entered" | "override" | "shop";
 
 export function entrySource(d: CalendarDay): EntrySource {
-  if (d.official) return "official";
+  if (d.official) return d.source === "computed" ? "computed" : d.source === "shop" ? "entered" : "official";
   return d.officialKind !== null ? "override" : "shop";
 }
 

@@ -43,7 +43,7 @@ function Section({ title, count, shown, testId, children }: { title: string; cou
 }
 
 export function TodayPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const [data, setData] = useState<Today | null>(null);
@@ -122,6 +122,18 @@ export function TodayPage() {
           </Typography.Text>
         </div>
       </div>
+      {data.holidaysUnpublished.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="today-holidays-unpublished"
+          message={t("today.holidayUnpublished", {
+            name: lang === "en" ? data.holidaysUnpublished[0].nameEn : data.holidaysUnpublished[0].name,
+            day: data.holidaysUnpublished[0].day,
+          })}
+        />
+      )}
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(420px, 1fr))", gap: 16, alignItems: "start" }}>
         <div>
           <Section title={t("today.slaBreached")} count={c.slaBreached} shown={Math.min(c.slaBreached, SECTION_ROWS)} testId="today-breached">
