@@ -1,7 +1,6 @@
 // Settings → 节假日 / Holidays: types mirror laoke::holidays (HolidayYear, HolidayDay) and
 // laoke::tickets::arrangement (IcsImport); one typed function per IPC command of
 // src-tauri/src/commands/calendar.rs (docs/IPC.md).
-import { open } from "@tauri-apps/plugin-dialog";
 import { call } from "./transport";
 
 export type HolidayKind = "off" | "work";
@@ -45,9 +44,3 @@ export const calendarImportIcs = (path: string, year: number | null) => call<Ics
 export const calendarSetYear = (year: number, days: ArrangementEntry[]) => call<HolidayYear>("calendar_set_year", { year, days });
 /** Owner / manager: forget the shop's arrangement of a year. */
 export const calendarClearYear = (year: number) => call<HolidayYear>("calendar_clear_year", { year });
-
-/** The native file picker for an .ics calendar; null when cancelled. */
-export async function pickIcsFile(): Promise<string | null> {
-  const picked = await open({ directory: false, multiple: false, filters: [{ name: "iCalendar", extensions: ["ics"] }] });
-  return typeof picked === "string" ? picked : null;
-}

@@ -30,3 +30,9 @@ export async function pickImportFile(): Promise<string | null> {
   });
   return typeof picked === "string" ? picked : null;
 }
+
+/** The native file picker for an .ics calendar; null when cancelled. */
+export async function pickIcsFile(): Promise<string | null> {
+  const picked = await open({ directory: false, multiple: false, filters: [{ name: "iCalendar", extensions: ["ics"] }] });
+  return typeof picked === "string" ? picked : null;
+}
