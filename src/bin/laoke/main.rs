@@ -3,13 +3,16 @@
 //!
 //! This file only parses the command line and dispatches: each subcommand (its flags and its
 //! printing) lives in its own file next to this one, the shared prompts and session opening in
-//! `ctx.rs`.
+//! `ctx.rs`. The binary needs the `cli` cargo feature (clap, rpassword); `laoke bench …` the
+//! `bench` feature (the harnesses in the library's `bench` module). Both are default features
+//! of this package and off for the desktop app.
 
 use clap::{Parser, Subcommand};
 use laoke::i18n::Lang;
 use std::{path::PathBuf, process::ExitCode};
 
 mod backup;
+#[cfg(feature = "bench")]
 mod bench;
 mod calendar;
 mod ctx;
@@ -76,6 +79,7 @@ enum Cmd {
     /// Export to Excel. `--all FILE.xlsx`: every table, one sheet each (owner only, audited).
     Export(export::ExportArgs),
     /// Benchmarks on a generated store.
+    #[cfg(feature = "bench")]
     #[command(subcommand)]
     Bench(bench::BenchCmd),
     /// Global search: name (1 character is enough), any part of a phone, nick, email, order number.
@@ -136,6 +140,7 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), laoke::Error> {
         Cmd::Backup(args) => backup::run(ctx, args),
         Cmd::Restore(args) => restore::run(ctx, args),
         Cmd::Export(args) => export::run(ctx, args),
+        #[cfg(feature = "bench")]
         Cmd::Bench(c) => bench::run(ctx, c),
         Cmd::Search(args) => search::run(ctx, args),
         Cmd::Import(args) => import::run(ctx, args),

@@ -25,7 +25,8 @@ pub fn backup(ctx: &Ctx, size_mb: u64, to: Option<PathBuf>) -> Result<(), Error>
         };
         let (store, session, _key) = Store::init(&ctx.dir, &new, clock::system())?;
         let started = std::time::Instant::now();
-        let n = backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
+        let n =
+            laoke::bench::backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
         println!(
             "store built: {n} customers in {:.1} s",
             started.elapsed().as_secs_f64()
@@ -66,7 +67,7 @@ pub fn backup(ctx: &Ctx, size_mb: u64, to: Option<PathBuf>) -> Result<(), Error>
 
 pub fn fill(ctx: &Ctx, size_mb: u64) -> Result<(), Error> {
     let (store, session) = ctx.open()?;
-    let n = backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
+    let n = laoke::bench::backup::fill_to_size(&store, &session, size_mb).map_err(Error::from)?;
     println!("{n} {}", ctx.t("个客户已添加。", "customers added."));
     Ok(())
 }

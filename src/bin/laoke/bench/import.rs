@@ -23,7 +23,7 @@ pub fn run(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>, bulk: &str) -> R
             true,
         ),
     };
-    let result = import::bench::run(
+    let result = laoke::bench::import::run(
         &work,
         csv_rows,
         xlsx_rows,

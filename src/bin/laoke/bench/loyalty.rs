@@ -8,7 +8,7 @@ use std::path::PathBuf;
 pub fn run(ctx: &Ctx, store_dir: Option<PathBuf>) -> Result<(), Error> {
     let ctx = ctx.with_dir(store_dir);
     let (store, session) = ctx.open()?;
-    let r = loyalty::bench::run(&store, &session)?;
+    let r = laoke::bench::loyalty::run(&store, &session)?;
     println!(
         "{} {} / {} {}",
         ctx.t("客户", "customers"),

@@ -14,7 +14,7 @@ pub fn run(
     let ctx = ctx.with_dir(store_dir);
     let (store, session) = ctx.open()?;
     let en = ctx.lang == Lang::En;
-    let r = laoke::search::bench::run(&store, &session, runs.max(1), like_runs, en)?;
+    let r = laoke::bench::search::run(&store, &session, runs.max(1), like_runs, en)?;
     println!(
         "{} {} / {} {} / {} {} / {} {:.0} MB",
         ctx.t("客户", "customers"),

@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, add: u64, runs: usize) -> Result<(), Error> {
         "{:<32} {:>7} {:>9} {:>9}",
         "view", "rows", "p50 ms", "p95 ms"
     );
-    for l in tickets::bench::run(&store, &s, runs)? {
+    for l in laoke::bench::tickets::run(&store, &s, runs)? {
         println!(
             "{:<32} {:>7} {:>9.2} {:>9.2}",
             l.name, l.rows, l.p50_ms, l.p95_ms
