@@ -2,7 +2,7 @@
 //! in one transaction that is rolled back.
 
 use crate::ctx::Ctx;
-use laoke::{i18n::Lang, loyalty, Error};
+use laoke::{i18n::Lang, Error};
 use std::path::PathBuf;
 
 pub fn run(ctx: &Ctx, store_dir: Option<PathBuf>) -> Result<(), Error> {
