@@ -8,6 +8,8 @@
 pub mod audit;
 pub mod auth;
 pub mod backup;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod care;
 pub mod clock;
 pub mod crypto;

@@ -133,7 +133,7 @@ fn a_move_into_a_full_disk_fails_and_leaves_the_old_data_usable() {
     let (tmp, home) = temp_store_dir();
     let (store, s, _) = init(&home);
     laoke::customers::create(&store, &s, &customer("王芳", "13800138001")).unwrap();
-    backup::fill_to_size(&store, &s, 2).unwrap();
+    laoke::bench::backup::fill_to_size(&store, &s, 2).unwrap();
     let before = customer_total(&store, &s);
     let Some(small) = Tmpfs::mount(&tmp.path().join("small"), "size=256k") else {
         return;

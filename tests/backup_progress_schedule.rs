@@ -26,7 +26,7 @@ fn a_backups_progress_only_grows_and_ends_exactly_at_its_total() {
         },
     )
     .unwrap();
-    backup::fill_to_size(&store, &s, 4).unwrap();
+    laoke::bench::backup::fill_to_size(&store, &s, 4).unwrap();
     let stick = tmp.path().join("stick");
     std::fs::create_dir(&stick).unwrap();
     let job = backup::prepare(&store, &s, &stick).unwrap();

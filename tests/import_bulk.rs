@@ -129,10 +129,10 @@ fn the_bulk_path_and_the_row_by_row_path_leave_identical_stores() {
     std::fs::create_dir_all(&files).unwrap();
     let first = files.join("first.csv");
     let second = files.join("second.csv");
-    import::bench::write_taobao_csv(&first, 700, 7).unwrap();
+    laoke::bench::import::write_taobao_csv(&first, 700, 7).unwrap();
     // Returning and new buyers; its first 700 order numbers are the first file's, most with
     // other content (updated), the rest new.
-    import::bench::write_taobao_csv(&second, 1500, 7).unwrap();
+    laoke::bench::import::write_taobao_csv(&second, 1500, 7).unwrap();
     let mut stores = Vec::new();
     for bulk in [BulkMode::Always, BulkMode::Never] {
         let dir = tmp.path().join(format!("{bulk:?}"));
@@ -193,7 +193,7 @@ fn undo_of_a_bulk_import_takes_every_row_back() {
     let (tmp, dir) = temp_store_dir();
     let (store, owner, _) = init(&dir);
     let file = tmp.path().join("orders.csv");
-    import::bench::write_taobao_csv(&file, 900, 3).unwrap();
+    laoke::bench::import::write_taobao_csv(&file, 900, 3).unwrap();
     let conn = raw_connection_as_owner(&store, &owner);
     let before = contents(&conn);
     let r = import(&store, &owner, &file, BulkMode::Always);
@@ -221,7 +221,7 @@ fn cancel_in_the_middle_of_a_bulk_import_leaves_nothing_and_every_index() {
     let file = tmp.path().join("orders.csv");
     // Progress (and the cancel check) comes every 2,000 rows: by the cancel, batches of new
     // customers and orders were written with the indexes dropped.
-    import::bench::write_taobao_csv(&file, 5000, 5).unwrap();
+    laoke::bench::import::write_taobao_csv(&file, 5000, 5).unwrap();
     let conn = raw_connection_as_owner(&store, &owner);
     let before = contents(&conn);
     let indexes = index_schema(&conn);
@@ -272,7 +272,7 @@ fn an_error_in_the_middle_of_a_bulk_import_rolls_everything_back() {
     let (tmp, dir) = temp_store_dir();
     let (store, owner, _) = init(&dir);
     let file = tmp.path().join("orders.csv");
-    import::bench::write_taobao_csv(&file, 3000, 9).unwrap();
+    laoke::bench::import::write_taobao_csv(&file, 3000, 9).unwrap();
     let conn = raw_connection_as_owner(&store, &owner);
     // Something the import cannot get past, after the first batches were written: an order
     // insert the store refuses.
@@ -304,7 +304,7 @@ fn orders_of_a_bulk_import_earn_points_on_the_next_loyalty_job_and_lose_them_on_
     let (tmp, dir) = temp_store_dir();
     let (store, owner, _) = init(&dir);
     let file = tmp.path().join("orders.csv");
-    import::bench::write_taobao_csv(&file, 600, 13).unwrap();
+    laoke::bench::import::write_taobao_csv(&file, 600, 13).unwrap();
     let r = import(&store, &owner, &file, BulkMode::Always);
     let conn = raw_connection_as_owner(&store, &owner);
     let counted: i64 = conn
@@ -334,8 +334,8 @@ fn undo_is_refused_when_a_later_import_was_given_the_id_of_an_order_deleted_by_h
     let (store, owner, _) = init(&dir);
     let first = tmp.path().join("first.csv");
     let second = tmp.path().join("second.csv");
-    import::bench::write_taobao_csv(&first, 50, 7).unwrap();
-    import::bench::write_taobao_csv(&second, 60, 13).unwrap();
+    laoke::bench::import::write_taobao_csv(&first, 50, 7).unwrap();
+    laoke::bench::import::write_taobao_csv(&second, 60, 13).unwrap();
     let r1 = import(&store, &owner, &first, BulkMode::Auto);
     let conn = raw_connection_as_owner(&store, &owner);
     // The newest order of the first import is deleted by hand: its id is free again.

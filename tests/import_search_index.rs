@@ -103,9 +103,9 @@ fn a_bulk_import_leaves_the_same_search_index_as_row_by_row_triggers() {
     std::fs::create_dir_all(&files).unwrap();
     let first = files.join("first.csv");
     let second = files.join("second.csv");
-    import::bench::write_taobao_csv(&first, 400, 7).unwrap();
+    laoke::bench::import::write_taobao_csv(&first, 400, 7).unwrap();
     // A second export: new orders from returning and new buyers (more buyers, other seed).
-    import::bench::write_taobao_csv(&second, 900, 11).unwrap();
+    laoke::bench::import::write_taobao_csv(&second, 900, 11).unwrap();
     let sheet = files.join("客户.csv");
     std::fs::write(
         &sheet,
@@ -152,7 +152,7 @@ fn a_dry_run_leaves_the_index_and_the_switch_as_they_were() {
     let (tmp, dir) = temp_store_dir();
     let (store, owner) = shop_with_history(&dir, false);
     let file = tmp.path().join("orders.csv");
-    import::bench::write_taobao_csv(&file, 200, 5).unwrap();
+    laoke::bench::import::write_taobao_csv(&file, 200, 5).unwrap();
     let before = index_contents(&raw_connection_as_owner(&store, &owner));
     let req = ImportRequest {
         path: file.clone(),
@@ -333,8 +333,8 @@ fn undo_of_an_import_puts_the_search_index_back_and_keeps_one_undo_row_for_its_n
     let (store, owner) = shop_with_history(&dir, false);
     let first = tmp.path().join("first.csv");
     let second = tmp.path().join("second.csv");
-    import::bench::write_taobao_csv(&first, 300, 7).unwrap();
-    import::bench::write_taobao_csv(&second, 700, 11).unwrap();
+    laoke::bench::import::write_taobao_csv(&first, 300, 7).unwrap();
+    laoke::bench::import::write_taobao_csv(&second, 700, 11).unwrap();
     import(&store, &owner, &first);
     let conn = raw_connection_as_owner(&store, &owner);
     let before = index_contents(&conn);

@@ -17,7 +17,6 @@
 //! - [`run_targets`] is the one loop over several folders (app, exit backup, CLI): one verified
 //!   backup per folder, each outcome recorded, a failing folder never stopping the others.
 
-mod bench;
 mod error;
 mod format;
 mod listing;
@@ -30,7 +29,6 @@ mod schedule;
 mod snapshot;
 mod targets;
 
-pub use bench::fill_to_size;
 pub use error::{BackupError, Damage};
 pub use format::{Header, CHUNK_SIZE, FORMAT_VERSION, MAGIC};
 pub use listing::{is_conflict_copy, list, list_known, read_header, BackupListing};
@@ -48,6 +46,8 @@ pub use run::{
     prepare_run, run_prepared, run_targets, Destination, Outcome, PreparedRun, RunEvent, TargetRun,
 };
 pub use schedule::{due, due_targets, RETRY_AFTER_MINUTES};
+#[cfg(feature = "bench")]
+pub(crate) use snapshot::pragma_u64;
 pub use targets::{
     add_target, history, remove_target, status, sync_folder_of, targets, BackupRecord, Target,
     TargetStatus, STALE_AFTER_DAYS,

@@ -15,7 +15,6 @@
 //! Nothing is written to disk besides the database: files are read into memory and parsed
 //! there. Long imports can run on their own connection ([`Worker`]) so the app stays usable.
 
-pub mod bench;
 mod bulk;
 mod commit;
 pub mod encoding;

@@ -31,13 +31,13 @@ impl Phases {
         Phases {
             done: Vec::new(),
             started: Instant::now(),
-            cpu: super::bench::cpu_seconds(),
+            cpu: cpu_seconds(),
         }
     }
 
     /// Close the phase running since the last mark (or since [`Phases::new`]) as `name`.
     pub fn mark(&mut self, name: &'static str) {
-        let cpu = super::bench::cpu_seconds();
+        let cpu = cpu_seconds();
         self.done.push(Phase {
             name,
             wall_s: self.started.elapsed().as_secs_f64(),
@@ -50,4 +50,15 @@ impl Phases {
     pub fn into_vec(self) -> Vec<Phase> {
         self.done
     }
+}
+
+/// CPU time (user + system) of this process so far, seconds (Linux, from /proc/self/stat).
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }

@@ -12,7 +12,6 @@
 //! [`points::compensate_points_in_tx`] and [`coupons::issue_in_tx`] (tickets),
 //! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job).
 
-pub mod bench;
 pub mod birthday;
 pub mod coupons;
 pub mod earn;

@@ -14,7 +14,6 @@
 //! orders and a more recent last order first. Capped at [`MAX_CUSTOMERS`] + [`MAX_ORDERS`].
 //! Reps may search by phone digits, but every phone they get back is masked.
 
-pub mod bench;
 mod customers;
 pub mod deferred;
 pub mod grams;

@@ -1,10 +1,9 @@
-//! `laoke tickets …`, `laoke today` and `laoke bench tickets`: thin printing over
-//! `laoke::tickets` and `laoke::care`.
+//! `laoke tickets list | show | new | log | state | resolve | report | run`: thin printing over
+//! `laoke::tickets` (the queues, one ticket, its timeline and the service report).
 
-use super::Ctx;
+use crate::ctx::Ctx;
 use clap::Subcommand;
 use laoke::{
-    care::today,
     orders::money::yuan,
     tickets::{self, NewTicket, Priority, Queue, TicketChannel, TicketQuery, TicketType},
     Error,
@@ -436,115 +435,6 @@ pub fn run(ctx: &Ctx, cmd: TicketsCmd) -> Result<(), Error> {
                 r.newly_breached
             );
         }
-    }
-    Ok(())
-}
-
-/// `laoke today`.
-pub fn today_cmd(ctx: &Ctx) -> Result<(), Error> {
-    let (store, s) = ctx.open()?;
-    let zh = ctx.lang == laoke::i18n::Lang::ZhCn;
-    let label = |z: &'static str, e: &'static str| if zh { z } else { e };
-    let t = today::today(&store, &s)?;
-    let c = &t.counts;
-    println!("{} {}", label("今日待办", "Today"), t.day);
-    println!(
-        "  {} {}",
-        label("待回访/关怀：", "follow-ups due:"),
-        c.follow_ups
-    );
-    for f in t.follow_ups.iter().take(10) {
-        println!(
-            "    {} {} {} {}",
-            f.next_contact_on,
-            f.customer_name,
-            label(f.kind.label_zh(), f.kind.label_en()),
-            f.notes
-        );
-    }
-    for (title, count, rows) in [
-        (
-            label("SLA 即将到期：", "SLA due soon:"),
-            c.sla_due_soon,
-            &t.sla_due_soon,
-        ),
-        (
-            label("SLA 已超时：", "SLA breached:"),
-            c.sla_breached,
-            &t.sla_breached,
-        ),
-    ] {
-        println!("  {title} {count}");
-        for r in rows.iter().take(10) {
-            println!("    {} {} {}", r.no, r.customer_name, r.subject);
-        }
-    }
-    println!(
-        "  {} {}",
-        label("待催付订单：", "unpaid orders to chase:"),
-        c.unpaid_orders
-    );
-    for o in t.unpaid_orders.iter().take(10) {
-        println!(
-            "    {} {} #{} {}",
-            o.order_no,
-            o.customer_name.as_deref().unwrap_or("-"),
-            o.step,
-            yuan(o.goods_fen)
-        );
-    }
-    println!(
-        "  {} {}",
-        label("7 天内生日：", "birthdays in 7 days:"),
-        c.birthdays
-    );
-    println!(
-        "  {} {} · {} {}",
-        label("7 天内到期积分：", "points expiring in 7 days:"),
-        c.points_expiring,
-        label("优惠券：", "coupons:"),
-        c.coupons_expiring
-    );
-    for b in t.birthdays.iter().take(10) {
-        println!("    {} {} (+{})", b.on, b.customer_name, b.in_days);
-    }
-    Ok(())
-}
-
-/// `laoke bench tickets`: optionally add demo tickets first, then time the views.
-pub fn bench(ctx: &Ctx, add: u64, runs: usize) -> Result<(), Error> {
-    let (store, s) = ctx.open()?;
-    if add > 0 {
-        let started = std::time::Instant::now();
-        let r = laoke::demo::generate_tickets(
-            &store,
-            &s,
-            &laoke::demo::TicketsSpec {
-                tickets: add,
-                seed: 42,
-            },
-        )?;
-        println!(
-            "added {} tickets, {} follow-ups in {:.1} s",
-            r.tickets,
-            r.follow_ups,
-            started.elapsed().as_secs_f64()
-        );
-    }
-    let c = tickets::counts(&store, &s)?;
-    println!(
-        "open {} · unassigned {} · due soon {} · breached {} · waiting {}",
-        c.open, c.unassigned, c.due_soon, c.breached, c.waiting
-    );
-    println!(
-        "{:<32} {:>7} {:>9} {:>9}",
-        "view", "rows", "p50 ms", "p95 ms"
-    );
-    for l in tickets::bench::run(&store, &s, runs)? {
-        println!(
-            "{:<32} {:>7} {:>9.2} {:>9.2}",
-            l.name, l.rows, l.p50_ms, l.p95_ms
-        );
     }
     Ok(())
 }

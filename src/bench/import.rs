@@ -3,7 +3,7 @@
 //! and peak RSS. The generated files hold made-up people only; they live in a temp folder that
 //! is removed afterwards.
 
-use super::{ImportReport, ImportRequest};
+use crate::import::{self, phases::cpu_seconds, ImportReport, ImportRequest};
 use crate::{
     auth::Role,
     clock::SharedClock,
@@ -36,7 +36,7 @@ pub struct BenchResult {
     pub peak_rss_mib: Option<f64>,
     pub report: ImportReport,
     /// Where the time went.
-    pub phases: Vec<super::phases::Phase>,
+    pub phases: Vec<import::phases::Phase>,
 }
 
 /// Simple deterministic generator (no external data): xorshift.
@@ -243,7 +243,7 @@ pub fn write_taobao_csv(path: &Path, rows: u64, seed: u64) -> Result<()> {
 
 /// Write `rows` orders in Laoke's order template as xlsx.
 pub fn write_template_xlsx(path: &Path, rows: u64, seed: u64) -> Result<()> {
-    let template = super::presets::TEMPLATE_ORDERS;
+    let template = import::presets::TEMPLATE_ORDERS;
     let columns = template
         .iter()
         .map(|(f, hs)| Column::new(format!("{f:?}"), hs[0], hs[0], ColumnKind::Text))
@@ -310,17 +310,6 @@ pub fn peak_rss_mib() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// CPU time (user + system) of this process so far, seconds (Linux, from /proc/self/stat).
-pub fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
-    let rest = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let utime: f64 = fields.get(11)?.parse().ok()?;
-    let stime: f64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime) / 100.0)
-}
-
 /// Reset the peak RSS counter (Linux ≥ 4.0), so each import is measured on its own.
 pub fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
@@ -331,7 +320,7 @@ pub fn run(
     work: &Path,
     csv_rows: u64,
     xlsx_rows: u64,
-    bulk: super::BulkMode,
+    bulk: import::BulkMode,
     clock: SharedClock,
     log: &mut dyn FnMut(&str),
 ) -> Result<Vec<BenchResult>> {
@@ -382,7 +371,7 @@ pub fn run(
         reset_peak_rss();
         let cpu_before = cpu_seconds();
         let started = Instant::now();
-        let (report, phases) = super::run_measured(
+        let (report, phases) = import::run_measured(
             &store,
             &session,
             &ImportRequest {
@@ -407,7 +396,7 @@ pub fn run(
             // Undo of the whole 100k-order batch (one transaction), timed the same way.
             let cpu_before = cpu_seconds();
             let started = Instant::now();
-            let undo = super::undo(&store, &session, report.batch_id.unwrap_or_default())?;
+            let undo = import::undo(&store, &session, report.batch_id.unwrap_or_default())?;
             let cpu = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
             log(&format!(
                 "undo of the xlsx import: {:.2} s wall, {} CPU ({} orders and {} customers removed)",

@@ -7,7 +7,7 @@
 //! for the ratio. Then the customer list page, an order list page with filter + sort, and the
 //! customer 360 (summary + first page of orders).
 
-use super::{search, Query};
+use crate::search::{search, Query};
 use crate::{
     auth::Session,
     customers::{self, CustomerQuery},

@@ -1,12 +1,35 @@
 //! `laoke customers show|duplicates|merge|unmerge`: the customer record from a terminal, over
 //! the same core calls as the 360 and duplicates pages (so reps see masked phones here too).
 
-use super::{Ctx, CustomersCmd};
+use crate::ctx::Ctx;
+use clap::Subcommand;
 use laoke::{
     customers::{self, consent::ConsentChannel, DuplicateReason, MergeChoices},
     orders::money::yuan,
     Error,
 };
+
+#[derive(Subcommand)]
+pub enum CustomersCmd {
+    /// A customer's profile, lifetime numbers, latest orders, consent and merges.
+    Show { id: i64 },
+    /// Suggested duplicates (same phone, email, nick or WeChat id; same name and address/city).
+    Duplicates,
+    /// Merge OTHER into KEEP (owner/manager). Orders and consent move to KEEP; undo within 30 days.
+    Merge {
+        keep: i64,
+        other: i64,
+        /// Fields whose value comes from OTHER, comma separated: name,gender,birthday,email,
+        /// wechatId,qq,province,city,address,sourceChannel,notes.
+        #[arg(long, value_delimiter = ',')]
+        take: Vec<String>,
+        /// Keep both records' notes.
+        #[arg(long)]
+        combine_notes: bool,
+    },
+    /// Undo a merge (within 30 days): both records exactly as before.
+    Unmerge { merge_id: i64 },
+}
 
 pub fn run(ctx: &Ctx, cmd: CustomersCmd) -> Result<(), Error> {
     let (store, session) = ctx.open()?;

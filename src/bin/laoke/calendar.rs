@@ -2,7 +2,7 @@
 //! working days, and whether they are official, computed or the shop's) over
 //! `laoke::tickets::arrangement`, the same calls as Settings → 节假日.
 
-use super::Ctx;
+use crate::ctx::Ctx;
 use clap::Subcommand;
 use laoke::{
     holidays::{ics::ArrangementEntry, HolidayKind, HolidayYear},

@@ -1,8 +1,9 @@
-//! `laoke import …` and `laoke bench import`: thin printing over `laoke::import`.
+//! `laoke import FILE` (with `--preset`, `--dry-run`, `--errors`) and `laoke import undo | list |
+//! template`: thin printing over `laoke::import`.
 
-use super::{Ctx, ImportArgs, ImportCmd};
+use crate::ctx::Ctx;
+use clap::Subcommand;
 use laoke::{
-    clock,
     export::import_errors,
     import::{self, ImportKind, ImportRequest},
     settings, Error,
@@ -10,6 +11,35 @@ use laoke::{
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    cmd: Option<ImportCmd>,
+    /// The file to import.
+    file: Option<PathBuf>,
+    /// taobao, tmall, jd, pdd, douyin, wechat_shop, customers, laoke_orders, laoke_customers
+    /// (default: recognised from the header row).
+    #[arg(long)]
+    preset: Option<String>,
+    /// Only show what would be created / updated / skipped / rejected; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Where the error workbook goes (default: next to the file, NAME.errors.xlsx).
+    #[arg(long)]
+    errors: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum ImportCmd {
+    /// Undo a whole import batch (owner or manager).
+    Undo { batch: i64 },
+    /// The import history, newest first.
+    List,
+    /// Write Laoke's import template (xlsx with an order sheet and a customer sheet).
+    Template { path: PathBuf },
+}
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<(), Error> {
     match args.cmd {
@@ -209,75 +239,6 @@ fn import_file(
             ctx.t("导入批次", "Import batch"),
             ctx.t("撤销：", "undo:")
         );
-    }
-    Ok(())
-}
-
-pub fn bench(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>, bulk: &str) -> Result<(), Error> {
-    let bulk = match bulk {
-        "auto" => import::BulkMode::Auto,
-        "always" => import::BulkMode::Always,
-        "never" => import::BulkMode::Never,
-        other => {
-            return Err(Error::invalid(
-                format!("--bulk 只能是 auto、always 或 never，不是“{other}”。"),
-                format!("--bulk must be auto, always or never, not '{other}'."),
-            ))
-        }
-    };
-    let (work, remove) = match dir {
-        Some(d) => (d, false),
-        None => (
-            std::env::temp_dir().join(format!("laoke-bench-import-{}", std::process::id())),
-            true,
-        ),
-    };
-    let result = import::bench::run(
-        &work,
-        csv_rows,
-        xlsx_rows,
-        bulk,
-        clock::system(),
-        &mut |l| println!("{l}"),
-    );
-    if remove {
-        let _ = std::fs::remove_dir_all(&work);
-    }
-    let results = result?;
-    println!();
-    println!(
-        "{:<26} {:>10} {:>9} {:>9} {:>9} {:>11} {:>13}",
-        "import", "rows", "file MB", "seconds", "CPU s", "rows/s", "peak RSS MiB"
-    );
-    for r in &results {
-        println!(
-            "{:<26} {:>10} {:>9.1} {:>9.2} {:>9} {:>11.0} {:>13}",
-            r.label,
-            r.rows,
-            r.file_mb,
-            r.seconds,
-            r.cpu_seconds
-                .map(|c| format!("{c:.2}"))
-                .unwrap_or_else(|| "?".into()),
-            r.rows_per_s,
-            r.peak_rss_mib
-                .map(|m| format!("{m:.0}"))
-                .unwrap_or_else(|| "?".into())
-        );
-        println!(
-            "  created {} orders, {} customers; skipped {}; rejected {}",
-            r.report.created, r.report.customers_created, r.report.skipped, r.report.rejected
-        );
-        for p in &r.phases {
-            println!(
-                "    {:<30} {:>7.2} s wall {:>9} s CPU",
-                p.name,
-                p.wall_s,
-                p.cpu_s
-                    .map(|c| format!("{c:.2}"))
-                    .unwrap_or_else(|| "?".into())
-            );
-        }
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! and the first page of every queue, each run `runs` times on the open store; p50 and p95 in
 //! milliseconds. Wall-clock timing is allowed here (a benchmark command), never in tests.
 
-use super::query::{self, Queue, TicketQuery};
+use crate::tickets::query::{self, Queue, TicketQuery};
 use crate::{auth::Session, care::today, store::Store, Result};
 use serde::Serialize;
 use std::time::Instant;

@@ -1,7 +1,7 @@
 //! A store of a given size for `laoke bench backup`: demo customers whose notes are padded
 //! with 2 KB of random text, added in batches until the database file is large enough.
 
-use super::BackupError;
+use crate::backup::BackupError;
 use crate::{
     auth::Session,
     demo::{self, DemoSpec},
@@ -37,7 +37,7 @@ pub fn fill_to_size(store: &Store, s: &Session, size_mb: u64) -> Result<u64, Bac
 }
 
 fn db_bytes(store: &Store) -> Result<u64, BackupError> {
-    let pages = super::snapshot::pragma_u64(store.conn(), "page_count")?;
-    let size = super::snapshot::pragma_u64(store.conn(), "page_size")?;
+    let pages = crate::backup::pragma_u64(store.conn(), "page_count")?;
+    let size = crate::backup::pragma_u64(store.conn(), "page_size")?;
     Ok(pages * size)
 }

@@ -6,7 +6,7 @@
 //! rule change, and the job 13 months later (downgrades, every lot expires) — the worst case;
 //! last (read-only) the reminder list 20 days before that day.
 
-use super::{earn, expiry, job, rules, tiers};
+use crate::loyalty::{earn, expiry, job, rules, tiers};
 use crate::{
     auth::{Permission, Session},
     store::Store,

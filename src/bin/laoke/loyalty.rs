@@ -1,10 +1,9 @@
-//! `laoke points CUSTOMER`, `laoke loyalty run | liability | expiring | monthly` and
-//! `laoke bench loyalty`: thin printing over `laoke::loyalty`.
+//! `laoke loyalty run | liability | expiring | monthly`: thin printing over `laoke::loyalty`
+//! (the periodic job and the liability / expiry / monthly reports).
 
-use super::{Ctx, Lang};
+use crate::ctx::Ctx;
 use clap::Subcommand;
 use laoke::{loyalty, orders::money::yuan, settings, Error};
-use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum LoyaltyCmd {
@@ -20,88 +19,6 @@ pub enum LoyaltyCmd {
     },
     /// Points issued / redeemed / expired / reversed per month.
     Monthly,
-}
-
-pub fn points(ctx: &Ctx, who: &str, limit: u32) -> Result<(), Error> {
-    let (store, session) = ctx.open()?;
-    let id = loyalty::find_customer(&store, &session, who)?;
-    let tz = settings::timezone(&store);
-    let v = loyalty::customer_loyalty(&store, &session, id)?;
-    let en = ctx.lang == Lang::En;
-    let p = &v.points;
-    println!("{} #{id}", ctx.t("客户", "Customer"));
-    println!(
-        "{} {}  ({} {}, {} {}, {} {})",
-        ctx.t("积分余额：", "Balance:"),
-        p.balance,
-        ctx.t("可用", "usable"),
-        p.usable,
-        ctx.t("锁定中", "locked"),
-        p.locked,
-        ctx.t("价值", "worth"),
-        yuan(p.value_fen)
-    );
-    if let Some(at) = p.next_expiry_at {
-        println!(
-            "{} {} {} {}",
-            ctx.t("即将过期：", "Next expiry:"),
-            p.next_expiry_points,
-            ctx.t("积分于", "points on"),
-            at.with_timezone(&tz).format("%Y-%m-%d")
-        );
-    }
-    match &v.tier.tier {
-        Some(t) => {
-            let name = if en { &t.name_en } else { &t.name_zh };
-            print!(
-                "{} {name}{}  {} {}",
-                ctx.t("会员等级：", "Tier:"),
-                if v.tier.locked {
-                    ctx.t("（已锁定）", " (locked)")
-                } else {
-                    ""
-                },
-                ctx.t("近 12 个月消费", "qualifying spend"),
-                yuan(v.tier.qualifying_spend_fen)
-            );
-            if let (Some(n), Some(fen)) = (&v.tier.next_tier, v.tier.to_next_fen) {
-                print!(
-                    "  {} {} {}",
-                    ctx.t("距", "to"),
-                    if en { &n.name_en } else { &n.name_zh },
-                    yuan(fen)
-                );
-            }
-            println!();
-        }
-        None => println!("{} -", ctx.t("会员等级：", "Tier:")),
-    }
-    let rows = loyalty::points::history(&store, &session, id, limit)?;
-    if rows.is_empty() {
-        println!("{}", ctx.t("还没有积分记录。", "No points history yet."));
-    }
-    for e in rows {
-        println!(
-            "{}  {:>+8}  {:<14} {}{}{}",
-            e.at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
-            e.delta,
-            if en {
-                e.reason.label_en()
-            } else {
-                e.reason.label_zh()
-            },
-            e.source_id
-                .map(|i| format!("{} #{i} ", e.source.as_str()))
-                .unwrap_or_default(),
-            e.operator,
-            if e.note.is_empty() {
-                String::new()
-            } else {
-                format!("  {}", e.note)
-            }
-        );
-    }
-    Ok(())
 }
 
 pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
@@ -224,44 +141,5 @@ pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
             }
         }
     }
-    Ok(())
-}
-
-pub fn bench(ctx: &Ctx, store_dir: Option<PathBuf>) -> Result<(), Error> {
-    let ctx = Ctx {
-        dir: store_dir.unwrap_or_else(|| ctx.dir.clone()),
-        user: ctx.user.clone(),
-        lang: ctx.lang,
-    };
-    let (store, session) = ctx.open()?;
-    let r = loyalty::bench::run(&store, &session)?;
-    println!(
-        "{} {} / {} {}",
-        ctx.t("客户", "customers"),
-        r.customers,
-        ctx.t("订单", "orders"),
-        r.orders
-    );
-    println!(
-        "| {} | ms | {} |",
-        ctx.t("操作", "operation"),
-        ctx.t("说明", "detail")
-    );
-    println!("|---|---:|---|");
-    for row in r.rows {
-        let what = if ctx.lang == Lang::En {
-            row.what_en
-        } else {
-            row.what_zh
-        };
-        println!("| {what} | {:.0} | {} |", row.ms, row.detail);
-    }
-    println!(
-        "{}",
-        ctx.t(
-            "（在一个事务里完成后回滚，数据库未改变。）",
-            "(All in one transaction, rolled back: the store is unchanged.)"
-        )
-    );
     Ok(())
 }
