@@ -13,11 +13,7 @@
 //! * [`people`] — who tickets can be assigned to, tags in use (pickers for every role).
 //! * [`reports`] — SLA compliance, response times, CSAT, complaints rate, causes, costs.
 
-<<<<<<< HEAD
 pub mod arrangement;
-pub mod bench;
-=======
->>>>>>> 28a647c (Cargo features cli/bench; bench harnesses move to src/bench/)
 pub mod calendar;
 pub mod model;
 pub mod people;
