@@ -513,6 +513,7 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), Error> {
                 ctx.t("订单退款合计不符：", "order refund totals that differ:"),
                 r.order_refund_mismatches
             );
+            loyalty_cli::print_check(ctx, &r.loyalty);
             if !r.is_ok() {
                 return Err(Error::conflict(
                     "校验发现问题（见上）。",
