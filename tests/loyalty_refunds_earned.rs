@@ -6,7 +6,7 @@
 
 mod loyalty_support;
 
-use laoke::orders::{self, OrderStatus};
+use laoke::orders::OrderStatus;
 use loyalty_support::{shop, taobao_row};
 
 #[test]
