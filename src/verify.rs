@@ -1,7 +1,7 @@
 //! `laoke verify`: is the store whole? SQLCipher's page HMACs and SQLite's integrity check, the
-//! foreign keys, the audit chain, and the derived values that must match their rows (points
-//! balances, order list previews, orders' refunded totals). Read-only; the check itself is
-//! audited.
+//! foreign keys, the audit chain, the derived values that must match their rows (points
+//! balances, order list previews, orders' refunded totals), and every order's loyalty points
+//! against the earn rule (`loyalty::check`). Read-only; the check itself is audited.
 
 use crate::{
     audit::{self, ChainBreak},
@@ -29,6 +29,9 @@ pub struct VerifyReport {
     pub order_preview_mismatches: u64,
     /// Orders whose refunded total differs from the sum of their refund rows (migration 0012).
     pub order_refund_mismatches: u64,
+    /// Orders whose points (earn − reversals) differ from what their paid − refunded amount
+    /// gives, with examples (`laoke loyalty repair` fixes them).
+    pub loyalty: crate::loyalty::check::LedgerCheck,
 }
 
 impl VerifyReport {
@@ -40,6 +43,7 @@ impl VerifyReport {
             && self.points_balance_mismatches == 0
             && self.order_preview_mismatches == 0
             && self.order_refund_mismatches == 0
+            && self.loyalty.is_ok()
     }
 }
 
@@ -73,6 +77,7 @@ pub fn run(store: &Store, s: &Session) -> Result<VerifyReport> {
         points_balance_mismatches: crate::loyalty::ledger::balance_mismatches(conn)?.len() as u64,
         order_preview_mismatches: crate::orders::write::preview_mismatches(conn)?,
         order_refund_mismatches: crate::orders::write::refund_mismatches(conn)?,
+        loyalty: crate::loyalty::check::check(conn, store.now())?,
     };
     store.write(|tx, now| {
         audit::record(

@@ -300,7 +300,7 @@ fn an_error_in_the_middle_of_a_bulk_import_rolls_everything_back() {
 }
 
 #[test]
-fn orders_of_a_bulk_import_earn_points_on_the_next_loyalty_job_and_lose_them_on_undo() {
+fn orders_of_a_bulk_import_earn_points_at_once_and_lose_them_on_undo() {
     let (tmp, dir) = temp_store_dir();
     let (store, owner, _) = init(&dir);
     let file = tmp.path().join("orders.csv");
@@ -318,14 +318,40 @@ fn orders_of_a_bulk_import_earn_points_on_the_next_loyalty_job_and_lose_them_on_
         )
         .unwrap();
     assert!(counted > 0);
-    let job = laoke::loyalty::job::run(&store, &owner).unwrap();
+    let earn_rows = |conn: &Connection| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM points_ledger WHERE reason = 'earn' AND source = 'order'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
     assert_eq!(
-        job.sync.earned_orders as i64, counted,
-        "every counted order the import created earns points"
+        earn_rows(&conn),
+        counted,
+        "every counted order the import created earned points when the import committed"
     );
+    let job = laoke::loyalty::job::run(&store, &owner).unwrap();
+    assert_eq!(job.sync.earned_orders, 0, "nothing left for the job");
+    let held: i64 = conn
+        .query_row("SELECT sum(delta) FROM points_ledger", [], |r| r.get(0))
+        .unwrap();
+    assert!(held > 0);
     import::undo(&store, &owner, r.batch_id.unwrap()).unwrap();
+    let reversed: i64 = conn
+        .query_row(
+            "SELECT count(DISTINCT reverses_id) FROM points_ledger WHERE reason = 'reverse'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reversed, counted, "the undo took every order's points back");
+    let left: i64 = conn
+        .query_row("SELECT sum(delta) FROM points_ledger", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
     let after = laoke::loyalty::job::run(&store, &owner).unwrap();
-    assert_eq!(after.sync.reversed_orders as i64, counted);
+    assert_eq!(after.sync.reversed_orders, 0, "nothing left for the job");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The import itself: every row checked, customers matched or created, orders written, all
 //! inside ONE transaction. A dry run is the same work rolled back, so its counts are exactly
-//! what the real import will do (it stops after the rows: index rebuild, stats and search
-//! index would be rolled back anyway). Cancel also rolls back: nothing is ever half-imported.
+//! what the real import will do (it stops after the rows: index rebuild, stats, points and
+//! search index would be rolled back anyway). Cancel also rolls back: nothing is ever
+//! half-imported. The orders' loyalty points and tiers follow in the same transaction.
 //!
 //! Rows of one order sit together in item-level exports (JD, Douyin, WeChat shop); consecutive
 //! rows with the same order number become one order with several items, the order-level
@@ -213,6 +214,9 @@ pub(crate) fn run(
         }
         e.finish_stats()?;
         phases.mark("customer stats");
+        // points and tiers at once, not at the next job run (loyalty::job::after_orders_in_tx)
+        crate::loyalty::job::after_orders_in_tx(&tx, now, actor.username())?;
+        phases.mark("loyalty points");
         let touched = e.touched_customers()?;
         search.finish_marked(&tx, touched, &mut |name| phases.mark(name))?;
     }

@@ -17,7 +17,8 @@
 //! restored order gets its old refunded total back through one offsetting row (source 'undo'),
 //! so the total and the rows agree after an undo.
 //!
-//! Everything happens in one transaction: either the whole batch is undone or nothing is.
+//! Everything happens in one transaction: either the whole batch is undone or nothing is —
+//! the loyalty points of the orders it removes or puts back included.
 
 use crate::{
     audit,
@@ -110,7 +111,12 @@ fn refused(zh: String, en: String) -> Error {
 /// Undo import batch `batch_id` (owner and manager; audited).
 pub fn undo(store: &Store, s: &Session, batch_id: i64) -> Result<UndoReport> {
     s.require(Permission::EraseMergeUndo)?;
-    store.write(|tx, now| undo_in_tx(tx, s, batch_id, now))
+    store.write(|tx, now| {
+        let r = undo_in_tx(tx, s, batch_id, now)?;
+        // the removed orders' points go back at once (loyalty::job::after_orders_in_tx)
+        crate::loyalty::job::after_orders_in_tx(tx, now, s.username())?;
+        Ok(r)
+    })
 }
 
 fn undo_in_tx(tx: &Transaction, s: &Session, batch: i64, now: DateTime<Utc>) -> Result<UndoReport> {

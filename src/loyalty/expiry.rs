@@ -498,19 +498,17 @@ const ROWS_PER_STATEMENT: usize = 5_000;
 /// balance trigger could fail half-way), copying each page the statement touches — per row that
 /// was ~6 page copies plus allocations, most of the cost of 69k single-row inserts (perf:
 /// `subjournalPageIfRequired`, `memjrnlWrite`, malloc/free). One statement per 5,000 rows copies
-/// each page once. The rows are exactly what [`append`] writes for an expiry row.
+/// each page once (through `ledger::append_select_returning`, the ledger's one set-based writer).
 pub(crate) fn write(tx: &Connection, now: DateTime<Utc>, planned: &[Due]) -> Result<ExpiryReport> {
     let mut report = ExpiryReport::default();
     let cutoff = ts(now);
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO points_ledger (customer_id, delta, reason, source, operator, at,
-             usable_from, expiry_kind, lot_id, idempotency_key)
-         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), 'expire', 'job', 'job',
-                ?2, ?2, 'none', json_extract(value, '$[2]'), json_extract(value, '$[3]')
-         FROM json_each(?1) WHERE true
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING customer_id",
-    )?;
+    // the rows are exactly what `ledger::append` writes for an expiry row
+    let columns = "customer_id, delta, reason, source, operator, at, usable_from, expiry_kind,
+                   lot_id, idempotency_key";
+    let select = "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), 'expire', 'job',
+                         'job', ?2, ?2, 'none', json_extract(value, '$[2]'),
+                         json_extract(value, '$[3]')
+                  FROM json_each(?1) WHERE true";
     for chunk in planned.chunks(ROWS_PER_STATEMENT) {
         let rows: Vec<_> = chunk
             .iter()
@@ -524,9 +522,12 @@ pub(crate) fn write(tx: &Connection, now: DateTime<Utc>, planned: &[Due]) -> Res
             })
             .collect();
         let json = serde_json::Value::Array(rows).to_string();
-        let written: std::collections::HashSet<i64> = stmt
-            .query_map(rusqlite::params![json, cutoff], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let written = super::ledger::append_select_returning(
+            tx,
+            columns,
+            select,
+            rusqlite::params![json, cutoff],
+        )?;
         // a key already written (a second run at the same time) adds nothing
         for d in chunk.iter().filter(|d| written.contains(&d.customer)) {
             report.customers += 1;

@@ -1,5 +1,5 @@
 //! `laoke loyalty run`: the periodic job — the earn sweep with refund / cancellation / deletion
-//! reversals, tier re-evaluation (an order that lifts a customer earns at the tier the customer
+//! corrections and tier re-evaluation ([`after_orders_in_tx`], which imports run at once too) (an order that lifts a customer earns at the tier the customer
 //! had when it was paid; the new tier's multiplier applies from the next order), then expiry. One transaction. Idempotent: at the same clock a second run finds
 //! nothing to do and writes nothing (not even an audit row).
 
@@ -33,10 +33,23 @@ impl JobReport {
     }
 }
 
+/// What follows from orders written or removed: the earn sweep over what changed, then tiers
+/// (the sweep first, so an order that lifts a customer earns at the tier it was paid in). The
+/// job's first steps, and the end of an import and of an import undo (their orders' points and
+/// tiers are right as soon as they commit, not at the next job run).
+pub fn after_orders_in_tx(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    operator: &str,
+) -> Result<(earn::SyncReport, tiers::TierReport)> {
+    let sync = earn::sync_in_tx(tx, now, operator, earn::Scope::All)?;
+    let tiers = tiers::evaluate_in_tx(tx, now, operator)?;
+    Ok((sync, tiers))
+}
+
 /// The job's work inside a transaction (also used by the what-if preview, then rolled back).
 pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<JobReport> {
-    let sync = earn::sync_in_tx(tx, now, "job", earn::Scope::All)?;
-    let tiers = tiers::evaluate_in_tx(tx, now, "job")?;
+    let (sync, tiers) = after_orders_in_tx(tx, now, "job")?;
     let expiry = expiry::run_in_tx(tx, now)?;
     let birthday = birthday::run_in_tx(tx, now, &rules::version_at(tx, now)?)?;
     Ok(JobReport {

@@ -1,8 +1,14 @@
 //! The points ledger: one append-only row per change (the database refuses UPDATE and DELETE).
 //! Balance = sum of a customer's rows; `points_balances` caches it (kept by a trigger in the same
 //! transaction), can be rebuilt from the rows, and `laoke verify` checks it equals the sum.
-//! Every writer goes through [`append`], which names the idempotency key: writing the same key
-//! twice is a no-op, so a re-run (job, re-import, retry) never counts twice.
+//!
+//! The only writer of `points_ledger` is this file (`tests/one_ledger_writer.rs` fails on an
+//! `INSERT INTO points_ledger` anywhere else): [`append`] writes one row (manual adjustments,
+//! redemptions, corrections of an order's points, merges); [`append_select`] writes many rows
+//! from one SELECT (the earn sweep's INSERT … SELECT over the orders, the birthday bonus) and
+//! [`append_select_returning`] does the same and says whose rows were written (the expiry rows,
+//! 5,000 per statement from a JSON array). Every row names its idempotency key, and writing a key
+//! twice is a no-op: a re-run (job, re-import, retry, repair) never counts twice.
 
 use crate::{store::ts, Result};
 use chrono::{DateTime, Utc};
@@ -204,6 +210,45 @@ pub fn append(conn: &Connection, e: &NewEntry) -> Result<Option<i64>> {
             e.idempotency_key,
         ])?;
     Ok((n == 1).then(|| conn.last_insert_rowid()))
+}
+
+/// Set-based append: `INSERT INTO points_ledger ({columns}) {select}`, rows whose key exists
+/// skipped. `select` yields the named `columns` in order and must end in a WHERE clause (SQLite
+/// reads `… SELECT … ON CONFLICT` only after one; `WHERE true` will do). Returns the rows written.
+/// One statement, so SQLite keeps one statement journal for all of them (see `expiry::write`).
+pub(crate) fn append_select(
+    conn: &Connection,
+    columns: &str,
+    select: &str,
+    params: impl rusqlite::Params,
+) -> Result<usize> {
+    debug_assert!(select.to_ascii_uppercase().contains("WHERE"), "{select}");
+    Ok(conn
+        .prepare_cached(&format!(
+            "INSERT INTO points_ledger ({columns}) {select}
+             ON CONFLICT (idempotency_key) DO NOTHING"
+        ))?
+        .execute(params)?)
+}
+
+/// [`append_select`] that returns the customer of every row written (a key already written is
+/// not among them).
+pub(crate) fn append_select_returning(
+    conn: &Connection,
+    columns: &str,
+    select: &str,
+    params: impl rusqlite::Params,
+) -> Result<std::collections::HashSet<i64>> {
+    debug_assert!(select.to_ascii_uppercase().contains("WHERE"), "{select}");
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT INTO points_ledger ({columns}) {select}
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING customer_id"
+    ))?;
+    let written = stmt
+        .query_map(params, |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(written)
 }
 
 /// A ledger row as read back.

@@ -7,15 +7,30 @@
 //! Balances, lots, tiers and reports are derived from it. Everything time-dependent takes
 //! "now" from the store's clock; roles are checked here (DEFAULTS.md Roles).
 //!
-//! Entry points for other modules: [`earn::sync_in_tx`] (after order writes / imports),
+//! What an order earns is one pure rule, [`formula`] (points on what was kept, whatever the
+//! order of events), used by the earn sweep, the what-if replay and the check `laoke verify`
+//! runs ([`check`], which also repairs). Every ledger row is written by [`ledger`].
+//!
+//! When points follow an order: **at once**, in the same transaction, wherever the order comes
+//! from — a sale entered by hand (`sales` sweeps the customer), an import (its end runs
+//! [`job::after_orders_in_tx`]: the sweep, then tiers, so the 360's balance and tier are right
+//! as soon as the import finishes; its undo takes the points back the same way), or the demo
+//! and older stores (the periodic job sweeps whatever is left). The job adds what only time
+//! brings: tier retention, expiry, birthday bonuses.
+//!
+//! Entry points for other modules: [`earn::sync_in_tx`] (after order writes),
+//! [`job::after_orders_in_tx`] (the end of an import and of its undo),
 //! [`redemption::check_for_sale`] and [`redemption::apply_in_tx`] (`sales::create`),
 //! [`points::compensate_points_in_tx`] and [`coupons::issue_in_tx`] (tickets),
-//! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job).
+//! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job),
+//! [`check::check`] (`laoke verify`), [`check::repair`] (`laoke loyalty repair`).
 
 pub mod birthday;
+pub mod check;
 pub mod coupons;
 pub mod earn;
 pub mod expiry;
+pub mod formula;
 pub mod job;
 pub mod ledger;
 pub mod lots;

@@ -244,16 +244,11 @@ impl LoyaltyRules {
             .unwrap_or(0)
     }
 
-    /// Points for `base_fen` at this rate and multiplier, rounded down.
+    /// Points for `base_fen` at this rate and multiplier, rounded down
+    /// ([`super::formula::points_for`]).
     pub fn points_for(&self, base_fen: i64, multiplier_pct: i64) -> i64 {
-        points_for(base_fen, self.points_per_yuan, multiplier_pct)
+        super::formula::points_for(base_fen, self.points_per_yuan, multiplier_pct)
     }
-}
-
-/// Points for `base_fen` at `per_yuan` and `multiplier_pct`, rounded down (i128: no overflow).
-pub fn points_for(base_fen: i64, per_yuan: i64, multiplier_pct: i64) -> i64 {
-    let p = base_fen.max(0) as i128 * per_yuan as i128 * multiplier_pct as i128 / 10_000;
-    p as i64
 }
 
 /// A saved rule version.

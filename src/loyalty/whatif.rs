@@ -2,7 +2,8 @@
 //! save the rules and run the job at this instant — inside a transaction that is then rolled
 //! back, so "apply" ([`apply`]: the same two steps, committed) gives exactly the previewed
 //! result by construction (and a test checks it). It also replays the last 12 months of orders
-//! at the old and new earn rates (what a year of earning would have been).
+//! at the old and new earn rates (what a year of earning would have been), each order earning
+//! what the sweep would give it ([`super::formula`]: points on what was kept).
 
 use super::{
     earn::multiplier_case,
@@ -46,11 +47,18 @@ fn replay_points(conn: &Connection, rules: &LoyaltyRules, now: DateTime<Utc>) ->
         rules: rules.clone(),
     };
     let from = now.checked_sub_months(Months::new(12)).unwrap_or(now);
+    // what each order earns under these rules: the sweep's own formula
+    let points = super::formula::order_points_sql(
+        "o.paid_fen",
+        "o.shipping_fen",
+        "o.refunded_fen",
+        "?1",
+        &multiplier_case(&v, "t.tier"),
+    );
     let sql = format!(
-        "SELECT coalesce(sum(max(o.paid_fen - o.shipping_fen, 0) * ?1 * ({}) / 10000), 0)
+        "SELECT coalesce(sum({points}), 0)
          FROM orders o LEFT JOIN customer_tiers t ON t.customer_id = o.customer_id
          WHERE o.customer_id IS NOT NULL AND o.status IN ({}) AND o.ordered_at >= ?2",
-        multiplier_case(&v, "t.tier"),
         counted_statuses_sql()
     );
     Ok(conn.query_row(

@@ -114,3 +114,66 @@ impl Shop {
             .unwrap()
     }
 }
+
+/// The Taobao order export header the loyalty tests import (with its refund column).
+pub const TAOBAO_HEADER: &str = "订单编号,买家会员名,买家实际支付金额,买家应付邮费,订单状态,收货人姓名,联系手机,订单创建时间,订单付款时间,宝贝标题,宝贝总数量,退款金额";
+
+/// One Taobao export row: order `no`, bought by the holder of `phone`, `paid_fen` paid (of
+/// which `shipping_fen` shipping), `refunded_fen` refunded, platform status `status`.
+pub fn taobao_row(
+    no: &str,
+    phone: &str,
+    paid_fen: i64,
+    shipping_fen: i64,
+    refunded_fen: i64,
+    status: &str,
+) -> String {
+    let y = |f: i64| format!("{}.{:02}", f / 100, f % 100);
+    format!(
+        "=\"{no}\",买家{phone},{},{},{status},收货人,{phone},2026-02-01 10:00:00,2026-02-01 10:01:00,龙井茶,1,{}",
+        y(paid_fen),
+        y(shipping_fen),
+        y(refunded_fen)
+    )
+}
+
+impl Shop {
+    /// Import these Taobao rows (a UTF-8 CSV) as the owner; returns the report.
+    pub fn import_rows(&self, rows: &[String]) -> laoke::import::ImportReport {
+        static FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = self._tmp.path().join(format!("import-{n}.csv"));
+        let mut text = TAOBAO_HEADER.to_string() + "\n";
+        for r in rows {
+            text.push_str(r);
+            text.push('\n');
+        }
+        std::fs::write(&path, text).unwrap();
+        laoke::import::run(
+            &self.store,
+            &self.owner,
+            &laoke::import::ImportRequest {
+                path,
+                preset: None,
+                mapping: None,
+            },
+            false,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .expect("the import runs")
+    }
+
+    /// The customer holding `phone` (after merges).
+    pub fn customer_by_phone(&self, phone: &str) -> i64 {
+        loyalty::find_customer(&self.store, &self.owner, phone).expect("the customer exists")
+    }
+}
+
+impl Shop {
+    /// The store's clock now.
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        use laoke::clock::Clock;
+        self.clock.now()
+    }
+}

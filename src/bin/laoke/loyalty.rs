@@ -1,5 +1,6 @@
-//! `laoke loyalty run | liability | expiring | monthly`: thin printing over `laoke::loyalty`
-//! (the periodic job and the liability / expiry / monthly reports).
+//! `laoke loyalty run | liability | expiring | monthly | repair`: thin printing over
+//! `laoke::loyalty` (the periodic job, the liability / expiry / monthly reports, and the repair
+//! of points that differ from the earn rule); [`print_check`] also serves `laoke verify`.
 
 use crate::ctx::Ctx;
 use clap::Subcommand;
@@ -19,6 +20,13 @@ pub enum LoyaltyCmd {
     },
     /// Points issued / redeemed / expired / reversed per month.
     Monthly,
+    /// Bring every order's points to the earn rule (points on what was kept): writes correcting
+    /// rows, never edits old ones; a second run writes nothing. Owner only; audited.
+    Repair {
+        /// Only say what it would write.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
@@ -124,6 +132,58 @@ pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
             }
             println!("{} {}", rows.len(), ctx.t("位客户", "customers"));
         }
+        LoyaltyCmd::Repair { dry_run } => {
+            let r = loyalty::check::repair(&store, &session, dry_run)?;
+            print_check(ctx, &r.before);
+            println!(
+                "{} {} ({} {}) / {} {} ({} {})",
+                ctx.t(
+                    if dry_run {
+                        "将补发积分的订单"
+                    } else {
+                        "补发积分的订单"
+                    },
+                    if dry_run {
+                        "orders that would earn"
+                    } else {
+                        "orders earning"
+                    }
+                ),
+                r.sync.earned_orders,
+                r.sync.earned_points,
+                ctx.t("积分", "points"),
+                ctx.t(
+                    if dry_run {
+                        "将冲回的订单"
+                    } else {
+                        "冲回订单"
+                    },
+                    if dry_run {
+                        "orders that would be reversed"
+                    } else {
+                        "orders reversed"
+                    }
+                ),
+                r.sync.reversed_orders,
+                r.sync.reversed_points,
+                ctx.t("积分", "points")
+            );
+            if dry_run {
+                println!(
+                    "{}",
+                    ctx.t(
+                        "（预览：没有写入任何内容。）",
+                        "(Preview: nothing was written.)"
+                    )
+                );
+            } else {
+                println!(
+                    "{} {}",
+                    ctx.t("修复后仍不符的订单：", "orders still off the rule:"),
+                    r.after.mismatches
+                );
+            }
+        }
         LoyaltyCmd::Monthly => {
             println!(
                 "| {} | {} | {} | {} | {} |",
@@ -142,4 +202,48 @@ pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// `laoke verify`'s loyalty lines (and `laoke loyalty repair`'s "before").
+pub fn print_check(ctx: &Ctx, c: &loyalty::check::LedgerCheck) {
+    println!(
+        "{} {}",
+        ctx.t(
+            "积分与订单金额不符的订单：",
+            "orders whose points differ from paid − refunded:"
+        ),
+        c.mismatches
+    );
+    for m in &c.examples {
+        println!(
+            "  {} {} #{}: {} {}, {} {}",
+            ctx.t("订单", "order"),
+            m.order_no.as_deref().unwrap_or("-"),
+            m.order_id.map_or("-".to_string(), |i| i.to_string()),
+            ctx.t("现有", "holds"),
+            m.held,
+            ctx.t("应为", "should be"),
+            m.expected
+        );
+    }
+    if c.waiting_for_points > 0 {
+        println!(
+            "{} {}",
+            ctx.t(
+                "待冲回（客户积分为 0，有积分后自动冲回）：",
+                "reversals waiting for the customer's next points:"
+            ),
+            c.waiting_for_points
+        );
+    }
+    if c.not_earned_yet > 0 {
+        println!(
+            "{} {}",
+            ctx.t(
+                "尚未计积分的订单（下次积分任务计入）：",
+                "orders not earned yet (the next loyalty run earns them):"
+            ),
+            c.not_earned_yet
+        );
+    }
 }

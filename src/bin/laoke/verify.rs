@@ -62,6 +62,7 @@ pub fn run(ctx: &Ctx) -> Result<(), Error> {
         ctx.t("订单退款合计不符：", "order refund totals that differ:"),
         r.order_refund_mismatches
     );
+    crate::loyalty::print_check(ctx, &r.loyalty);
     if !r.is_ok() {
         return Err(Error::conflict(
             "校验发现问题（见上）。",
