@@ -8,7 +8,6 @@
 
 use laoke::{
     backup::{self, Destination},
-    clock::Clock,
     jobs::{self, Cadence, DueNow, Timetable},
     prefs::StoreKind,
 };
