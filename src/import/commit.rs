@@ -26,6 +26,7 @@ use crate::{
     auth::Session,
     customers,
     i18n::Msg,
+    money::yuan,
     orders::{self, Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome},
     store::ts,
     Result,
@@ -706,8 +707,4 @@ fn build_order(
         note: first.note.clone(),
         items,
     })
-}
-
-fn yuan(fen: i64) -> String {
-    format!("¥{}.{:02}", fen / 100, fen % 100)
 }

@@ -11,9 +11,11 @@ use super::fields::Field;
 use super::mapping::Resolved;
 use super::read::{format_number, Value, MAX_CELL_CHARS};
 use crate::{
-    customers::{phone, Gender, NewCustomer},
+    customers::{Gender, NewCustomer},
     i18n::Msg,
+    money,
     orders::{Channel, OrderStatus},
+    phone,
 };
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -77,49 +79,18 @@ fn text<'a>(v: &'a Value<'a>) -> Option<Cow<'a, str>> {
     }
 }
 
-/// Amount in fen from `¥1,234.50`, `1234.5`, `12元` or a number cell. Rounds to the fen.
+/// Amount in fen from `¥1,234.50`, `1234.5`, `12元` or a number cell. Rounds to the fen
+/// ([`crate::money::parse_export_amount`], [`crate::money::fen_from_yuan_number`]).
 pub(crate) fn parse_money(v: &Value) -> Result<Option<i64>, ()> {
     match v {
-        Value::Number(n) => {
-            if !n.is_finite() || *n < 0.0 || *n > 1e13 {
-                return Err(());
-            }
-            Ok(Some((n * 100.0).round() as i64))
-        }
+        Value::Number(n) => money::fen_from_yuan_number(*n).map(Some).ok_or(()),
         Value::Date(_) => Err(()),
         Value::Empty => Ok(None),
         Value::Text(_) => {
             let Some(t) = text(v) else { return Ok(None) };
-            let s: String = t
-                .chars()
-                .filter(|c| !matches!(c, '¥' | '￥' | ',' | '，' | ' ' | '元' | '\u{a0}'))
-                .collect();
-            parse_decimal_fen(&s).map(Some)
+            money::parse_export_amount(&t).map(Some).ok_or(())
         }
     }
-}
-
-fn parse_decimal_fen(s: &str) -> Result<i64, ()> {
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() && frac.is_empty() {
-        return Err(());
-    }
-    if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(());
-    }
-    if int.len() > 11 {
-        return Err(());
-    }
-    let yuan: i64 = if int.is_empty() {
-        0
-    } else {
-        int.parse().map_err(|_| ())?
-    };
-    let mut digits = frac.bytes().map(|b| (b - b'0') as i64);
-    let jiao = digits.next().unwrap_or(0);
-    let fen = digits.next().unwrap_or(0);
-    let round_up = digits.next().is_some_and(|d| d >= 5);
-    Ok(yuan * 100 + jiao * 10 + fen + i64::from(round_up))
 }
 
 /// A time of day in the shop's timezone, from the forms in DEFAULTS.md (and a few more).

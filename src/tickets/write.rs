@@ -11,7 +11,8 @@ use crate::{
     audit,
     auth::{Permission, Session},
     settings,
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -744,16 +745,19 @@ pub(crate) fn sla_inputs(conn: &Connection, id: i64) -> Result<SlaInputs> {
         )?
         .query_map([id], |r| {
             Ok(Pause {
-                from: parse_ts(&r.get::<_, String>(0)?),
-                to: r.get::<_, Option<String>>(1)?.map(|t| parse_ts(&t)),
+                from: parse_ts(&r.get::<_, String>(0)?)?,
+                to: r
+                    .get::<_, Option<String>>(1)?
+                    .map(|t| parse_ts(&t))
+                    .transpose()?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(SlaInputs {
-        created_at: parse_ts(&created),
+        created_at: parse_ts(&created)?,
         priority: Priority::from_code(&prio),
-        first_response_at: fr.map(|t| parse_ts(&t)),
-        resolved_at: res.map(|t| parse_ts(&t)),
+        first_response_at: fr.map(|t| parse_ts(&t)).transpose()?,
+        resolved_at: res.map(|t| parse_ts(&t)).transpose()?,
         state: TicketState::from_code(&state),
         pauses,
         fr_breached: frb,
