@@ -95,7 +95,7 @@ pub fn parse_export_amount(s: &str) -> Option<i64> {
 /// float becomes money, because the file already stores it as one. `None` if negative, not
 /// finite or above ¥10^13.
 pub fn fen_from_yuan_number(n: f64) -> Option<i64> {
-    if !n.is_finite() || n < 0.0 || n > 1e13 {
+    if !n.is_finite() || !(0.0..=1e13).contains(&n) {
         return None;
     }
     Some((n * 100.0).round() as i64)

@@ -63,13 +63,13 @@ impl Store {
                 username: session.username().into(),
             },
             owner.password.as_bytes(),
-            &store.data_key(),
+            store.data_key(),
             now,
         )?;
         kf.set_slot(
             SlotOwner::Recovery,
             recovery.secret(),
-            &store.data_key(),
+            store.data_key(),
             now,
         )?;
         kf.save(dir)?;
