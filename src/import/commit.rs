@@ -18,8 +18,8 @@ use super::fields::{Field, ImportKind};
 use super::fxhash::{FastMap, FastSet};
 use super::identity::{Identities, Person};
 use super::mapping::Resolved;
-use super::read::{Loaded, Position, Value};
-use super::validate::{self, clean_text, OrderRow, Problem};
+use super::read::{clean_text, Loaded, Position, Value};
+use super::validate::{self, OrderRow, Problem};
 use super::{ImportReport, Progress, RejectedRow, RowProblem};
 use crate::{
     audit,

@@ -9,7 +9,9 @@
 
 use super::fields::Field;
 use super::mapping::Resolved;
-use super::read::{format_number, Value, MAX_CELL_CHARS};
+use super::read::{
+    clean_text, format_number, serial_to_naive, serial_to_text, Value, MAX_CELL_CHARS,
+};
 use crate::{
     customers::{Gender, NewCustomer},
     i18n::Msg,
@@ -17,7 +19,7 @@ use crate::{
     orders::{Channel, OrderStatus},
     phone,
 };
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::borrow::Cow;
 
@@ -27,38 +29,6 @@ pub struct Problem {
     /// The column (index into the header row), when one column is to blame.
     pub column: Option<usize>,
     pub msg: Msg,
-}
-
-/// Strip what exports wrap around values: whitespace, `="…"`, a leading `'`.
-pub fn clean_text(s: &str) -> Cow<'_, str> {
-    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let t = if let Some(inner) = t.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
-        inner.trim()
-    } else {
-        t
-    };
-    let t = t.strip_prefix('\'').unwrap_or(t).trim();
-    Cow::Borrowed(t)
-}
-
-/// An Excel serial as `YYYY-MM-DD[ HH:MM:SS]` (for error workbooks and messages).
-pub fn serial_to_text(serial: f64) -> String {
-    match serial_to_naive(serial) {
-        Some(t) if t.time() == NaiveTime::MIN => t.date().format("%Y-%m-%d").to_string(),
-        Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-        None => format_number(serial),
-    }
-}
-
-fn serial_to_naive(serial: f64) -> Option<NaiveDateTime> {
-    // 1 = 1900-01-01; 60 is Excel's phantom 1900-02-29, so days from 1899-12-30 are right
-    // for every date after February 1900.
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
-    let ms = (serial * 86_400_000.0).round() as i64;
-    base.checked_add_signed(Duration::milliseconds(ms))
 }
 
 /// A cell as text, cleaned; None when empty.

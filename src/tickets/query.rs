@@ -3,9 +3,9 @@
 //! clocks. Queues read the stored due times (kept current by `write`), so each is an index range
 //! scan (migration 0008's partial indexes) rather than business-hour arithmetic per row.
 
+use super::due::sla_inputs;
 use super::model::{ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType};
 use super::sla::SlaClock;
-use super::write::sla_inputs;
 use crate::{
     auth::{Permission, Session},
     settings,
