@@ -46,10 +46,13 @@ const LAYERS: &[(&str, &[&str])] = &[
         "records: customers and their orders",
         &["customers", "orders"],
     ),
-    ("use-cases: entering a sale across records", &["sales"]),
     (
-        "programmes: points, service tickets, daily care",
-        &["loyalty", "tickets", "care"],
+        "programmes: points and service tickets",
+        &["loyalty", "tickets"],
+    ),
+    (
+        "use-cases across programmes: entering a sale (with its points), the daily care list",
+        &["sales", "care"],
     ),
     ("insight: analytics and reports", &["insight", "reports"]),
     (
