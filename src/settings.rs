@@ -70,7 +70,13 @@ pub fn get(store: &Store, _s: &Session) -> Result<Settings> {
 
 /// The shop's timezone, for turning stored UTC into shop days.
 pub fn timezone(store: &Store) -> chrono_tz::Tz {
-    read(store.conn(), "shop.timezone")
+    timezone_in(store.conn())
+}
+
+/// The shop's timezone read on a connection (inside a transaction or a job): the one reader of
+/// `shop.timezone`. A missing, unknown or unreadable value means Asia/Shanghai, the default.
+pub fn timezone_in(conn: &Connection) -> chrono_tz::Tz {
+    read(conn, "shop.timezone")
         .ok()
         .flatten()
         .and_then(|t| t.parse().ok())

@@ -4,9 +4,13 @@
 
 use crate::{
     audit,
-    auth::{validate_password, Permission, Role, Session},
+    auth::{
+        login::{lookup_id, note_password_set},
+        validate_password, Permission, Role, Session,
+    },
     crypto::{KeyFile, SlotOwner},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
@@ -71,8 +75,11 @@ fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
         display_name: r.get(2)?,
         role: Role::parse(&role).unwrap_or(Role::Rep),
         disabled: r.get(4)?,
-        created_at: parse_ts(&r.get::<_, String>(5)?),
-        last_login_at: r.get::<_, Option<String>>(6)?.map(|s| parse_ts(&s)),
+        created_at: parse_ts(&r.get::<_, String>(5)?)?,
+        last_login_at: r
+            .get::<_, Option<String>>(6)?
+            .map(|s| parse_ts(&s))
+            .transpose()?,
     })
 }
 
@@ -180,23 +187,6 @@ pub fn set_disabled(store: &Store, s: &Session, user_id: i64, disabled: bool) ->
     get(store, user_id)
 }
 
-/// Record that a user got a new password: the time on the user row and one audit row.
-/// Call inside the transaction that goes with the new key slot.
-pub(crate) fn note_password_set(
-    conn: &rusqlite::Connection,
-    now: DateTime<Utc>,
-    actor: audit::Actor<'_>,
-    user_id: i64,
-    username: &str,
-    action: &str,
-) -> Result<()> {
-    conn.execute(
-        "UPDATE users SET password_changed_at = ?1 WHERE id = ?2",
-        params![ts(now), user_id],
-    )?;
-    audit::record(conn, now, actor, action, username, json!({}))
-}
-
 /// The owner sets a new password for another user (e.g. a rep who forgot theirs).
 pub fn reset_password(store: &Store, s: &Session, user_id: i64, new_password: &str) -> Result<()> {
     s.require(Permission::ManageUsers)?;
@@ -220,20 +210,4 @@ pub fn reset_password(store: &Store, s: &Session, user_id: i64, new_password: &s
 pub fn id_by_username(store: &Store, s: &Session, username: &str) -> Result<i64> {
     s.require(Permission::ManageUsers)?;
     lookup_id(store.conn(), username)
-}
-
-/// The id of `username`, or a not-found error naming it. No permission check: callers check.
-pub(crate) fn lookup_id(conn: &rusqlite::Connection, username: &str) -> Result<i64> {
-    conn.query_row(
-        "SELECT id FROM users WHERE username = ?1",
-        [username.trim()],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| {
-        Error::not_found(
-            format!("没有用户名为“{username}”的用户。"),
-            format!("There is no user named '{username}'."),
-        )
-    })
 }

@@ -4,7 +4,12 @@
 //!
 //! A [`Session`] can only be made by this crate (by logging in), so a caller cannot claim to
 //! be someone else.
+//!
+//! - [`login`]: opening the store with a password or the recovery key, starting a session.
+//! - `pending`: failed logins kept until the store is open to audit them.
+//! - `role`: roles and what each may do.
 
+pub mod login;
 mod pending;
 mod role;
 
@@ -129,7 +134,7 @@ pub fn change_own_password(store: &Store, session: &Session, old: &str, new: &st
     }
     store.set_user_slot(&mut kf, session.user_id(), session.username(), new)?;
     store.write(|tx, now| {
-        crate::users::note_password_set(
+        login::note_password_set(
             tx,
             now,
             session.audit_actor(),

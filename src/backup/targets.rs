@@ -7,7 +7,8 @@ use super::{BackupError, BackupFile};
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_opt_ts, parse_ts, ts, BadTimestamp},
     Error, Result,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -56,8 +57,8 @@ pub struct TargetStatus {
     pub stale: bool,
 }
 
-fn opt_ts(s: Option<String>) -> Option<DateTime<Utc>> {
-    s.map(|s| parse_ts(&s))
+fn opt_ts(s: Option<String>) -> std::result::Result<Option<DateTime<Utc>>, BadTimestamp> {
+    parse_opt_ts(s.as_deref())
 }
 
 fn target_row(r: &Row) -> rusqlite::Result<Target> {
@@ -67,10 +68,10 @@ fn target_row(r: &Row) -> rusqlite::Result<Target> {
         sync_folder: sync_folder_of(Path::new(&path)).map(str::to_string),
         path,
         label: r.get(2)?,
-        added_at: parse_ts(&r.get::<_, String>(3)?),
-        last_ok_at: opt_ts(r.get(4)?),
+        added_at: parse_ts(&r.get::<_, String>(3)?)?,
+        last_ok_at: opt_ts(r.get(4)?)?,
         last_error: r.get(5)?,
-        last_error_at: opt_ts(r.get(6)?),
+        last_error_at: opt_ts(r.get(6)?)?,
     })
 }
 
@@ -83,8 +84,8 @@ fn record_row(r: &Row) -> rusqlite::Result<BackupRecord> {
         target_id: r.get(1)?,
         path: r.get(2)?,
         size: r.get::<_, i64>(3)? as u64,
-        created_at: parse_ts(&r.get::<_, String>(4)?),
-        verified_at: opt_ts(r.get(5)?),
+        created_at: parse_ts(&r.get::<_, String>(4)?)?,
+        verified_at: opt_ts(r.get(5)?)?,
         created_by: r.get(6)?,
     })
 }
@@ -226,7 +227,7 @@ pub(crate) fn verified_records(
         .prepare("SELECT path, verified_at FROM backups WHERE verified_at IS NOT NULL")?;
     let rows = stmt
         .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, parse_ts(&r.get::<_, String>(1)?)))
+            Ok((r.get::<_, String>(0)?, parse_ts(&r.get::<_, String>(1)?)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

@@ -7,12 +7,10 @@ use crate::import::{self, phases::cpu_seconds, ImportReport, ImportRequest};
 use crate::{
     auth::Role,
     clock::SharedClock,
-    export::{
-        table::{Cell, Column, ColumnKind, Table},
-        xlsx,
-    },
+    export::xlsx,
     i18n::{Lang, Msg},
     store::Store,
+    table::{Cell, Column, ColumnKind, Table},
     users::NewUser,
     Error, Result,
 };

@@ -6,7 +6,8 @@ use crate::tickets::model::code_enum;
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -170,7 +171,7 @@ pub fn for_customer(store: &Store, s: &Session, customer_id: i64) -> Result<Vec<
             order_id: r.get(7)?,
             next_contact_on: r.get(8)?,
             created_by: r.get(9)?,
-            created_at: parse_ts(&r.get::<_, String>(10)?),
+            created_at: parse_ts(&r.get::<_, String>(10)?)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

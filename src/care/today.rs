@@ -14,7 +14,8 @@ use crate::tickets::query::{self, Queue, TicketQuery, TicketRow};
 use crate::{
     auth::{Permission, Session},
     settings,
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Result,
 };
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -234,10 +235,10 @@ pub fn unpaid_to_chase(store: &Store, s: &Session) -> Result<(u64, Vec<UnpaidOrd
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, no, ch, cid, name, at, goods) in candidates {
         let channel = Channel::parse(&ch).unwrap_or(Channel::Other);
-        let ordered_at = parse_ts(&at);
+        let ordered_at = parse_ts(&at)?;
         let sent: Vec<DateTime<Utc>> = sent_st
             .query_map([id], |r| r.get::<_, String>(0))?
-            .map(|t| t.map(|t| parse_ts(&t)))
+            .map(|t| -> rusqlite::Result<DateTime<Utc>> { Ok(parse_ts(&t?)?) })
             .collect::<rusqlite::Result<_>>()?;
         if let Some(step) = payment::due_step(channel, ordered_at, &sent, now) {
             unpaid_count += 1;

@@ -7,7 +7,8 @@ use super::record;
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
@@ -104,15 +105,16 @@ pub(crate) fn read_history(conn: &Connection, customer_id: i64) -> Result<Vec<Co
     Ok(rows
         .into_iter()
         .filter_map(|(c, granted, source, recorded_by, at)| {
-            Some(ConsentEvent {
-                channel: ConsentChannel::parse(&c)?,
+            let channel = ConsentChannel::parse(&c)?;
+            Some(parse_ts(&at).map(|at| ConsentEvent {
+                channel,
                 granted,
                 source,
                 recorded_by,
-                at: parse_ts(&at),
-            })
+                at,
+            }))
         })
-        .collect())
+        .collect::<std::result::Result<_, _>>()?)
 }
 
 /// The current choice per channel (all four, in a fixed order).

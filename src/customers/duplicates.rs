@@ -8,11 +8,13 @@
 //! groups are skipped. A dismissed pair is remembered (in the settings table, as the list is
 //! short and rarely changes) and not suggested again.
 
-use super::{phone, stats};
+use super::stats;
+use crate::phone;
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Result,
 };
 use chrono::{DateTime, Utc};
@@ -230,7 +232,7 @@ pub fn suggestions(store: &Store, s: &Session) -> Result<Vec<DuplicatePair>> {
             }),
             city,
             orders_count: stats::order_count(conn, id)?,
-            created_at: parse_ts(&created),
+            created_at: parse_ts(&created)?,
         };
         cache.insert(id, v.clone());
         Ok(v)

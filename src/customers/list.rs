@@ -7,12 +7,14 @@
 //! whitelisted names turned into SQL here; values are always bound parameters. The text search
 //! is one small function ([`search_condition`]) so a better index can replace it.
 
-use super::{phone, Gender};
+use super::Gender;
+use crate::phone;
 use crate::{
     auth::{Permission, Session},
     orders::query::day_start,
     settings,
-    store::{parse_ts, Store},
+    store::Store,
+    time::parse_ts,
     Error, Result,
 };
 use chrono::{DateTime, Utc};
@@ -398,7 +400,7 @@ pub fn page(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerRow
                 province: r.get(4)?,
                 wechat_id: r.get(5)?,
                 source_channel: r.get(6)?,
-                created_at: parse_ts(&r.get::<_, String>(7)?),
+                created_at: parse_ts(&r.get::<_, String>(7)?)?,
                 birthday: r.get(8)?,
                 phone: phone.map(|p| {
                     if unmasked {
@@ -412,8 +414,16 @@ pub fn page(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerRow
                     .unwrap_or_default(),
                 orders_count: r.get(11)?,
                 spend_fen: r.get(12)?,
-                first_order_at: r.get::<_, Option<String>>(13)?.as_deref().map(parse_ts),
-                last_order_at: r.get::<_, Option<String>>(14)?.as_deref().map(parse_ts),
+                first_order_at: r
+                    .get::<_, Option<String>>(13)?
+                    .as_deref()
+                    .map(parse_ts)
+                    .transpose()?,
+                last_order_at: r
+                    .get::<_, Option<String>>(14)?
+                    .as_deref()
+                    .map(parse_ts)
+                    .transpose()?,
                 top_category: r.get(15)?,
             })
         })?);

@@ -10,7 +10,8 @@ use super::{record, snapshot, stats, Customer};
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -360,7 +361,7 @@ pub fn unmerge(store: &Store, s: &Session, merge_id: i64) -> Result<MergeOutcome
                 format!("Merge #{merge_id} has already been undone."),
             ));
         }
-        let merged_at = parse_ts(&merged_at);
+        let merged_at = parse_ts(&merged_at)?;
         if now - merged_at > Duration::days(UNDO_DAYS) {
             return Err(Error::conflict(
                 format!("合并 #{merge_id} 已超过 {UNDO_DAYS} 天，不能再撤销。"),
@@ -487,10 +488,10 @@ fn merge_records(
             .query_map([], map)?
             .collect::<rusqlite::Result<Vec<_>>>()?,
     };
-    Ok(raw
+    raw
         .into_iter()
         .map(
-            |(id, kept_id, merged_id, snap, merged_by, merged_at, undone_at)| {
+            |(id, kept_id, merged_id, snap, merged_by, merged_at, undone_at)| -> Result<MergeRecord> {
                 let snap: Json = serde_json::from_str(&snap).unwrap_or(Json::Null);
                 let name = |k: &str| {
                     snap.pointer(&format!("/{k}/customers/name"))
@@ -498,10 +499,10 @@ fn merge_records(
                         .unwrap_or_default()
                         .to_string()
                 };
-                let merged_at = parse_ts(&merged_at);
+                let merged_at = parse_ts(&merged_at)?;
                 let until = merged_at + Duration::days(UNDO_DAYS);
                 let undoable = undone_at.is_none() && snap.get("erased").is_none() && now <= until;
-                MergeRecord {
+                Ok(MergeRecord {
                     id,
                     kept_id,
                     merged_id,
@@ -509,12 +510,12 @@ fn merge_records(
                     merged_name: name("merged"),
                     merged_by,
                     merged_at,
-                    undone_at: undone_at.map(|t| parse_ts(&t)),
+                    undone_at: undone_at.map(|t| parse_ts(&t)).transpose()?,
                     undo_until: undoable.then_some(until),
-                }
+                })
             },
         )
-        .collect())
+        .collect()
 }
 
 /// Merges into or out of one customer, newest first.

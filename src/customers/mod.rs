@@ -3,7 +3,6 @@
 //! Service reps see phone numbers masked; the core masks them, not the UI.
 
 pub mod list;
-pub mod phone;
 
 pub use list::{
     list, page, search_condition, totals, CustomerPage, CustomerQuery, CustomerRow, CustomerRows,
@@ -115,7 +114,7 @@ pub(crate) fn validate(c: &NewCustomer) -> Result<Vec<String>> {
     }
     let mut phones = Vec::new();
     for p in &c.phones {
-        let e164 = phone::normalize(p)?;
+        let e164 = crate::phone::normalize(p)?;
         if !phones.contains(&e164) {
             phones.push(e164);
         }

@@ -2,11 +2,13 @@
 //! it is edited. Edits are audited by field name only: the audit log is append-only, so it must
 //! never hold personal data that an erasure would have to remove.
 
-use super::{birthday, clean, phone, validate, Gender, NewCustomer};
+use super::{birthday, clean, validate, Gender, NewCustomer};
+use crate::phone;
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_opt_ts, parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
@@ -87,7 +89,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Customer> {
              FROM customers WHERE id = ?1",
             [id],
             |r| {
-                let opt_ts = |v: Option<String>| v.map(|s| parse_ts(&s));
+                let opt_ts = |v: Option<String>| parse_opt_ts(v.as_deref());
                 Ok(Customer {
                     id: r.get(0)?,
                     name: r.get(1)?,
@@ -104,11 +106,11 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Customer> {
                     source_channel: r.get(10)?,
                     tags: Vec::new(),
                     notes: r.get(11)?,
-                    created_at: parse_ts(&r.get::<_, String>(12)?),
-                    updated_at: parse_ts(&r.get::<_, String>(13)?),
-                    deleted_at: opt_ts(r.get(14)?),
+                    created_at: parse_ts(&r.get::<_, String>(12)?)?,
+                    updated_at: parse_ts(&r.get::<_, String>(13)?)?,
+                    deleted_at: opt_ts(r.get(14)?)?,
                     merged_into: r.get(15)?,
-                    erased_at: opt_ts(r.get(16)?),
+                    erased_at: opt_ts(r.get(16)?)?,
                     contacts_masked: false,
                 })
             },

@@ -7,7 +7,8 @@ use super::{erase, record};
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -98,7 +99,7 @@ pub fn list(store: &Store, s: &Session) -> Result<Vec<BinEntry>> {
     )?;
     let rows = stmt
         .query_map([], |r| {
-            let deleted_at = parse_ts(&r.get::<_, String>(3)?);
+            let deleted_at = parse_ts(&r.get::<_, String>(3)?)?;
             Ok(BinEntry {
                 id: r.get(0)?,
                 name: r.get(1)?,

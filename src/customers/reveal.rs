@@ -2,7 +2,8 @@
 //! the record. Every reveal is audited, also for owners and managers (who see contacts anyway),
 //! so the log answers "who looked at this person's number".
 
-use super::{phone, record};
+use super::record;
+use crate::phone;
 use crate::{
     audit,
     auth::{Permission, Session},

@@ -8,7 +8,7 @@ use super::Rng;
 use crate::tickets::model::{
     CsatReason, EventKind, Priority, RootCause, TicketChannel, TicketState, TicketType,
 };
-use crate::tickets::write::{event, refresh_sla};
+use crate::tickets::{due::refresh_sla, write::event};
 use crate::{
     auth::{Permission, Session},
     settings,

@@ -7,9 +7,9 @@
 
 use super::{
     labels::{column_header, column_kind, table_title},
-    table::{Cell, Column, ColumnKind, Table},
     xlsx::{XlsxBook, MAX_DATA_ROWS},
 };
+use crate::table::{Cell, Column, ColumnKind, Table};
 use crate::{
     audit,
     auth::{Role, Session},

@@ -3,8 +3,8 @@
 //! built as neutral [`Table`]s and rendered by [`super::xlsx`], in memory, then written to the
 //! place the user chose — they asked for these files, like any export.
 
-use super::table::{Cell, Column, ColumnKind, Table};
 use super::xlsx;
+use crate::table::{Cell, Column, ColumnKind, Table};
 use crate::{
     i18n::{Lang, Msg},
     import::{presets, ImportKind, ImportReport},

@@ -2,7 +2,7 @@
 //! not listed here (a newer migration) is shown under its own name, so nothing is ever dropped
 //! from an export for lack of a label.
 
-use super::table::ColumnKind;
+use crate::table::ColumnKind;
 
 /// (zh, en) sheet title for a table.
 pub(super) fn table_title(table: &str) -> (String, String) {
@@ -143,11 +143,11 @@ pub(super) fn code_label(
 
 /// Translate the code cells of `table` (the database table `name`) into `lang`.
 pub(super) fn translate_codes(
-    table: &mut super::table::Table,
+    table: &mut crate::table::Table,
     name: &str,
     lang: crate::i18n::Lang,
 ) {
-    use super::table::Cell;
+    use crate::table::Cell;
     let columns: Vec<(usize, String)> = table
         .columns
         .iter()

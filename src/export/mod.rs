@@ -1,7 +1,8 @@
 //! Exports: data leaves the encrypted store only through here, as a file the user asked for.
 //!
-//! Reports and exports build a format-neutral [`table::Table`] (typed cells, money as integer
-//! fen, times as UTC); writers render it. [`xlsx`] is the only module that knows
+//! Reports and exports build a format-neutral [`crate::table::Table`] (typed cells, money as
+//! integer fen, times as UTC; the table lives on the ground floor so reports need not import
+//! this folder); writers here render it. [`xlsx`] is the only module that knows
 //! `rust_xlsxwriter`: it turns fen into ¥, UTC into the shop's local time and sizes the columns.
 //!
 //! [`full_workbook`] is the owner's "leave with all my data": every table of the database, one
@@ -14,7 +15,6 @@ pub mod import_errors;
 mod labels;
 mod person;
 mod service_report;
-pub mod table;
 pub mod xlsx;
 
 pub use full::{full_tables, full_workbook, ExportReport};

@@ -4,17 +4,18 @@
 
 use super::{
     full::{check_target, save_private},
-    table::{Cell, Column, ColumnKind, Table},
     xlsx::XlsxBook,
     ExportReport,
 };
 use crate::{
     audit,
     auth::{Role, Session},
-    customers::{self, phone},
+    customers,
     i18n::{Lang, Msg},
-    settings,
-    store::{parse_ts, Store},
+    phone, settings,
+    store::Store,
+    table::{Cell, Column, ColumnKind, Table},
+    time::{parse_ts, BadTimestamp},
     Error, Result,
 };
 use rusqlite::Connection;
@@ -51,9 +52,11 @@ fn opt(v: Option<String>) -> Cell {
     v.map(text).unwrap_or(Cell::Empty)
 }
 
-fn opt_ts(v: Option<String>) -> Cell {
-    v.map(|t| Cell::DateTime(parse_ts(&t)))
-        .unwrap_or(Cell::Empty)
+fn opt_ts(v: Option<String>) -> std::result::Result<Cell, BadTimestamp> {
+    Ok(match v {
+        Some(t) => Cell::DateTime(parse_ts(&t)?),
+        None => Cell::Empty,
+    })
 }
 
 /// The person's data as neutral tables (owner only): profile, orders, items, consent, audit.
@@ -160,8 +163,8 @@ fn orders_table(conn: &Connection, id: i64) -> Result<Table> {
             text(r.get::<_, String>(0)?),
             text(r.get::<_, String>(1)?),
             text(r.get::<_, String>(2)?),
-            opt_ts(r.get(3)?),
-            opt_ts(r.get(4)?),
+            opt_ts(r.get(3)?)?,
+            opt_ts(r.get(4)?)?,
             Cell::MoneyFen(r.get(5)?),
             Cell::MoneyFen(r.get(6)?),
             Cell::MoneyFen(r.get(7)?),
@@ -244,7 +247,7 @@ fn audit_table(conn: &Connection, id: i64) -> Result<Table> {
     let mut rows = stmt.query([format!("customer:{id}")])?;
     while let Some(r) = rows.next()? {
         t.rows.push(vec![
-            opt_ts(r.get(0)?),
+            opt_ts(r.get(0)?)?,
             text(r.get::<_, String>(1)?),
             text(r.get::<_, String>(2)?),
         ]);

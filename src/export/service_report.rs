@@ -6,7 +6,6 @@
 
 use super::{
     full::{check_target, save_private},
-    table::{Cell, Column, ColumnKind, Table},
     xlsx::XlsxBook,
     ExportReport,
 };
@@ -16,6 +15,7 @@ use crate::{
     i18n::{Lang, Msg},
     settings,
     store::Store,
+    table::{Cell, Column, ColumnKind, Table},
     tickets::reports::{self, Period, ServiceReport},
     Error, Result,
 };

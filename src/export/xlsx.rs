@@ -8,7 +8,7 @@
 //! continues on further sheets ("审计日志 (2)"). The workbook is built with
 //! [`Workbook::save_to_buffer`], so nothing unzipped is ever written to a temp file.
 
-use super::table::{Cell, Column, ColumnKind, Table};
+use crate::table::{Cell, Column, ColumnKind, Table};
 use crate::{
     i18n::{Lang, Msg},
     Error, Result,

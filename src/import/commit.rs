@@ -19,14 +19,15 @@ use super::fields::{Field, ImportKind};
 use super::fxhash::{FastMap, FastSet};
 use super::identity::{Identities, Person};
 use super::mapping::Resolved;
-use super::read::{Loaded, Position, Value};
-use super::validate::{self, clean_text, OrderRow, Problem};
+use super::read::{clean_text, Loaded, Position, Value};
+use super::validate::{self, OrderRow, Problem};
 use super::{ImportReport, Progress, RejectedRow, RowProblem};
 use crate::{
     audit,
     auth::Session,
     customers,
     i18n::Msg,
+    money::yuan,
     orders::{self, Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome},
     store::ts,
     Result,
@@ -710,8 +711,4 @@ fn build_order(
         note: first.note.clone(),
         items,
     })
-}
-
-fn yuan(fen: i64) -> String {
-    format!("¥{}.{:02}", fen / 100, fen % 100)
 }

@@ -343,7 +343,7 @@ impl Field {
 /// Header text as compared: trimmed, no inner spaces, ASCII brackets, lower case, without the
 /// `="…"` wrapper some exports put around every cell.
 pub fn normalize_header(h: &str) -> String {
-    let h = super::validate::clean_text(h);
+    let h = super::read::clean_text(h);
     h.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{feff}')
         .map(|c| match c {

@@ -43,8 +43,7 @@ use crate::{
     Error, Result,
 };
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -432,19 +431,6 @@ pub fn run_measured(
     Ok((report, phases.into_vec()))
 }
 
-fn shop_timezone(conn: &Connection) -> Tz {
-    conn.query_row(
-        "SELECT value FROM settings WHERE key = 'shop.timezone'",
-        [],
-        |r| r.get::<_, String>(0),
-    )
-    .optional()
-    .ok()
-    .flatten()
-    .and_then(|t| t.parse().ok())
-    .unwrap_or(chrono_tz::Asia::Shanghai)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn run_on(
     conn: &Connection,
@@ -471,7 +457,7 @@ fn run_on(
         file_name: &p.file_name,
         sha256: &p.sha256,
         preset: preset_id,
-        tz: shop_timezone(conn),
+        tz: crate::settings::timezone_in(conn),
         dry_run,
         bulk,
         remember,

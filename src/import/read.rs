@@ -5,10 +5,15 @@
 //! export costs about its own size in memory. Workbooks are read with calamine (first sheet).
 //! Rows are numbered as the user sees them in Excel: the header row is row 1 (or wherever it
 //! was found), a quoted cell with line breaks still counts as one row.
+//!
+//! Also what every later step reads cells with: [`clean_text`] (the `="…"` / `'` wrappers
+//! exports put around values) and Excel serial dates as text or date-times, here so that
+//! `fields.rs` (header matching) and `validate.rs` (row checks) do not use each other.
 
 use super::encoding::{self, FileFormat, TextEncoding};
 use crate::{Error, Result};
 use calamine::{Data, Reader};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -38,7 +43,7 @@ impl Value<'_> {
             Value::Empty => String::new(),
             Value::Text(s) => s.to_string(),
             Value::Number(n) => format_number(*n),
-            Value::Date(d) => super::validate::serial_to_text(*d),
+            Value::Date(d) => serial_to_text(*d),
         }
     }
 
@@ -187,7 +192,19 @@ fn load_csv(bytes: Vec<u8>) -> Result<Loaded> {
 }
 
 fn header_text(v: &Value) -> String {
-    super::validate::clean_text(&v.to_text()).to_string()
+    clean_text(&v.to_text()).to_string()
+}
+
+/// Strip what exports wrap around values: whitespace, `="…"`, a leading `'`.
+pub fn clean_text(s: &str) -> Cow<'_, str> {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let t = if let Some(inner) = t.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
+        inner.trim()
+    } else {
+        t
+    };
+    let t = t.strip_prefix('\'').unwrap_or(t).trim();
+    Cow::Borrowed(t)
 }
 
 fn guess_delimiter(text: &str) -> u8 {
@@ -510,6 +527,26 @@ impl<'a> CsvParser<'a> {
             }
         }
     }
+}
+
+/// An Excel serial as `YYYY-MM-DD[ HH:MM:SS]` (for error workbooks and messages).
+pub fn serial_to_text(serial: f64) -> String {
+    match serial_to_naive(serial) {
+        Some(t) if t.time() == NaiveTime::MIN => t.date().format("%Y-%m-%d").to_string(),
+        Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+        None => format_number(serial),
+    }
+}
+
+pub(crate) fn serial_to_naive(serial: f64) -> Option<NaiveDateTime> {
+    // 1 = 1900-01-01; 60 is Excel's phantom 1900-02-29, so days from 1899-12-30 are right
+    // for every date after February 1900.
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
+    let ms = (serial * 86_400_000.0).round() as i64;
+    base.checked_add_signed(Duration::milliseconds(ms))
 }
 
 #[cfg(test)]

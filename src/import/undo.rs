@@ -24,7 +24,8 @@ use crate::{
     audit,
     auth::{Permission, Session},
     orders::{self, OrderSnapshot},
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
@@ -80,12 +81,15 @@ pub fn list(store: &Store, s: &Session) -> Result<Vec<BatchInfo>> {
                 file_name: r.get(2)?,
                 preset: r.get(3)?,
                 created_by: r.get(4)?,
-                created_at: parse_ts(&r.get::<_, String>(5)?),
+                created_at: parse_ts(&r.get::<_, String>(5)?)?,
                 created: r.get(6)?,
                 updated: r.get(7)?,
                 skipped: r.get(8)?,
                 rejected: r.get(9)?,
-                undone_at: r.get::<_, Option<String>>(10)?.map(|t| parse_ts(&t)),
+                undone_at: r
+                    .get::<_, Option<String>>(10)?
+                    .map(|t| parse_ts(&t))
+                    .transpose()?,
                 undone_by: r.get(11)?,
             })
         })?

@@ -9,13 +9,17 @@
 
 use super::fields::Field;
 use super::mapping::Resolved;
-use super::read::{format_number, Value, MAX_CELL_CHARS};
-use crate::{
-    customers::{phone, Gender, NewCustomer},
-    i18n::Msg,
-    orders::{Channel, OrderStatus},
+use super::read::{
+    clean_text, format_number, serial_to_naive, serial_to_text, Value, MAX_CELL_CHARS,
 };
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use crate::{
+    customers::{Gender, NewCustomer},
+    i18n::Msg,
+    money,
+    orders::{Channel, OrderStatus},
+    phone,
+};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::borrow::Cow;
 
@@ -25,38 +29,6 @@ pub struct Problem {
     /// The column (index into the header row), when one column is to blame.
     pub column: Option<usize>,
     pub msg: Msg,
-}
-
-/// Strip what exports wrap around values: whitespace, `="…"`, a leading `'`.
-pub fn clean_text(s: &str) -> Cow<'_, str> {
-    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let t = if let Some(inner) = t.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
-        inner.trim()
-    } else {
-        t
-    };
-    let t = t.strip_prefix('\'').unwrap_or(t).trim();
-    Cow::Borrowed(t)
-}
-
-/// An Excel serial as `YYYY-MM-DD[ HH:MM:SS]` (for error workbooks and messages).
-pub fn serial_to_text(serial: f64) -> String {
-    match serial_to_naive(serial) {
-        Some(t) if t.time() == NaiveTime::MIN => t.date().format("%Y-%m-%d").to_string(),
-        Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-        None => format_number(serial),
-    }
-}
-
-fn serial_to_naive(serial: f64) -> Option<NaiveDateTime> {
-    // 1 = 1900-01-01; 60 is Excel's phantom 1900-02-29, so days from 1899-12-30 are right
-    // for every date after February 1900.
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
-    let ms = (serial * 86_400_000.0).round() as i64;
-    base.checked_add_signed(Duration::milliseconds(ms))
 }
 
 /// A cell as text, cleaned; None when empty.
@@ -77,49 +49,18 @@ fn text<'a>(v: &'a Value<'a>) -> Option<Cow<'a, str>> {
     }
 }
 
-/// Amount in fen from `¥1,234.50`, `1234.5`, `12元` or a number cell. Rounds to the fen.
+/// Amount in fen from `¥1,234.50`, `1234.5`, `12元` or a number cell. Rounds to the fen
+/// ([`crate::money::parse_export_amount`], [`crate::money::fen_from_yuan_number`]).
 pub(crate) fn parse_money(v: &Value) -> Result<Option<i64>, ()> {
     match v {
-        Value::Number(n) => {
-            if !n.is_finite() || *n < 0.0 || *n > 1e13 {
-                return Err(());
-            }
-            Ok(Some((n * 100.0).round() as i64))
-        }
+        Value::Number(n) => money::fen_from_yuan_number(*n).map(Some).ok_or(()),
         Value::Date(_) => Err(()),
         Value::Empty => Ok(None),
         Value::Text(_) => {
             let Some(t) = text(v) else { return Ok(None) };
-            let s: String = t
-                .chars()
-                .filter(|c| !matches!(c, '¥' | '￥' | ',' | '，' | ' ' | '元' | '\u{a0}'))
-                .collect();
-            parse_decimal_fen(&s).map(Some)
+            money::parse_export_amount(&t).map(Some).ok_or(())
         }
     }
-}
-
-fn parse_decimal_fen(s: &str) -> Result<i64, ()> {
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() && frac.is_empty() {
-        return Err(());
-    }
-    if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(());
-    }
-    if int.len() > 11 {
-        return Err(());
-    }
-    let yuan: i64 = if int.is_empty() {
-        0
-    } else {
-        int.parse().map_err(|_| ())?
-    };
-    let mut digits = frac.bytes().map(|b| (b - b'0') as i64);
-    let jiao = digits.next().unwrap_or(0);
-    let fen = digits.next().unwrap_or(0);
-    let round_up = digits.next().is_some_and(|d| d >= 5);
-    Ok(yuan * 100 + jiao * 10 + fen + i64::from(round_up))
 }
 
 /// A time of day in the shop's timezone, from the forms in DEFAULTS.md (and a few more).

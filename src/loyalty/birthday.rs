@@ -10,7 +10,7 @@ use super::ledger::Reason;
 use super::rules::{version_ref, RuleVersion};
 use crate::{store::ts, Result};
 use chrono::{DateTime, Datelike, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
@@ -20,26 +20,13 @@ pub struct BirthdayReport {
     pub points: i64,
 }
 
-fn shop_timezone(conn: &Connection) -> Result<chrono_tz::Tz> {
-    let tz: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'shop.timezone'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(tz
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(chrono_tz::Asia::Shanghai))
-}
-
 /// Pay this month's birthday bonuses not paid yet this year.
 pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>, v: &RuleVersion) -> Result<BirthdayReport> {
     let points = v.rules.birthday_bonus_points;
     if points <= 0 {
         return Ok(BirthdayReport::default());
     }
-    let local = now.with_timezone(&shop_timezone(tx)?);
+    let local = now.with_timezone(&crate::settings::timezone_in(tx));
     let (kind, months, expires_at) = super::expiry::stamp(v, now);
     let n = super::ledger::append_select(
         tx,

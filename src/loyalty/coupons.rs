@@ -8,7 +8,8 @@ use super::points::customer_exists;
 use crate::{
     audit,
     auth::{Permission, Session},
-    orders::{money::yuan, Channel},
+    money::yuan,
+    orders::Channel,
     store::{parse_ts, ts, Store},
     Error, Result,
 };

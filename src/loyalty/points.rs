@@ -247,12 +247,12 @@ pub(crate) fn check_redeem(
             format!(
                 "抵扣积分：最多抵订单金额的 {}%（{}）。",
                 rules.redeem_max_share_pct,
-                crate::orders::money::yuan(max_fen)
+                crate::money::yuan(max_fen)
             ),
             format!(
                 "Points to redeem: at most {} % of the order ({}).",
                 rules.redeem_max_share_pct,
-                crate::orders::money::yuan(max_fen)
+                crate::money::yuan(max_fen)
             ),
         ));
     }

@@ -48,7 +48,7 @@ pub fn find_customer(store: &Store, s: &Session, who: &str) -> Result<i64> {
             return follow_merges(conn, id);
         }
     }
-    let phone = crate::customers::phone::normalize(who)?;
+    let phone = crate::phone::normalize(who)?;
     let id: Option<i64> = rusqlite::OptionalExtension::optional(conn.query_row(
         "SELECT p.customer_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id
          WHERE p.phone = ?1 ORDER BY (c.merged_into IS NULL) DESC, c.id LIMIT 1",

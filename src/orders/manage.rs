@@ -318,10 +318,10 @@ pub fn refund_in_tx(
     let left = o.paid_fen - o.refunded_fen;
     if amount_fen > left {
         return Err(Error::invalid(
-            format!("退款金额：最多还能退 {}。", super::money::yuan(left)),
+            format!("退款金额：最多还能退 {}。", crate::money::yuan(left)),
             format!(
                 "Refund amount: at most {} can still be refunded.",
-                super::money::yuan(left)
+                crate::money::yuan(left)
             ),
         ));
     }

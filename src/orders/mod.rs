@@ -10,18 +10,22 @@
 //! - [`stats`]: `customer_stats`, kept current in the same transaction;
 //! - [`query`]: the order list with totals, one order, the customer timeline and summary;
 //! - [`manage`]: the order side of manual entry, status changes and refunds (no session, no
-//!   audit: `sales` wraps them);
-//! - [`money`]: ¥ formatting and exact parsing of typed amounts.
+//!   audit: `sales` wraps them).
+//!
+//! Money formatting and parsing live on the ground floor in [`crate::money`]; `orders::money`
+//! re-exports it only for the CLI's existing call sites.
 
 pub mod manage;
 pub mod model;
-pub mod money;
 pub mod normalize;
 pub mod query;
 pub mod stats;
 pub mod upsert;
 pub mod write;
 
+/// Re-export for front ends written against `orders::money` (the CLI); new code uses
+/// [`crate::money`].
+pub use crate::money;
 pub use manage::{ManualAmounts, ManualOrder};
 pub use model::{Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome};
 pub use normalize::normalize;

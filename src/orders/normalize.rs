@@ -95,7 +95,7 @@ pub fn normalize(o: &NewOrder) -> Result<NewOrder> {
         }
     }
     let receiver_phone = match receiver_phone {
-        Some(p) => Some(crate::customers::phone::normalize(&p).map_err(|_| {
+        Some(p) => Some(crate::phone::normalize(&p).map_err(|_| {
             bad(
                 &format!("收货手机“{p}”不是有效的手机号码。"),
                 &format!("receiver phone '{p}' is not a valid phone number."),

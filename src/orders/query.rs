@@ -6,8 +6,7 @@ use super::model::{Channel, OrderStatus};
 use super::stats::counted_statuses_sql;
 use crate::{
     auth::{Permission, Session},
-    customers::phone,
-    settings,
+    phone, settings,
     store::{parse_ts, Store},
     Error, Result,
 };

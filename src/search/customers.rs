@@ -2,7 +2,7 @@
 //! the lower-cased term for exact and prefix hits) for 3 and more.
 
 use super::{CustomerHit, MatchField, MatchKind, Matched, Query};
-use crate::{customers::phone, Result};
+use crate::{phone, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 

@@ -153,7 +153,7 @@ pub fn set_business_hours(store: &Store, s: &Session, hours: &BusinessHours) -> 
             params![HOURS_KEY, value, ts(now)],
         )?;
         audit::record(tx, now, s.audit_actor(), "business_hours_changed", "", json!({ "hours": hours }))?;
-        super::write::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
+        super::due::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
     })
 }
 
@@ -232,7 +232,7 @@ pub fn reset_calendar_day(store: &Store, s: &Session, day: &str) -> Result<()> {
             &date.to_string(),
             json!({ "kind": "official" }),
         )?;
-        super::write::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
+        super::due::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
     })
 }
 
@@ -289,6 +289,6 @@ pub fn set_calendar_day(
             &date.to_string(),
             json!({ "kind": code }),
         )?;
-        super::write::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
+        super::due::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
     })
 }

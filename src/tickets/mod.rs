@@ -8,6 +8,7 @@
 //!   [`crate::holidays`]: entered, official or computed; plus the shop's own exceptions).
 //! * [`arrangement`] — the owner or a manager enters a year's official arrangement (.ics, typed).
 //! * [`write`] — every change, one transaction each, on the timeline and audited.
+//! * [`due`] — the stored SLA of a ticket: its inputs and the one refresh of due times / flags.
 //! * [`query`] — queues, counts, one ticket.
 //! * [`templates`] — 话术 with placeholders.
 //! * [`people`] — who tickets can be assigned to, tags in use (pickers for every role).
@@ -15,6 +16,7 @@
 
 pub mod arrangement;
 pub mod calendar;
+pub mod due;
 pub mod model;
 pub mod people;
 pub mod query;

@@ -3,13 +3,14 @@
 //! clocks. Queues read the stored due times (kept current by `write`), so each is an index range
 //! scan (migration 0008's partial indexes) rather than business-hour arithmetic per row.
 
+use super::due::sla_inputs;
 use super::model::{ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType};
 use super::sla::SlaClock;
-use super::write::sla_inputs;
 use crate::{
     auth::{Permission, Session},
     settings,
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
@@ -291,9 +292,9 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
                 assignee_id: r.get(8)?,
                 assignee_name: r.get(9)?,
                 tags: Vec::new(),
-                created_at: parse_ts(&r.get::<_, String>(10)?),
-                updated_at: parse_ts(&r.get::<_, String>(11)?),
-                sla_due_at: due.as_deref().map(parse_ts),
+                created_at: parse_ts(&r.get::<_, String>(10)?)?,
+                updated_at: parse_ts(&r.get::<_, String>(11)?)?,
+                sla_due_at: due.as_deref().map(parse_ts).transpose()?,
                 sla_warning: !past_due && warn.as_deref().is_some_and(|w| w <= now.as_str()),
                 breached: flagged || past_due,
             })
@@ -477,7 +478,7 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
                 id: r.get(0)?,
                 ticket_no: ticket_no(r.get(1)?),
                 kind: EventKind::from_code(&r.get::<_, String>(2)?),
-                at: parse_ts(&r.get::<_, String>(3)?),
+                at: parse_ts(&r.get::<_, String>(3)?)?,
                 actor_name: r.get(4)?,
                 body: r.get(5)?,
                 detail: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
@@ -492,7 +493,7 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
                 kind: r.get(0)?,
                 amount_fen: r.get(1)?,
                 note: r.get(2)?,
-                at: parse_ts(&r.get::<_, String>(3)?),
+                at: parse_ts(&r.get::<_, String>(3)?)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -504,7 +505,7 @@ pub fn get(store: &Store, s: &Session, id: i64) -> Result<TicketDetail> {
         description,
         first_response_at: i.first_response_at,
         resolved_at: i.resolved_at,
-        closed_at: closed.as_deref().map(parse_ts),
+        closed_at: closed.as_deref().map(parse_ts).transpose()?,
         merged_into: merged_into.map(ticket_no),
         merged_from: merged_from.into_iter().map(ticket_no).collect(),
         first_response: fr,
@@ -593,8 +594,8 @@ fn row_by_id(store: &Store, s: &Session, id: i64) -> Result<TicketRow> {
         assignee_id: None,
         assignee_name: None,
         tags: Vec::new(),
-        created_at: parse_ts(&created),
-        updated_at: parse_ts(&updated),
+        created_at: parse_ts(&created)?,
+        updated_at: parse_ts(&updated)?,
         sla_due_at: None,
         sla_warning: false,
         breached: false,

@@ -8,12 +8,13 @@
 
 use super::model::{Priority, RootCause};
 use super::sla::Pause;
-use crate::export::table::{Cell, Column, ColumnKind, Table};
 use crate::i18n::{Lang, Msg};
+use crate::table::{Cell, Column, ColumnKind, Table};
 use crate::{
     auth::{Permission, Session},
     settings,
-    store::{parse_ts, ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
@@ -184,7 +185,7 @@ pub fn report(
     })?;
     for c in created {
         let (at, ty, fr) = c?;
-        let at = parse_ts(&at);
+        let at = parse_ts(&at)?;
         let l = label(period, day(tz, at));
         let row = rows.entry(l.clone()).or_default();
         row.created += 1;
@@ -195,7 +196,7 @@ pub fn report(
             first_resp
                 .entry(l)
                 .or_default()
-                .push(sched.business_secs(at, parse_ts(&fr), &[]) / 60);
+                .push(sched.business_secs(at, parse_ts(&fr)?, &[]) / 60);
         }
     }
 
@@ -222,13 +223,16 @@ pub fn report(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, created, res, prio, breached, csat, cause) in resolved {
-        let (created, res) = (parse_ts(&created), parse_ts(&res));
+        let (created, res) = (parse_ts(&created)?, parse_ts(&res)?);
         let l = label(period, day(tz, res));
         let pauses: Vec<Pause> = pauses_st
             .query_map([id], |r| {
                 Ok(Pause {
-                    from: parse_ts(&r.get::<_, String>(0)?),
-                    to: r.get::<_, Option<String>>(1)?.map(|t| parse_ts(&t)),
+                    from: parse_ts(&r.get::<_, String>(0)?)?,
+                    to: r
+                        .get::<_, Option<String>>(1)?
+                        .map(|t| parse_ts(&t))
+                        .transpose()?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -256,7 +260,7 @@ pub fn report(
         conn.prepare("SELECT ordered_at FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2")?;
     let orders = st.query_map([&start_s, &end_s], |r| r.get::<_, String>(0))?;
     for o in orders {
-        let l = label(period, day(tz, parse_ts(&o?)));
+        let l = label(period, day(tz, parse_ts(&o?)?));
         rows.entry(l).or_default().orders += 1;
     }
 
@@ -285,7 +289,7 @@ pub fn report(
     })?;
     for c in comps {
         let (at, cause, fen) = c?;
-        let month = label(Period::Month, day(tz, parse_ts(&at)));
+        let month = label(Period::Month, day(tz, parse_ts(&at)?));
         let e = comp
             .entry((month, cause.as_deref().map(RootCause::from_code)))
             .or_default();

@@ -1,6 +1,9 @@
 //! A format-neutral table: what a report or export says, not how a file shows it. Cells keep
 //! their real types — money as integer fen, times as UTC instants — so writers decide the
 //! display (¥, the shop's timezone, column widths) and tests can compare values exactly.
+//!
+//! Ground floor: reports (the service report, later analytics) build these without importing
+//! the xlsx writer in `export/`, which renders them.
 
 use crate::i18n::{Lang, Msg};
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,6 +1,9 @@
 //! Phone numbers are stored in E.164 (`+8613800138000`) so that `138-0013-8000`,
 //! `+86 138 0013 8000` and `0086 13800138000` are the same person. Mainland mobiles are checked
 //! (11 digits starting 13–19); other numbers with a country code are kept as given.
+//!
+//! Ground floor (no domain knowledge): customers, orders (receiver phones), search, import and
+//! the exports all normalise, show and mask phones through this one module.
 
 use crate::{Error, Result};
 
