@@ -12,8 +12,7 @@
 //! - [`manage`]: the order side of manual entry, status changes and refunds (no session, no
 //!   audit: `sales` wraps them).
 //!
-//! Money formatting and parsing live on the ground floor in [`crate::money`]; `orders::money`
-//! re-exports it only for the CLI's existing call sites.
+//! Money formatting and parsing live on the ground floor in [`crate::money`].
 
 pub mod manage;
 pub mod model;
@@ -23,9 +22,6 @@ pub mod stats;
 pub mod upsert;
 pub mod write;
 
-/// Re-export for front ends written against `orders::money` (the CLI); new code uses
-/// [`crate::money`].
-pub use crate::money;
 pub use manage::{ManualAmounts, ManualOrder};
 pub use model::{Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome};
 pub use normalize::normalize;

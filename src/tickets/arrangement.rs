@@ -149,7 +149,7 @@ fn set_years(
                 json!({ "from": how, "off": off, "work": entries.len() - off }),
             )?;
         }
-        super::write::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
+        super::due::refresh_all_open(tx, &load_schedule(tx, tz)?, now)
     })
 }
 
@@ -236,7 +236,7 @@ pub fn clear_year(store: &Store, s: &Session, year: i32) -> Result<HolidayYear> 
                 &year.to_string(),
                 json!({ "days": n }),
             )?;
-            super::write::refresh_all_open(tx, &load_schedule(tx, tz)?, now)?;
+            super::due::refresh_all_open(tx, &load_schedule(tx, tz)?, now)?;
         }
         Ok(())
     })?;

@@ -5,7 +5,7 @@ use crate::ctx::Ctx;
 use clap::Subcommand;
 use laoke::{
     customers::{self, consent::ConsentChannel, DuplicateReason, MergeChoices},
-    orders::money::yuan,
+    money::yuan,
     Error,
 };
 

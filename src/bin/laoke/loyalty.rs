@@ -4,7 +4,7 @@
 
 use crate::ctx::Ctx;
 use clap::Subcommand;
-use laoke::{loyalty, orders::money::yuan, settings, Error};
+use laoke::{loyalty, money::yuan, settings, Error};
 
 #[derive(Subcommand)]
 pub enum LoyaltyCmd {

@@ -56,7 +56,8 @@ fn parse_channel(s: &str) -> Result<laoke::orders::Channel, Error> {
 }
 
 pub fn run(ctx: &Ctx, cmd: OrdersCmd) -> Result<(), Error> {
-    use laoke::orders::{self, money::yuan, OrderQuery, OrderStatus};
+    use laoke::money::yuan;
+    use laoke::orders::{self, OrderQuery, OrderStatus};
     let en = ctx.lang == Lang::En;
     let channel_label = |c: orders::Channel| if en { c.label_en() } else { c.label_zh() };
     let status_label = |s: OrderStatus| if en { s.label_en() } else { s.label_zh() };

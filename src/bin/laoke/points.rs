@@ -2,7 +2,7 @@
 //! and latest history, over `laoke::loyalty` (CUSTOMER = id or phone).
 
 use crate::ctx::Ctx;
-use laoke::{i18n::Lang, loyalty, orders::money::yuan, settings, Error};
+use laoke::{i18n::Lang, loyalty, money::yuan, settings, Error};
 
 #[derive(clap::Args)]
 pub struct PointsArgs {

@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: SearchArgs) -> Result<(), Error> {
             o.order_no,
             o.channel,
             o.status,
-            laoke::orders::money::yuan(o.paid_fen),
+            laoke::money::yuan(o.paid_fen),
             o.customer_name.as_deref().unwrap_or("-")
         );
     }

@@ -4,7 +4,7 @@
 use crate::ctx::Ctx;
 use clap::Subcommand;
 use laoke::{
-    orders::money::yuan,
+    money::yuan,
     tickets::{self, NewTicket, Priority, Queue, TicketChannel, TicketQuery, TicketType},
     Error,
 };
@@ -315,7 +315,7 @@ pub fn run(ctx: &Ctx, cmd: TicketsCmd) -> Result<(), Error> {
             };
             let mut compensation = Vec::new();
             if let Some(r) = refund {
-                let amount_fen = laoke::orders::money::parse_yuan(&r, "退款金额", "Refund amount")?;
+                let amount_fen = laoke::money::parse_yuan(&r, "退款金额", "Refund amount")?;
                 compensation.push(tickets::Compensation::RefundNote {
                     amount_fen,
                     note: note.clone(),

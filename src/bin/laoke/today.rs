@@ -2,7 +2,7 @@
 //! chase, birthdays, expiring points and coupons) over `laoke::care::today`.
 
 use crate::ctx::Ctx;
-use laoke::{care::today, orders::money::yuan, Error};
+use laoke::{care::today, money::yuan, Error};
 
 /// `laoke today`: the counts, and at most ten rows of each list.
 pub fn run(ctx: &Ctx) -> Result<(), Error> {
