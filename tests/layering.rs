@@ -28,8 +28,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "ground floor: shared rules with no domain knowledge",
         &[
-            "error", "i18n", "clock", "time", "money", "phone", "table", "paths", "crypto", "db",
-            "prefs",
+            "error", "i18n", "clock", "time", "money", "phone", "table", "holidays", "paths",
+            "crypto", "db", "prefs",
         ],
     ),
     (

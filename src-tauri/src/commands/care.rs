@@ -29,7 +29,5 @@ pub async fn followups_for_customer(
 /// The due list at the store's now, with the counts for the navigation badge.
 #[tauri::command]
 pub async fn today(shell: State<'_, Shell>) -> CmdResult<Today> {
-    shell
-        .with_session(move |store, session| today::today(store, session))
-        .await
+    shell.with_session(today::today).await
 }

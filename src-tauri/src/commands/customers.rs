@@ -118,16 +118,12 @@ pub async fn customers_restore(shell: State<'_, Shell>, id: i64) -> CmdResult<()
 
 #[tauri::command]
 pub async fn customers_recycle_bin(shell: State<'_, Shell>) -> CmdResult<Vec<BinEntry>> {
-    shell
-        .with_session(move |store, session| recycle::list(store, session))
-        .await
+    shell.with_session(recycle::list).await
 }
 
 #[tauri::command]
 pub async fn customers_duplicates(shell: State<'_, Shell>) -> CmdResult<Vec<DuplicatePair>> {
-    shell
-        .with_session(move |store, session| duplicates::suggestions(store, session))
-        .await
+    shell.with_session(duplicates::suggestions).await
 }
 
 #[tauri::command]
@@ -169,9 +165,7 @@ pub async fn customers_unmerge(shell: State<'_, Shell>, merge_id: i64) -> CmdRes
 
 #[tauri::command]
 pub async fn customers_merges(shell: State<'_, Shell>) -> CmdResult<Vec<MergeRecord>> {
-    shell
-        .with_session(move |store, session| merge::recent(store, session))
-        .await
+    shell.with_session(merge::recent).await
 }
 
 /// One channel's new choice.

@@ -156,9 +156,7 @@ pub async fn import_save_errors(
 
 #[tauri::command]
 pub async fn import_list(shell: State<'_, Shell>) -> CmdResult<Vec<BatchInfo>> {
-    shell
-        .with_session(move |store, session| import::list(store, session))
-        .await
+    shell.with_session(import::list).await
 }
 
 #[tauri::command]

@@ -117,9 +117,7 @@ pub async fn loyalty_lock_tier(
 
 #[tauri::command]
 pub async fn loyalty_rules(shell: State<'_, Shell>) -> CmdResult<RuleVersion> {
-    shell
-        .with_session(move |store, session| rules::current(store, session))
-        .await
+    shell.with_session(rules::current).await
 }
 
 #[tauri::command]
@@ -141,23 +139,17 @@ pub async fn loyalty_apply_rules(
 
 #[tauri::command]
 pub async fn loyalty_liability(shell: State<'_, Shell>) -> CmdResult<Liability> {
-    shell
-        .with_session(move |store, session| reports::liability(store, session))
-        .await
+    shell.with_session(reports::liability).await
 }
 
 #[tauri::command]
 pub async fn loyalty_monthly(shell: State<'_, Shell>) -> CmdResult<Vec<MonthRow>> {
-    shell
-        .with_session(move |store, session| reports::monthly(store, session))
-        .await
+    shell.with_session(reports::monthly).await
 }
 
 #[tauri::command]
 pub async fn coupons_list(shell: State<'_, Shell>) -> CmdResult<Vec<Coupon>> {
-    shell
-        .with_session(move |store, session| coupons::list(store, session))
-        .await
+    shell.with_session(coupons::list).await
 }
 
 #[tauri::command]
@@ -204,7 +196,5 @@ pub async fn coupons_redeem(
 
 #[tauri::command]
 pub async fn loyalty_run(shell: State<'_, Shell>) -> CmdResult<JobReport> {
-    shell
-        .with_session(move |store, session| job::run(store, session))
-        .await
+    shell.with_session(job::run).await
 }

@@ -7,9 +7,7 @@ use crate::{error::CmdResult, state::Shell};
 
 #[tauri::command]
 pub async fn settings_get(shell: State<'_, Shell>) -> CmdResult<Settings> {
-    shell
-        .with_session(move |store, session| settings::get(store, session))
-        .await
+    shell.with_session(settings::get).await
 }
 
 #[tauri::command]

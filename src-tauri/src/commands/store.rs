@@ -96,7 +96,5 @@ pub async fn demo_open(shell: State<'_, Shell>) -> CmdResult<DemoLogin> {
 
 #[tauri::command]
 pub async fn store_info(shell: State<'_, Shell>) -> CmdResult<StoreInfo> {
-    shell
-        .with_session(move |store, session| laoke::info::info(store, session))
-        .await
+    shell.with_session(laoke::info::info).await
 }

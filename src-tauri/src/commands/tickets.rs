@@ -28,9 +28,7 @@ pub async fn tickets_list(shell: State<'_, Shell>, query: TicketQuery) -> CmdRes
 
 #[tauri::command]
 pub async fn tickets_counts(shell: State<'_, Shell>) -> CmdResult<QueueCounts> {
-    shell
-        .with_session(move |store, session| tickets::counts(store, session))
-        .await
+    shell.with_session(tickets::counts).await
 }
 
 #[tauri::command]
@@ -123,9 +121,7 @@ pub async fn tickets_merge(
 /// The 话术 templates in the UI language.
 #[tauri::command]
 pub async fn tickets_templates(shell: State<'_, Shell>) -> CmdResult<Vec<ReplyTemplate>> {
-    shell
-        .with_session_lang(move |store, session, lang| templates::list(store, session, lang))
-        .await
+    shell.with_session_lang(templates::list).await
 }
 
 /// A template with the ticket's placeholders filled in.
@@ -157,24 +153,18 @@ pub async fn tickets_report(
 /// Active users a ticket can be assigned to (id, display name, role); every role.
 #[tauri::command]
 pub async fn tickets_assignees(shell: State<'_, Shell>) -> CmdResult<Vec<tickets::Assignee>> {
-    shell
-        .with_session(move |store, session| tickets::assignees(store, session))
-        .await
+    shell.with_session(tickets::assignees).await
 }
 
 /// Tags in use on tickets, most used first (suggestions).
 #[tauri::command]
 pub async fn tickets_tags(shell: State<'_, Shell>) -> CmdResult<Vec<String>> {
-    shell
-        .with_session(move |store, session| tickets::tags(store, session))
-        .await
+    shell.with_session(tickets::tags).await
 }
 
 #[tauri::command]
 pub async fn tickets_business_hours(shell: State<'_, Shell>) -> CmdResult<BusinessHours> {
-    shell
-        .with_session(move |store, session| calendar::business_hours(store, session))
-        .await
+    shell.with_session(calendar::business_hours).await
 }
 
 /// Owner only; open tickets' due times follow in the same transaction.

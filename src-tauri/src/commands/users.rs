@@ -10,9 +10,7 @@ use crate::{error::CmdResult, state::Shell};
 
 #[tauri::command]
 pub async fn users_list(shell: State<'_, Shell>) -> CmdResult<Vec<User>> {
-    shell
-        .with_session(move |store, session| users::list(store, session))
-        .await
+    shell.with_session(users::list).await
 }
 
 #[tauri::command]
