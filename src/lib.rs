@@ -13,6 +13,7 @@ pub mod bench;
 pub mod care;
 pub mod clock;
 pub mod crypto;
+pub mod customer_ops;
 pub mod customers;
 pub mod datadir;
 pub mod db;

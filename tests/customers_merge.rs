@@ -132,7 +132,7 @@ fn a_merge_takes_the_chosen_fields_unions_the_rest_and_moves_orders_and_consent(
         take_from_other: vec!["birthday".into(), "email".into(), "address".into()],
         combine_notes: true,
     };
-    let out = customers::merge::merge(&shop.store, &shop.owner, keep, other, &choices).unwrap();
+    let out = laoke::customer_ops::merge(&shop.store, &shop.owner, keep, other, &choices).unwrap();
     assert_eq!(out.moved_orders, 1);
 
     let p = customers::profile(&shop.store, &shop.owner, keep).unwrap();
@@ -195,11 +195,11 @@ fn undo_within_30_days_restores_both_records_exactly() {
         take_from_other: vec!["name".into(), "email".into(), "notes".into()],
         combine_notes: false,
     };
-    let m = customers::merge::merge(&shop.store, &shop.owner, keep, other, &choices).unwrap();
+    let m = laoke::customer_ops::merge(&shop.store, &shop.owner, keep, other, &choices).unwrap();
     assert_ne!(shop.dump(keep), before.0);
 
     shop.clock.advance(Duration::days(29));
-    let out = customers::merge::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap();
+    let out = laoke::customer_ops::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap();
     assert_eq!(out.moved_orders, 1);
     assert_eq!(
         shop.dump(keep),
@@ -223,14 +223,14 @@ fn undo_within_30_days_restores_both_records_exactly() {
         .iter()
         .any(|(_, a, _)| a == "customers_unmerged"));
 
-    let again = customers::merge::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap_err();
+    let again = laoke::customer_ops::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap_err();
     assert_eq!(again.code(), "conflict");
 }
 
 #[test]
 fn undo_after_30_days_is_refused_and_changes_nothing() {
     let Pair { shop, keep, other } = two_records_of_one_person();
-    let m = customers::merge::merge(
+    let m = laoke::customer_ops::merge(
         &shop.store,
         &shop.owner,
         keep,
@@ -241,7 +241,7 @@ fn undo_after_30_days_is_refused_and_changes_nothing() {
     let merged = (shop.dump(keep), shop.dump(other));
     shop.clock
         .advance(Duration::days(30) + Duration::minutes(1));
-    let e = customers::merge::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap_err();
+    let e = laoke::customer_ops::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap_err();
     assert_eq!(e.code(), "conflict");
     assert!(
         e.message(Lang::ZhCn).contains("30 天"),
@@ -258,7 +258,7 @@ fn undo_after_30_days_is_refused_and_changes_nothing() {
 fn a_later_merge_must_be_undone_first() {
     let Pair { shop, keep, other } = two_records_of_one_person();
     let third = create(&shop, &common::customer("张伟", "13811112222"));
-    let first = customers::merge::merge(
+    let first = laoke::customer_ops::merge(
         &shop.store,
         &shop.owner,
         keep,
@@ -266,7 +266,7 @@ fn a_later_merge_must_be_undone_first() {
         &MergeChoices::default(),
     )
     .unwrap();
-    let second = customers::merge::merge(
+    let second = laoke::customer_ops::merge(
         &shop.store,
         &shop.owner,
         keep,
@@ -274,15 +274,15 @@ fn a_later_merge_must_be_undone_first() {
         &MergeChoices::default(),
     )
     .unwrap();
-    let e = customers::merge::unmerge(&shop.store, &shop.owner, first.merge_id).unwrap_err();
+    let e = laoke::customer_ops::unmerge(&shop.store, &shop.owner, first.merge_id).unwrap_err();
     assert!(
         e.message(Lang::En)
             .contains(&format!("#{}", second.merge_id)),
         "{}",
         e.message(Lang::En)
     );
-    customers::merge::unmerge(&shop.store, &shop.owner, second.merge_id).unwrap();
-    customers::merge::unmerge(&shop.store, &shop.owner, first.merge_id).unwrap();
+    laoke::customer_ops::unmerge(&shop.store, &shop.owner, second.merge_id).unwrap();
+    laoke::customer_ops::unmerge(&shop.store, &shop.owner, first.merge_id).unwrap();
     assert_eq!(common::customer_total(&shop.store, &shop.owner), 3);
 }
 
@@ -290,10 +290,10 @@ fn a_later_merge_must_be_undone_first() {
 fn reps_may_not_merge_or_undo_and_nothing_changes() {
     let Pair { shop, keep, other } = two_records_of_one_person();
     let (store, rep) = shop.user("kefu", Role::Rep);
-    let e =
-        customers::merge::merge(&store, &rep, keep, other, &MergeChoices::default()).unwrap_err();
+    let e = laoke::customer_ops::merge(&store, &rep, keep, other, &MergeChoices::default())
+        .unwrap_err();
     assert_eq!(e.code(), "forbidden");
-    let m = customers::merge::merge(
+    let m = laoke::customer_ops::merge(
         &shop.store,
         &shop.owner,
         keep,
@@ -301,16 +301,16 @@ fn reps_may_not_merge_or_undo_and_nothing_changes() {
         &MergeChoices::default(),
     )
     .unwrap();
-    let e = customers::merge::unmerge(&store, &rep, m.merge_id).unwrap_err();
+    let e = laoke::customer_ops::unmerge(&store, &rep, m.merge_id).unwrap_err();
     assert_eq!(e.code(), "forbidden");
     let (_m, manager) = shop.user("dianzhang", Role::Manager);
-    customers::merge::unmerge(&shop.store, &manager, m.merge_id).expect("a manager may undo");
+    laoke::customer_ops::unmerge(&shop.store, &manager, m.merge_id).expect("a manager may undo");
 }
 
 #[test]
 fn a_customer_cannot_be_merged_with_itself_or_with_an_unknown_field() {
     let Pair { shop, keep, other } = two_records_of_one_person();
-    let e = customers::merge::merge(
+    let e = laoke::customer_ops::merge(
         &shop.store,
         &shop.owner,
         keep,
@@ -323,6 +323,6 @@ fn a_customer_cannot_be_merged_with_itself_or_with_an_unknown_field() {
         take_from_other: vec!["salary".into()],
         combine_notes: false,
     };
-    let e = customers::merge::merge(&shop.store, &shop.owner, keep, other, &bad).unwrap_err();
+    let e = laoke::customer_ops::merge(&shop.store, &shop.owner, keep, other, &bad).unwrap_err();
     assert!(e.message(Lang::En).contains("salary"));
 }

@@ -168,12 +168,12 @@ fn erasure_anonymises_the_person_while_orders_and_totals_stay() {
     let (store, manager) = shop.user("dianzhang", Role::Manager);
     let (rstore, rep) = shop.user("kefu", Role::Rep);
     assert_eq!(
-        customers::erase::erase(&rstore, &rep, id)
+        laoke::customer_ops::erase(&rstore, &rep, id)
             .unwrap_err()
             .code(),
         "forbidden"
     );
-    customers::erase::erase(&store, &manager, id).unwrap();
+    laoke::customer_ops::erase(&store, &manager, id).unwrap();
 
     let p = customers::profile(&shop.store, &shop.owner, id).unwrap();
     assert_eq!(p.customer.name, format!("已删除客户 #{id}"));
@@ -206,7 +206,7 @@ fn erasure_anonymises_the_person_while_orders_and_totals_stay() {
         .iter()
         .any(|(_, a, s)| a == "customer_erased" && s == &format!("customer:{id}")));
     assert_eq!(
-        customers::erase::erase(&shop.store, &shop.owner, id)
+        laoke::customer_ops::erase(&shop.store, &shop.owner, id)
             .unwrap_err()
             .code(),
         "conflict"
@@ -236,8 +236,9 @@ fn erasing_a_merged_person_also_clears_the_merge_snapshot_so_undo_is_refused() {
         &common::customer("郑爽", "13800138000"),
     )
     .unwrap();
-    let m = customers::merge::merge(&shop.store, &shop.owner, a, b, &Default::default()).unwrap();
-    customers::erase::erase(&shop.store, &shop.owner, a).unwrap();
+    let m =
+        laoke::customer_ops::merge(&shop.store, &shop.owner, a, b, &Default::default()).unwrap();
+    laoke::customer_ops::erase(&shop.store, &shop.owner, a).unwrap();
     let leftover: i64 = shop
         .raw
         .query_row(
@@ -252,7 +253,7 @@ fn erasing_a_merged_person_also_clears_the_merge_snapshot_so_undo_is_refused() {
         merged_away.erased_at.is_some(),
         "the merged-away record is the same person"
     );
-    let e = customers::merge::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap_err();
+    let e = laoke::customer_ops::unmerge(&shop.store, &shop.owner, m.merge_id).unwrap_err();
     assert_eq!(e.code(), "conflict");
 }
 

@@ -62,7 +62,7 @@ fn after_30_days_the_purge_removes_a_customer_without_orders_and_anonymises_one_
     recycle::delete(&shop.store, &shop.owner, buyer).unwrap();
 
     let day29 = shop.now() + Duration::days(29);
-    let r = recycle::purge_expired(&shop.store, &shop.owner, day29).unwrap();
+    let r = laoke::customer_ops::purge_expired(&shop.store, &shop.owner, day29).unwrap();
     assert!(
         r.deleted.is_empty() && r.anonymised.is_empty(),
         "still restorable on day 29"
@@ -70,7 +70,7 @@ fn after_30_days_the_purge_removes_a_customer_without_orders_and_anonymises_one_
     assert_eq!(recycle::list(&shop.store, &shop.owner).unwrap().len(), 2);
 
     let day30 = shop.now() + Duration::days(30);
-    let r = recycle::purge_expired(&shop.store, &shop.owner, day30).unwrap();
+    let r = laoke::customer_ops::purge_expired(&shop.store, &shop.owner, day30).unwrap();
     assert_eq!(r.deleted, vec![plain]);
     assert_eq!(r.anonymised, vec![buyer]);
     assert_eq!(
@@ -91,7 +91,8 @@ fn after_30_days_the_purge_removes_a_customer_without_orders_and_anonymises_one_
     assert!(shop.audit().iter().any(|(_, a, _)| a == "customers_purged"));
 
     let again =
-        recycle::purge_expired(&shop.store, &shop.owner, day30 + Duration::days(1)).unwrap();
+        laoke::customer_ops::purge_expired(&shop.store, &shop.owner, day30 + Duration::days(1))
+            .unwrap();
     assert!(
         again.deleted.is_empty() && again.anonymised.is_empty(),
         "nothing twice"

@@ -252,14 +252,15 @@ fn verify_checks_the_cached_balances_against_the_ledger() {
 
 #[test]
 fn a_merge_moves_the_points_to_the_kept_customer_and_its_undo_moves_them_back() {
-    use laoke::customers::merge::{self, MergeChoices};
+    use laoke::customers::merge::MergeChoices;
     let s = shop();
     let keep = s.customer("王芳", "13800138000");
     let other = s.customer("王芳", "13900139000");
     s.order(keep, 10_000, 0);
     s.order(other, 5_000, 0);
     s.run();
-    let m = merge::merge(&s.store, &s.owner, keep, other, &MergeChoices::default()).unwrap();
+    let m = laoke::customer_ops::merge(&s.store, &s.owner, keep, other, &MergeChoices::default())
+        .unwrap();
     s.run();
     assert_eq!(
         s.balance(keep),
@@ -272,7 +273,7 @@ fn a_merge_moves_the_points_to_the_kept_customer_and_its_undo_moves_them_back() 
         150,
         "moved lots keep their lock period"
     );
-    merge::unmerge(&s.store, &s.owner, m.merge_id).unwrap();
+    laoke::customer_ops::unmerge(&s.store, &s.owner, m.merge_id).unwrap();
     s.run();
     assert_eq!(s.ledger_sum(keep), 100);
     assert_eq!(s.ledger_sum(other), 50, "undo moves the points back");

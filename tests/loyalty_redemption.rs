@@ -8,7 +8,6 @@ mod loyalty_support;
 use chrono::Duration;
 use laoke::{
     auth::Role,
-    customers,
     i18n::Lang,
     loyalty::{
         self,
@@ -496,7 +495,8 @@ fn a_merge_lifts_the_kept_customers_tier_with_the_merged_spend_and_an_undo_resto
     s.order(other, 50_000, 0); // ¥500: together ¥1,100 reaches silver (¥1,000)
     s.run();
     let base = tier_of(&s, keep).expect("a buyer has a tier");
-    let m = customers::merge::merge(&s.store, &s.owner, keep, other, &Default::default()).unwrap();
+    let m =
+        laoke::customer_ops::merge(&s.store, &s.owner, keep, other, &Default::default()).unwrap();
     let silver = tier_of(&s, keep).unwrap();
     assert_ne!(silver, base, "upgraded at once");
     let hist = loyalty::tiers::history(&s.store, &s.owner, keep).unwrap();
@@ -512,7 +512,7 @@ fn a_merge_lifts_the_kept_customers_tier_with_the_merged_spend_and_an_undo_resto
         0,
         "the job agrees: {again:?}"
     );
-    customers::merge::unmerge(&s.store, &s.owner, m.merge_id).unwrap();
+    laoke::customer_ops::unmerge(&s.store, &s.owner, m.merge_id).unwrap();
     assert_eq!(
         tier_of(&s, keep),
         Some(base.clone()),
@@ -540,7 +540,7 @@ fn a_locked_tier_stays_locked_through_a_merge() {
         .code
         .clone();
     loyalty::tiers::set_lock(&s.store, &s.owner, keep, Some(&first)).unwrap();
-    customers::merge::merge(&s.store, &s.owner, keep, other, &Default::default()).unwrap();
+    laoke::customer_ops::merge(&s.store, &s.owner, keep, other, &Default::default()).unwrap();
     assert_eq!(tier_of(&s, keep), Some(first));
     let hist = loyalty::tiers::history(&s.store, &s.owner, keep).unwrap();
     assert!(hist.iter().all(|h| h.reason != "merge"));

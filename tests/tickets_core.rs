@@ -814,7 +814,7 @@ fn the_monthly_report_counts_sla_csat_complaint_rate_causes_and_costs() {
 
 #[test]
 fn merging_two_customers_moves_their_tickets_and_follow_ups_and_undo_moves_them_back() {
-    use laoke::customers::merge::{self, MergeChoices};
+    use laoke::customers::merge::MergeChoices;
     let d = desk();
     let other = customers::create(&d.store, &d.owner, &customer("王芳芳", "13900139000")).unwrap();
     let t = tickets::create(&d.store, &d.owner, &complaint(other)).unwrap();
@@ -833,7 +833,7 @@ fn merging_two_customers_moves_their_tickets_and_follow_ups_and_undo_moves_them_
         },
     )
     .unwrap();
-    let out = merge::merge(
+    let out = laoke::customer_ops::merge(
         &d.store,
         &d.owner,
         d.customer,
@@ -854,7 +854,7 @@ fn merging_two_customers_moves_their_tickets_and_follow_ups_and_undo_moves_them_
             .len(),
         1
     );
-    merge::unmerge(&d.store, &d.owner, out.merge_id).unwrap();
+    laoke::customer_ops::unmerge(&d.store, &d.owner, out.merge_id).unwrap();
     assert_eq!(
         tickets::get(&d.store, &d.owner, t).unwrap().row.customer_id,
         other,
@@ -889,7 +889,7 @@ fn erasing_a_customer_blanks_ticket_texts_but_keeps_the_timeline_append_only() {
         },
     )
     .unwrap();
-    laoke::customers::erase::erase(&d.store, &d.owner, d.customer).unwrap();
+    laoke::customer_ops::erase(&d.store, &d.owner, d.customer).unwrap();
     let t = tickets::get(&d.store, &d.owner, id).unwrap();
     assert_eq!(t.description, "");
     assert!(

@@ -6,7 +6,7 @@
 //! Records merged into the person are the same person and are anonymised with them.
 //! Consent history stays: it holds no personal data and proves what the person agreed to.
 
-use super::record;
+use super::{hooks::Programmes, record};
 use crate::{
     audit,
     auth::{Permission, Session},
@@ -23,8 +23,8 @@ pub fn erased_name(id: i64) -> String {
 }
 
 /// Erase one customer's personal data (EraseMergeUndo; audited). The UI asks for confirmation
-/// first; this cannot be undone.
-pub fn erase(store: &Store, s: &Session, id: i64) -> Result<()> {
+/// first; this cannot be undone. Entry point: `customer_ops::erase`.
+pub fn erase(store: &Store, s: &Session, programmes: &dyn Programmes, id: i64) -> Result<()> {
     s.require(Permission::EraseMergeUndo)?;
     store.write(|tx, now| {
         let c = record::load(tx, id)?;
@@ -40,7 +40,7 @@ pub fn erase(store: &Store, s: &Session, id: i64) -> Result<()> {
                 format!("Customer #{id} was merged into #{into}; erase #{into} instead."),
             ));
         }
-        let family = anonymise(tx, id, now)?;
+        let family = anonymise(tx, programmes, id, now)?;
         audit::record(
             tx,
             now,
@@ -81,7 +81,12 @@ pub(crate) fn scrub_merge_snapshots(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// Anonymise `id` and the records merged into it. Returns the merged records also anonymised.
-pub(crate) fn anonymise(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<i64>> {
+pub(crate) fn anonymise(
+    conn: &Connection,
+    programmes: &dyn Programmes,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>> {
     let family = merged_family(conn, id)?;
     for c in std::iter::once(id).chain(family.iter().copied()) {
         conn.execute(
@@ -110,7 +115,7 @@ pub(crate) fn anonymise(conn: &Connection, id: i64, now: DateTime<Utc>) -> Resul
             params![c, ts(now)],
         )?;
         scrub_merge_snapshots(conn, c)?;
-        crate::tickets::write::scrub_customer(conn, c)?;
+        programmes.on_anonymise(conn, c)?;
     }
     Ok(family)
 }

@@ -6,7 +6,7 @@
 //! `customer_merges` first, and the merged-away record stays (hidden, `merged_into` set), so
 //! undo puts both back exactly and moves precisely the rows that moved.
 
-use super::{record, snapshot, stats, Customer};
+use super::{hooks::Programmes, record, snapshot, stats, Customer};
 use crate::{
     audit,
     auth::{Permission, Session},
@@ -169,10 +169,12 @@ fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
 }
 
 /// Merge `other` into `keep` (EraseMergeUndo; audited). Nothing is merged silently: this is
-/// only ever called on the user's explicit choice.
+/// only ever called on the user's explicit choice. `programmes` moves their rows in the same
+/// transaction (the entry point for front ends is `customer_ops::merge`).
 pub fn merge(
     store: &Store,
     s: &Session,
+    programmes: &dyn Programmes,
     keep: i64,
     other: i64,
     choices: &MergeChoices,
@@ -313,8 +315,8 @@ pub fn merge(
             params![keep, other, snap.to_string(), s.username(), ts(now)],
         )?;
         let merge_id = tx.last_insert_rowid();
-        // points: the merged customer's lots move to the kept one (transfer rows)
-        crate::loyalty::merge::on_merge(tx, now, s.username(), keep, other, merge_id)?;
+        // e.g. points: the merged customer's lots move to the kept one (transfer rows)
+        programmes.on_merge(tx, now, s.username(), keep, other, merge_id)?;
         audit::record(
             tx,
             now,
@@ -338,8 +340,13 @@ pub fn merge(
 }
 
 /// Undo a merge within [`UNDO_DAYS`]: both records exactly as they were, and the moved rows
-/// back where they came from (EraseMergeUndo; audited).
-pub fn unmerge(store: &Store, s: &Session, merge_id: i64) -> Result<MergeOutcome> {
+/// back where they came from (EraseMergeUndo; audited). Entry point: `customer_ops::unmerge`.
+pub fn unmerge(
+    store: &Store,
+    s: &Session,
+    programmes: &dyn Programmes,
+    merge_id: i64,
+) -> Result<MergeOutcome> {
     s.require(Permission::EraseMergeUndo)?;
     store.write(|tx, now| {
         let row: Option<(i64, i64, String, String, Option<String>)> = tx
@@ -434,7 +441,7 @@ pub fn unmerge(store: &Store, s: &Session, merge_id: i64) -> Result<MergeOutcome
         snapshot::restore_children(tx, &[keep, other], &[&kept_snap, &merged_snap])?;
         stats::refresh(tx, keep)?;
         stats::refresh(tx, other)?;
-        crate::loyalty::merge::on_unmerge(tx, now, s.username(), keep, other, merge_id)?;
+        programmes.on_unmerge(tx, now, s.username(), keep, other, merge_id)?;
         tx.execute(
             "UPDATE customer_merges SET undone_at = ?2, undone_by = ?3 WHERE id = ?1",
             params![merge_id, ts(now), s.username()],

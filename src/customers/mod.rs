@@ -15,6 +15,7 @@ pub mod birthday;
 pub mod consent;
 pub mod duplicates;
 pub mod erase;
+pub mod hooks;
 pub mod merge;
 pub mod profile;
 pub mod record;

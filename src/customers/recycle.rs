@@ -3,7 +3,7 @@
 //! `jobs::after_login`) removes the record for good — or, for a customer with orders,
 //! anonymises it like an erasure, because orders and the shop's totals must stay intact.
 
-use super::{erase, record};
+use super::{erase, hooks::Programmes, record};
 use crate::{
     audit,
     auth::{Permission, Session},
@@ -115,8 +115,13 @@ pub fn list(store: &Store, s: &Session) -> Result<Vec<BinEntry>> {
 
 /// Remove for good what has been in the bin for more than [`KEEP_DAYS`] days at `now`.
 /// Housekeeping that the retention promise requires, so any signed-in user triggers it; it is
-/// audited under their name.
-pub fn purge_expired(store: &Store, s: &Session, now: DateTime<Utc>) -> Result<PurgeReport> {
+/// audited under their name. Entry point: `customer_ops::purge_expired`.
+pub fn purge_expired(
+    store: &Store,
+    s: &Session,
+    programmes: &dyn Programmes,
+    now: DateTime<Utc>,
+) -> Result<PurgeReport> {
     let cutoff = ts(now - Duration::days(KEEP_DAYS));
     let due: Vec<i64> = store
         .conn()
@@ -143,16 +148,16 @@ pub fn purge_expired(store: &Store, s: &Session, now: DateTime<Utc>) -> Result<P
                 .collect::<Result<Vec<_>>>()?
                 .into_iter()
                 .any(|n| n > 0);
-            // loyalty rows (append-only ledger, coupons, tiers) keep pointing at the customer
+            // e.g. loyalty rows (append-only ledger, coupons, tiers) keep pointing at them
             let has_orders = has_orders
                 || family
                     .iter()
-                    .map(|c| crate::loyalty::ledger::has_records(tx, *c))
+                    .map(|c| programmes.keeps_history(tx, *c))
                     .collect::<Result<Vec<_>>>()?
                     .into_iter()
                     .any(|b| b);
             if has_orders {
-                erase::anonymise(tx, id, now)?;
+                erase::anonymise(tx, programmes, id, now)?;
                 report.anonymised.push(id);
             } else {
                 for c in &family {

@@ -3,7 +3,7 @@
 //! own list of housekeeping steps.
 //!
 //! - [`after_login`]: the recycle bin drops what has been there more than 30 days (the
-//!   retention promise of [`crate::customers::recycle`]).
+//!   retention promise of [`crate::customers::recycle`], run through [`crate::customer_ops`]).
 //! - [`run_due`]: the loyalty job (earning, reversals, tiers, expiry, birthdays) and the tickets
 //!   job (auto-close, SLA breach flags), each run even if the other failed and both idempotent,
 //!   plus the backup targets due now. The backups themselves run where progress can be shown
@@ -18,7 +18,8 @@ pub use timetable::{Cadence, DueNow, Timetable};
 use crate::{
     auth::Session,
     backup::{self, Destination, Target, TargetRun},
-    customers::recycle::{self, PurgeReport},
+    customer_ops,
+    customers::recycle::PurgeReport,
     loyalty,
     store::Store,
     tickets, Error, Result,
@@ -38,7 +39,7 @@ pub struct AfterLogin {
 /// user). The front end decides whether a failure blocks the login: the app logs it and goes
 /// on (the next login retries), the CLI reports it.
 pub fn after_login(store: &Store, session: &Session) -> Result<AfterLogin> {
-    let purged = recycle::purge_expired(store, session, store.now())?;
+    let purged = customer_ops::purge_expired(store, session, store.now())?;
     Ok(AfterLogin { purged })
 }
 

@@ -16,7 +16,8 @@
 //! `restore:{earn}:{given}`), so a second repair writes nothing. Owner only; audited when it
 //! changed anything; `--dry-run` does the same in a transaction that is rolled back.
 
-use super::earn::{self, follow_merges, off_rule, Scope, SyncReport};
+use super::earn::{self, off_rule, Scope, SyncReport};
+use super::holder::follow_merges;
 use super::ledger::cached_balance;
 use super::rules::version_at;
 use crate::{

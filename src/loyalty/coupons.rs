@@ -4,7 +4,7 @@
 //! or a list in one transaction; redeeming on an order checks every rule and computes the
 //! discount in fen; voiding keeps the row (with who and why).
 
-use super::points::customer_exists;
+use super::holder::customer_exists;
 use crate::{
     audit,
     auth::{Permission, Session},

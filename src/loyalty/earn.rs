@@ -25,6 +25,7 @@
 //! ([`super::check`]) and `laoke loyalty repair` runs the sweep over every order.
 
 use super::formula;
+use super::holder::follow_merges;
 use super::ledger::{append, append_select, cached_balance, NewEntry, Reason, Source};
 use super::rules::{version_at, version_ref, RuleVersion};
 use crate::{orders::counted_statuses_sql, store::ts, Result};
@@ -32,17 +33,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-/// Which orders a sweep looks at.
-#[derive(Clone, Copy, Debug)]
-pub enum Scope<'a> {
-    /// What changed since the last sweep: orders above the swept id, and orders the triggers
-    /// marked (status, amounts or customer changed; deleted). The job uses this.
-    All,
-    /// Every order and every earn row (a repair; the same result as `All`, slower).
-    Full,
-    /// Only these customers' orders and earn rows (after a manual order write).
-    Customers(&'a [i64]),
-}
+pub use super::scope::Scope;
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -311,21 +302,4 @@ pub(crate) fn off_rule(
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
-}
-
-/// The customer that holds a merged-away customer's points now.
-pub(crate) fn follow_merges(conn: &Connection, mut id: i64) -> Result<i64> {
-    for _ in 0..16 {
-        // a customer removed by an import undo has no row: its own rows stay with its id
-        let next: Option<i64> = rusqlite::OptionalExtension::optional(
-            conn.prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
-                .query_row([id], |r| r.get::<_, Option<i64>>(0)),
-        )?
-        .flatten();
-        match next {
-            Some(n) if n != id => id = n,
-            _ => break,
-        }
-    }
-    Ok(id)
 }

@@ -281,7 +281,20 @@ pub struct PointsEntry {
     pub order_no: Option<String>,
     /// For an expiry row: how many lots it closed and when they were earned (filled for the
     /// customer's history only — one per-customer expiry row can close many lots).
-    pub closed_lots: Option<super::lots::Closure>,
+    pub closed_lots: Option<Closure>,
+}
+
+/// What one expiry row closed (for the points history: how many lots, earned when).
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Closure {
+    /// The expiry row.
+    pub entry_id: i64,
+    pub lots: u32,
+    /// Points it took from them (= minus the row's delta).
+    pub points: i64,
+    pub first_earned_at: DateTime<Utc>,
+    pub last_earned_at: DateTime<Utc>,
 }
 
 pub(crate) const ENTRY_COLUMNS: &str = "id, customer_id, delta, reason, source, source_id,

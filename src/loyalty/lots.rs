@@ -14,7 +14,7 @@
 //! last activity and the same time. Rows written before (key `expire:lot:{id}`) close exactly
 //! their lot and keep replaying as they always did.
 
-use super::ledger::{PointsEntry, Reason};
+use super::ledger::{Closure, PointsEntry, Reason};
 use chrono::{DateTime, Months, Utc};
 use serde::Serialize;
 
@@ -110,19 +110,6 @@ fn take(lot: &mut Lot, want: &mut i64) {
     let t = lot.remaining.min(*want).max(0);
     lot.remaining -= t;
     *want -= t;
-}
-
-/// What one expiry row closed (for the points history: how many lots, earned when).
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct Closure {
-    /// The expiry row.
-    pub entry_id: i64,
-    pub lots: u32,
-    /// Points it took from them (= minus the row's delta).
-    pub points: i64,
-    pub first_earned_at: DateTime<Utc>,
-    pub last_earned_at: DateTime<Utc>,
 }
 
 /// Replay rows (one customer's, in id order).

@@ -2,7 +2,7 @@
 //! compensate for a ticket, redeem against an order — and what a customer's points look like
 //! (balance, usable vs locked, next expiry, history). Every write is one transaction, audited.
 
-use super::earn::follow_merges;
+use super::holder::{customer_exists, follow_merges};
 use super::ledger::{self, append, NewEntry, PointsEntry, Reason, Source};
 use super::lots::{replay, Lots};
 use super::rules::{version_at, LoyaltyRules};
@@ -21,22 +21,6 @@ use serde_json::json;
 pub const REP_ADJUST_LIMIT: i64 = 500;
 /// Managers and owners: a sanity bound against typos.
 pub const ADJUST_LIMIT: i64 = 1_000_000;
-
-pub(crate) fn customer_exists(conn: &Connection, id: i64) -> Result<()> {
-    let ok = conn
-        .prepare_cached(
-            "SELECT 1 FROM customers WHERE id = ?1 AND merged_into IS NULL AND erased_at IS NULL",
-        )?
-        .exists([id])?;
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::not_found(
-            format!("客户 #{id} 不存在（或已合并、已删除）。"),
-            format!("Customer #{id} does not exist (or was merged or erased)."),
-        ))
-    }
-}
 
 fn check_amount(s: &Session, points: i64) -> Result<()> {
     if points == 0 {

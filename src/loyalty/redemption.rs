@@ -18,11 +18,12 @@
 //! points are usable at once and expire under the policy in force when they come back.
 
 use super::coupons::{self, CouponKind, GrantState};
-use super::earn::{follow_merges, Scope};
+use super::holder::{customer_exists, follow_merges};
 use super::ledger::{self, append, NewEntry, Reason, Source};
 use super::lots::replay;
-use super::points::{append_redeem, check_redeem, customer_exists, max_redeemable};
+use super::points::{append_redeem, check_redeem, max_redeemable};
 use super::rules::version_at;
+use super::scope::Scope;
 use crate::{
     audit::{self, Actor},
     auth::{Permission, Session},

@@ -357,7 +357,7 @@ pub fn set_lock(
 ) -> Result<TierStatus> {
     s.require(Permission::ManageSettings)?;
     store.write(|tx, now| {
-        super::points::customer_exists(tx, customer_id)?;
+        super::holder::customer_exists(tx, customer_id)?;
         let rules = version_at(tx, now)?.rules;
         let cur: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
             "SELECT tier FROM customer_tiers WHERE customer_id = ?1",

@@ -1,7 +1,7 @@
 //! The customer 360 page's loyalty panel in one call: balance, usable vs locked, next expiry,
 //! tier with progress to the next, recent history, tier changes and coupons.
 
-use super::{coupons, earn::follow_merges, points, tiers};
+use super::{coupons, holder::follow_merges, points, tiers};
 use crate::{
     auth::{Permission, Session},
     store::Store,

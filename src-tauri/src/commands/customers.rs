@@ -152,14 +152,16 @@ pub async fn customers_merge(
     choices: MergeChoices,
 ) -> CmdResult<MergeOutcome> {
     shell
-        .with_session(move |store, session| merge::merge(store, session, keep, other, &choices))
+        .with_session(move |store, session| {
+            laoke::customer_ops::merge(store, session, keep, other, &choices)
+        })
         .await
 }
 
 #[tauri::command]
 pub async fn customers_unmerge(shell: State<'_, Shell>, merge_id: i64) -> CmdResult<MergeOutcome> {
     shell
-        .with_session(move |store, session| merge::unmerge(store, session, merge_id))
+        .with_session(move |store, session| laoke::customer_ops::unmerge(store, session, merge_id))
         .await
 }
 
@@ -214,7 +216,7 @@ pub async fn customers_consent_history(
 #[tauri::command]
 pub async fn customers_erase(shell: State<'_, Shell>, id: i64) -> CmdResult<()> {
     shell
-        .with_session(move |store, session| customers::erase::erase(store, session, id))
+        .with_session(move |store, session| laoke::customer_ops::erase(store, session, id))
         .await
 }
 

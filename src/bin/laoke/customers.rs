@@ -203,7 +203,7 @@ pub fn run(ctx: &Ctx, cmd: CustomersCmd) -> Result<(), Error> {
             take,
             combine_notes,
         } => {
-            let out = customers::merge::merge(
+            let out = laoke::customer_ops::merge(
                 &store,
                 &session,
                 keep,
@@ -229,7 +229,7 @@ pub fn run(ctx: &Ctx, cmd: CustomersCmd) -> Result<(), Error> {
             );
         }
         CustomersCmd::Unmerge { merge_id } => {
-            let out = customers::merge::unmerge(&store, &session, merge_id)?;
+            let out = laoke::customer_ops::unmerge(&store, &session, merge_id)?;
             println!(
                 "{} #{}: #{} {} #{} ({} {})",
                 ctx.t("已撤销合并", "Merge undone"),
