@@ -31,13 +31,6 @@ pub struct Store {
 /// most writers import it with the [`Store`].
 pub use crate::time::ts;
 
-/// The old lenient reading (a bad stored text reads as 1970), kept only for the call sites in
-/// `orders/` and `loyalty/` that their slices of issue 11 are rewriting now; everything else
-/// uses [`crate::time::parse_ts`], which returns the error. Remove when those are done.
-pub fn parse_ts(s: &str) -> DateTime<Utc> {
-    crate::time::parse_ts(s).unwrap_or_default()
-}
-
 impl Store {
     /// Whether `dir` holds a store (its key file exists).
     pub fn exists(dir: &Path) -> bool {

@@ -233,3 +233,51 @@ fn applying_new_rules_gives_exactly_what_the_what_if_preview_showed() {
         "after apply the job has nothing left to do: {again:?}"
     );
 }
+
+#[test]
+fn a_coupon_entered_as_shop_days_is_valid_from_the_first_midnight_to_the_last_second() {
+    use chrono::NaiveDate;
+    let s = shop();
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let entry = NewCoupon {
+        name: "十一月满减".into(),
+        kind: CouponKind::Fixed,
+        threshold_fen: 0,
+        amount_fen: 500,
+        percent_off: 0,
+        cap_fen: 0,
+        gift: String::new(),
+        min_spend_fen: 0,
+        channel: None,
+        valid_from: day(11, 1),
+        valid_to: day(11, 30),
+        per_customer_limit: 1,
+        total_limit: None,
+    };
+    let c = coupons::create_in_shop_days(&s.store, &s.owner, &entry).unwrap();
+    // the shop's default timezone is Asia/Shanghai (UTC+8)
+    assert_eq!(
+        laoke::time::ts(c.def.valid_from),
+        "2026-10-31T16:00:00.000Z"
+    );
+    assert_eq!(laoke::time::ts(c.def.valid_to), "2026-11-30T15:59:59.000Z");
+    assert_eq!((c.first_day, c.last_day), (day(11, 1), day(11, 30)));
+    let listed = coupons::list(&s.store, &s.owner).unwrap();
+    assert_eq!(
+        (listed[0].first_day, listed[0].last_day),
+        (day(11, 1), day(11, 30))
+    );
+    // one day is a valid coupon; a last day before the first is refused, naming the field
+    let one = NewCoupon {
+        valid_to: day(11, 1),
+        ..entry.clone()
+    };
+    assert!(coupons::create_in_shop_days(&s.store, &s.owner, &one).is_ok());
+    let bad = NewCoupon {
+        valid_to: day(10, 31),
+        ..entry
+    };
+    let e = coupons::create_in_shop_days(&s.store, &s.owner, &bad).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.message(laoke::i18n::Lang::ZhCn).contains("有效期"), "{e}");
+}

@@ -10,10 +10,13 @@ use crate::{
     auth::{Permission, Session},
     money::yuan,
     orders::Channel,
-    store::{parse_ts, ts, Store},
+    settings::timezone_in,
+    store::Store,
+    time::{parse_ts, shop_day_end, shop_day_of, shop_day_start, ts},
     Error, Result,
 };
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -52,9 +55,13 @@ impl CouponKind {
     }
 }
 
+/// A coupon's terms. `V` is how its validity is given: instants (`DateTime<Utc>`, the default:
+/// what is stored and checked) or, as a person enters it, the first and last shop day
+/// (`NaiveDate`, inclusive: [`NewCoupon::in_shop_days`] turns them into instants in the shop's
+/// timezone, so no front end converts days itself).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct NewCoupon {
+pub struct NewCoupon<V = DateTime<Utc>> {
     pub name: String,
     pub kind: CouponKind,
     #[serde(default)]
@@ -72,8 +79,8 @@ pub struct NewCoupon {
     /// Only orders of this channel (None: any).
     #[serde(default)]
     pub channel: Option<Channel>,
-    pub valid_from: DateTime<Utc>,
-    pub valid_to: DateTime<Utc>,
+    pub valid_from: V,
+    pub valid_to: V,
     /// Times one customer may hold/use it.
     pub per_customer_limit: i64,
     /// Grants in total (None: unlimited).
@@ -87,6 +94,10 @@ pub struct Coupon {
     pub id: i64,
     #[serde(flatten)]
     pub def: NewCoupon,
+    /// The first and last shop day it is valid (`valid_from` / `valid_to` in the shop's
+    /// timezone): what the screens show.
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
     pub issued: i64,
     pub used: i64,
     pub created_by: String,
@@ -118,6 +129,28 @@ pub struct CouponGrant {
     pub discount_fen: Option<i64>,
     pub voided_at: Option<DateTime<Utc>>,
     pub void_reason: Option<String>,
+}
+
+impl NewCoupon<NaiveDate> {
+    /// The same terms, valid from the start of the first shop day to the last second of the
+    /// last one in `tz`.
+    pub fn in_shop_days(&self, tz: Tz) -> NewCoupon {
+        NewCoupon {
+            name: self.name.clone(),
+            kind: self.kind,
+            threshold_fen: self.threshold_fen,
+            amount_fen: self.amount_fen,
+            percent_off: self.percent_off,
+            cap_fen: self.cap_fen,
+            gift: self.gift.clone(),
+            min_spend_fen: self.min_spend_fen,
+            channel: self.channel,
+            valid_from: shop_day_start(self.valid_from, tz),
+            valid_to: shop_day_end(self.valid_to, tz),
+            per_customer_limit: self.per_customer_limit,
+            total_limit: self.total_limit,
+        }
+    }
 }
 
 impl NewCoupon {
@@ -224,7 +257,9 @@ const COUPON_COLUMNS: &str = "c.id, c.name, c.kind, c.threshold_fen, c.amount_fe
     (SELECT count(*) FROM coupon_grants g WHERE g.coupon_id = c.id AND g.voided_at IS NULL),
     (SELECT count(*) FROM coupon_grants g WHERE g.coupon_id = c.id AND g.used_at IS NOT NULL)";
 
-fn coupon_from_row(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Coupon> {
+fn coupon_from_row(r: &rusqlite::Row, o: usize, tz: Tz) -> rusqlite::Result<Coupon> {
+    let valid_from = parse_ts(&r.get::<_, String>(o + 10)?)?;
+    let valid_to = parse_ts(&r.get::<_, String>(o + 11)?)?;
     Ok(Coupon {
         id: r.get(o)?,
         def: NewCoupon {
@@ -239,16 +274,31 @@ fn coupon_from_row(r: &rusqlite::Row, o: usize) -> rusqlite::Result<Coupon> {
             channel: r
                 .get::<_, Option<String>>(o + 9)?
                 .and_then(|c| Channel::parse(&c)),
-            valid_from: parse_ts(&r.get::<_, String>(o + 10)?),
-            valid_to: parse_ts(&r.get::<_, String>(o + 11)?),
+            valid_from,
+            valid_to,
             per_customer_limit: r.get(o + 12)?,
             total_limit: r.get(o + 13)?,
         },
+        first_day: shop_day_of(valid_from, tz),
+        last_day: shop_day_of(valid_to, tz),
         created_by: r.get(o + 14)?,
-        created_at: parse_ts(&r.get::<_, String>(o + 15)?),
+        created_at: parse_ts(&r.get::<_, String>(o + 15)?)?,
         issued: r.get(o + 16)?,
         used: r.get(o + 17)?,
     })
+}
+
+/// Define a coupon valid from its first to its last shop day (what the app and the CLI
+/// take): the days become instants in the shop's timezone here, once.
+pub fn create_in_shop_days(store: &Store, s: &Session, c: &NewCoupon<NaiveDate>) -> Result<Coupon> {
+    let tz = timezone_in(store.conn());
+    if c.valid_to < c.valid_from {
+        return Err(Error::invalid(
+            "有效期：结束日期不能早于开始日期。",
+            "Validity: the last day cannot be before the first.",
+        ));
+    }
+    create(store, s, &c.in_shop_days(tz))
 }
 
 /// Define a coupon (owner, manager; audited).
@@ -280,10 +330,11 @@ pub fn create(store: &Store, s: &Session, c: &NewCoupon) -> Result<Coupon> {
 }
 
 fn get_in(conn: &Connection, id: i64) -> Result<Coupon> {
+    let tz = timezone_in(conn);
     conn.query_row(
         &format!("SELECT {COUPON_COLUMNS} FROM coupons c WHERE c.id = ?1"),
         [id],
-        |r| coupon_from_row(r, 0),
+        |r| coupon_from_row(r, 0, tz),
     )
     .optional()?
     .ok_or_else(|| {
@@ -300,8 +351,9 @@ pub fn list(store: &Store, s: &Session) -> Result<Vec<Coupon>> {
     let mut stmt = store.conn().prepare(&format!(
         "SELECT {COUPON_COLUMNS} FROM coupons c ORDER BY c.id DESC"
     ))?;
+    let tz = timezone_in(store.conn());
     let rows = stmt
-        .query_map([], |r| coupon_from_row(r, 0))?
+        .query_map([], |r| coupon_from_row(r, 0, tz))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
@@ -423,11 +475,18 @@ fn grants_where(
                 g.order_id, g.discount_fen, g.voided_at, g.void_reason, {COUPON_COLUMNS}
          FROM coupon_grants g JOIN coupons c ON c.id = g.coupon_id WHERE {cond} ORDER BY g.id DESC"
     ))?;
+    let tz = timezone_in(conn);
     let rows = stmt
         .query_map([arg], |r| {
-            let coupon = coupon_from_row(r, 11)?;
-            let used_at = r.get::<_, Option<String>>(6)?.map(|s| parse_ts(&s));
-            let voided_at = r.get::<_, Option<String>>(9)?.map(|s| parse_ts(&s));
+            let coupon = coupon_from_row(r, 11, tz)?;
+            let used_at = r
+                .get::<_, Option<String>>(6)?
+                .map(|s| parse_ts(&s))
+                .transpose()?;
+            let voided_at = r
+                .get::<_, Option<String>>(9)?
+                .map(|s| parse_ts(&s))
+                .transpose()?;
             let state = if voided_at.is_some() {
                 GrantState::Voided
             } else if used_at.is_some() {
@@ -443,7 +502,7 @@ fn grants_where(
                 source: r.get(2)?,
                 ticket_id: r.get(3)?,
                 issued_by: r.get(4)?,
-                issued_at: parse_ts(&r.get::<_, String>(5)?),
+                issued_at: parse_ts(&r.get::<_, String>(5)?)?,
                 used_at,
                 order_id: r.get(7)?,
                 discount_fen: r.get(8)?,

@@ -297,7 +297,7 @@ pub(crate) fn off_rule(
                 target: r.get(8)?,
                 taken: r.get(9)?,
                 given: r.get(10)?,
-                usable_from: crate::store::parse_ts(&r.get::<_, String>(11)?),
+                usable_from: crate::time::parse_ts(&r.get::<_, String>(11)?)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -25,7 +25,8 @@ use super::lots::{customer_expiry_key, expiry_kind, replay_rows, LotRow};
 use super::rules::{ExpiryPolicy, RuleVersion};
 use crate::{
     auth::{Permission, Session},
-    store::{ts, Store},
+    store::Store,
+    time::{parse_ts, ts},
     Result,
 };
 use chrono::{DateTime, Duration, Months, Utc};
@@ -93,7 +94,6 @@ fn inactivity_candidates(
     until: DateTime<Utc>,
     out: &mut BTreeSet<i64>,
 ) -> Result<()> {
-    use crate::store::parse_ts;
     let mut stmt = conn.prepare_cached(
         "WITH c AS (
              SELECT customer_id,
@@ -126,13 +126,18 @@ fn inactivity_candidates(
         if out.contains(&customer) {
             continue;
         }
-        let lot_at = parse_ts(&lot_at);
-        let from = last.map_or(lot_at, |l| parse_ts(&l).max(lot_at));
+        let lot_at = parse_ts(&lot_at)?;
+        let from = match last {
+            Some(l) => parse_ts(&l)?.max(lot_at),
+            None => lot_at,
+        };
         let Some(deadline) = months.and_then(|m| from.checked_add_months(Months::new(m))) else {
             continue;
         };
-        let closed =
-            matches!((xid, &x_at), (Some(x), Some(x_at)) if lot < x && deadline <= parse_ts(x_at));
+        let closed = match (xid, &x_at) {
+            (Some(x), Some(x_at)) => lot < x && deadline <= parse_ts(x_at)?,
+            _ => false,
+        };
         if !closed && deadline <= until {
             out.insert(customer);
         }
@@ -159,35 +164,6 @@ fn swept_until(conn: &Connection) -> Result<String> {
 pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<ExpiryReport> {
     let planned = plan(tx, now)?;
     write(tx, now, &planned)
-}
-
-/// A stored timestamp: the store's own format (`2026-11-24T02:20:01.000Z`, see
-/// [`crate::store::ts`]) read without the general RFC 3339 parser, anything else through it.
-pub(crate) fn fast_ts(s: &str) -> DateTime<Utc> {
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let fixed = b.len() == 24
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b[10] == b'T'
-        && b[13] == b':'
-        && b[16] == b':'
-        && b[19] == b'.'
-        && b[23] == b'Z';
-    let parsed = fixed
-        .then(|| {
-            chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?
-                .and_hms_milli_opt(num(11..13)?, num(14..16)?, num(17..19)?, num(20..23)?)
-        })
-        .flatten();
-    match parsed {
-        Some(t) => t.and_utc(),
-        None => crate::store::parse_ts(s),
-    }
 }
 
 /// One customer's expiry row to write.
@@ -262,11 +238,11 @@ pub(crate) fn for_each_ledger(
                 id: r.get(1)?,
                 delta: r.get(2)?,
                 reason,
-                at: fast_ts(text(4)?),
-                usable_from: fast_ts(text(5)?),
+                at: parse_ts(text(4)?)?,
+                usable_from: parse_ts(text(5)?)?,
                 expiry_kind: expiry_kind(text(6)?),
                 expiry_months: r.get(7)?,
-                expires_at: r.get_ref(8)?.as_str_or_null()?.map(fast_ts),
+                expires_at: r.get_ref(8)?.as_str_or_null()?.map(parse_ts).transpose()?,
                 lot_id: r.get(9)?,
                 reverses_id: r.get(10)?,
                 closes_all_due: r.get(11)?,
@@ -410,7 +386,7 @@ fn summaries(
                 a.lots += 1;
                 a.newest_lot = a.newest_lot.max(r.get(1)?);
                 let expires = match text(4)? {
-                    Some("after_earning") => text(5)?.map(fast_ts),
+                    Some("after_earning") => text(5)?.map(parse_ts).transpose()?,
                     _ => None,
                 };
                 a.all_due &= expires.is_some_and(|x| x <= now);
@@ -459,7 +435,7 @@ pub(crate) fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Due>> {
             conn,
             now,
             &holders,
-            Some((crate::store::parse_ts(&swept), &inactive)),
+            Some((crate::time::parse_ts(&swept)?, &inactive)),
         )?
     } else {
         let candidates = candidates(conn, now)?;

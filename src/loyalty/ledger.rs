@@ -302,7 +302,7 @@ pub(crate) const ENTRY_COLUMNS: &str = "id, customer_id, delta, reason, source, 
     usable_from, expiry_kind, expiry_months, expires_at, lot_id, reverses_id, idempotency_key";
 
 pub(crate) fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<PointsEntry> {
-    use crate::store::parse_ts;
+    use crate::time::parse_ts;
     Ok(PointsEntry {
         id: r.get(0)?,
         customer_id: r.get(1)?,
@@ -317,11 +317,14 @@ pub(crate) fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<PointsEntry>
         operator: r.get(10)?,
         note: r.get(11)?,
         ticket_id: r.get(12)?,
-        at: parse_ts(&r.get::<_, String>(13)?),
-        usable_from: parse_ts(&r.get::<_, String>(14)?),
+        at: parse_ts(&r.get::<_, String>(13)?)?,
+        usable_from: parse_ts(&r.get::<_, String>(14)?)?,
         expiry_kind: r.get(15)?,
         expiry_months: r.get(16)?,
-        expires_at: r.get::<_, Option<String>>(17)?.map(|s| parse_ts(&s)),
+        expires_at: r
+            .get::<_, Option<String>>(17)?
+            .map(|s| parse_ts(&s))
+            .transpose()?,
         lot_id: r.get(18)?,
         reverses_id: r.get(19)?,
         idempotency_key: r.get(20)?,

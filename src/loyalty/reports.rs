@@ -5,9 +5,11 @@
 use super::{expiry::expiring_of, rules::version_at};
 use crate::{
     auth::{Permission, Session},
-    settings,
-    store::{parse_ts, ts, Store},
-    Result,
+    settings, Result,
+    {
+        store::Store,
+        time::{parse_ts, ts},
+    },
 };
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -112,7 +114,7 @@ pub fn monthly(store: &Store, s: &Session) -> Result<Vec<MonthRow>> {
     })?;
     for row in rows {
         let (hour, reason, plus, minus) = row?;
-        let at = parse_ts(&format!("{hour}:00:00.000Z"));
+        let at = parse_ts(&format!("{hour}:00:00.000Z"))?;
         let month = at.with_timezone(&tz).format("%Y-%m").to_string();
         let m = months.entry(month.clone()).or_insert_with(|| MonthRow {
             month,

@@ -6,8 +6,11 @@
 use crate::{
     audit,
     auth::{Permission, Session},
-    store::{parse_ts, ts, Store},
     Error, Result,
+    {
+        store::Store,
+        time::{parse_ts, ts},
+    },
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -275,7 +278,7 @@ pub fn version_at(conn: &Connection, at: DateTime<Utc>) -> Result<RuleVersion> {
     Ok(match row {
         Some((id, eff, rules, by)) => RuleVersion {
             id,
-            effective_at: parse_ts(&eff),
+            effective_at: parse_ts(&eff)?,
             created_by: by,
             rules: serde_json::from_str(&rules)
                 .map_err(|e| Error::Internal(format!("loyalty rules {id}: {e}")))?,
@@ -320,7 +323,7 @@ pub fn history(store: &Store, s: &Session) -> Result<Vec<RuleVersion>> {
         .map(|(id, eff, rules, by)| {
             Ok(RuleVersion {
                 id,
-                effective_at: parse_ts(&eff),
+                effective_at: parse_ts(&eff)?,
                 created_by: by,
                 rules: serde_json::from_str(&rules)
                     .map_err(|e| Error::Internal(format!("loyalty rules {id}: {e}")))?,

@@ -9,8 +9,11 @@ use crate::{
     audit,
     auth::{Permission, Session},
     orders::counted_statuses_sql,
-    store::{parse_ts, ts, Store},
     Error, Result,
+    {
+        store::Store,
+        time::{parse_ts, ts},
+    },
 };
 use chrono::{DateTime, Months, Utc};
 use rusqlite::{params, Connection};
@@ -80,7 +83,7 @@ fn current_tiers(conn: &Connection) -> Result<HashMap<i64, Current>> {
             r.get::<_, i64>(0)?,
             Current {
                 tier: r.get(1)?,
-                retained_until: parse_ts(&r.get::<_, String>(2)?),
+                retained_until: parse_ts(&r.get::<_, String>(2)?)?,
                 locked: r.get(3)?,
             },
         ))
@@ -302,8 +305,8 @@ pub(crate) fn status_of(
     };
     Ok(TierStatus {
         tier: idx.map(|i| rules.tiers[i].clone()),
-        reached_at: row.as_ref().map(|r| parse_ts(&r.1)),
-        retained_until: row.as_ref().map(|r| parse_ts(&r.2)),
+        reached_at: row.as_ref().map(|r| parse_ts(&r.1)).transpose()?,
+        retained_until: row.as_ref().map(|r| parse_ts(&r.2)).transpose()?,
         locked: row.as_ref().is_some_and(|r| r.3),
         qualifying_spend_fen: spend,
         to_next_fen: next.as_ref().map(|t| (t.threshold_fen - spend).max(0)),
@@ -335,7 +338,7 @@ pub(crate) fn history_of(conn: &Connection, customer_id: i64) -> Result<Vec<Tier
                 reason: r.get(3)?,
                 spend_fen: r.get(4)?,
                 operator: r.get(5)?,
-                at: parse_ts(&r.get::<_, String>(6)?),
+                at: parse_ts(&r.get::<_, String>(6)?)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

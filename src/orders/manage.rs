@@ -6,7 +6,7 @@
 
 use super::model::{Channel, NewOrder, NewOrderItem, OrderStatus, UpsertOutcome};
 use super::upsert::{snapshot, upsert_in_tx, upsert_with_reason, OrderSnapshot};
-use crate::{store::parse_ts, Error, Result};
+use crate::{time::parse_ts, Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Transaction};
 use serde::Deserialize;
@@ -201,14 +201,14 @@ fn next_order_no(
     }
 }
 
-fn to_new_order(b: &OrderSnapshot) -> NewOrder {
-    NewOrder {
+fn to_new_order(b: &OrderSnapshot) -> Result<NewOrder> {
+    Ok(NewOrder {
         customer_id: b.customer_id,
         channel: Channel::parse(&b.channel).unwrap_or(Channel::Other),
         order_no: b.order_no.clone(),
         status: OrderStatus::parse(&b.status).unwrap_or(OrderStatus::Unpaid),
-        ordered_at: parse_ts(&b.ordered_at),
-        paid_at: b.paid_at.as_deref().map(parse_ts),
+        ordered_at: parse_ts(&b.ordered_at)?,
+        paid_at: b.paid_at.as_deref().map(parse_ts).transpose()?,
         goods_fen: b.goods_fen,
         shipping_fen: b.shipping_fen,
         discount_fen: b.discount_fen,
@@ -220,7 +220,7 @@ fn to_new_order(b: &OrderSnapshot) -> NewOrder {
         receiver_address: b.receiver_address.clone(),
         note: b.note.clone(),
         items: b.items.clone(),
-    }
+    })
 }
 
 /// A status change or refund as written: what `sales` refreshes and audits.
@@ -252,7 +252,7 @@ pub fn set_status_in_tx(
         ));
     }
     let before = snapshot(tx, id)?;
-    let mut o = to_new_order(&before);
+    let mut o = to_new_order(&before)?;
     let from = o.status;
     if from == status {
         return Ok(None);
@@ -299,7 +299,7 @@ pub fn refund_in_tx(
         ));
     }
     let before = snapshot(tx, id)?;
-    let mut o = to_new_order(&before);
+    let mut o = to_new_order(&before)?;
     let from = o.status;
     if !o.status.counts_as_purchase() {
         return Err(Error::invalid(

@@ -3,10 +3,8 @@
 //! field in its error. Every writer path calls it first (`upsert_in_tx`, the import).
 
 use super::model::{NewOrder, NewOrderItem, OrderStatus};
-use crate::{
-    store::{parse_ts, ts},
-    Error, Result,
-};
+use crate::{Error, Result};
+use chrono::SubsecRound;
 
 /// Longest order number we accept (marketplaces use ≤ 30 digits).
 const MAX_ORDER_NO: usize = 64;
@@ -138,8 +136,8 @@ pub fn normalize(o: &NewOrder) -> Result<NewOrder> {
         channel: o.channel,
         order_no: no,
         status: o.status,
-        ordered_at: parse_ts(&ts(o.ordered_at)),
-        paid_at: o.paid_at.map(|t| parse_ts(&ts(t))),
+        ordered_at: o.ordered_at.trunc_subsecs(3),
+        paid_at: o.paid_at.map(|t| t.trunc_subsecs(3)),
         goods_fen: o.goods_fen,
         shipping_fen: o.shipping_fen,
         discount_fen: o.discount_fen,

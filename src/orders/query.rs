@@ -6,9 +6,8 @@ use super::model::{Channel, OrderStatus};
 use super::stats::counted_statuses_sql;
 use crate::{
     auth::{Permission, Session},
-    phone, settings,
-    store::{parse_ts, Store},
-    Error, Result,
+    phone, settings, Error, Result,
+    {store::Store, time::parse_ts},
 };
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rusqlite::{types::Value, Connection, OptionalExtension};
@@ -241,8 +240,12 @@ fn read_row(r: &rusqlite::Row) -> rusqlite::Result<OrderRow> {
         channel: Channel::parse(&channel).unwrap_or(Channel::Other),
         order_no: r.get(2)?,
         status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Unpaid),
-        ordered_at: parse_ts(&r.get::<_, String>(4)?),
-        paid_at: r.get::<_, Option<String>>(5)?.as_deref().map(parse_ts),
+        ordered_at: parse_ts(&r.get::<_, String>(4)?)?,
+        paid_at: r
+            .get::<_, Option<String>>(5)?
+            .as_deref()
+            .map(parse_ts)
+            .transpose()?,
         customer_id: r.get(6)?,
         customer_name: r.get(7)?,
         buyer_nick: r.get(8)?,
@@ -522,8 +525,8 @@ pub(crate) fn get_in(conn: &Connection, id: i64, unmasked: bool) -> Result<Order
         receiver_address: raddr,
         note,
         created_by: by,
-        created_at: parse_ts(&created),
-        updated_at: parse_ts(&updated),
+        created_at: parse_ts(&created)?,
+        updated_at: parse_ts(&updated)?,
         imported: batch.is_some(),
         items,
         customer,
@@ -610,8 +613,8 @@ pub fn customer_summary(conn: &Connection, customer_id: i64) -> Result<CustomerS
         total_spend_fen: spend,
         orders_count: n,
         average_order_fen: if n > 0 { spend.div_euclid(n) } else { 0 },
-        first_order_at: first.as_deref().map(parse_ts),
-        last_order_at: last.as_deref().map(parse_ts),
+        first_order_at: first.as_deref().map(parse_ts).transpose()?,
+        last_order_at: last.as_deref().map(parse_ts).transpose()?,
         favourite_categories,
     })
 }

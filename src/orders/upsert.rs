@@ -11,7 +11,7 @@ use super::model::{NewOrder, NewOrderItem, UpsertOutcome};
 use super::normalize::normalize;
 use super::write::{OrderWriter, Origin};
 use crate::{
-    store::{parse_ts, ts},
+    time::{parse_ts, ts},
     Error, Result,
 };
 use chrono::{DateTime, Utc};
@@ -144,8 +144,8 @@ impl OrderSnapshot {
     fn same_content(&self, o: &NewOrder) -> bool {
         self.customer_id == o.customer_id
             && self.status == o.status.as_str()
-            && parse_ts(&self.ordered_at) == o.ordered_at
-            && self.paid_at.as_deref().map(parse_ts) == o.paid_at
+            && parse_ts(&self.ordered_at).is_ok_and(|t| t == o.ordered_at)
+            && self.paid_at.as_deref().map(parse_ts).transpose().ok() == Some(o.paid_at)
             && self.goods_fen == o.goods_fen
             && self.shipping_fen == o.shipping_fen
             && self.discount_fen == o.discount_fen

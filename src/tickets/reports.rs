@@ -89,7 +89,7 @@ fn label(p: Period, d: NaiveDate) -> String {
 }
 
 fn day(tz: Tz, t: DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&tz).date_naive()
+    crate::time::shop_day_of(t, tz)
 }
 
 fn median(v: &mut [i64]) -> Option<i64> {

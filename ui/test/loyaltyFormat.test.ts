@@ -5,7 +5,6 @@ import { checkAdjust } from "../src/screens/loyalty/AdjustPoints";
 import { draftToInput } from "../src/screens/loyalty/CouponForm";
 import { couponText, lastMonths, niceMax, signedPoints, zhe, type CouponTerms } from "../src/screens/loyalty/format";
 import { describeCoupon } from "../src/screens/loyalty/labels";
-import { shopDayEnd, shopDayOf, shopDayStart } from "../src/screens/loyalty/shopDay";
 
 const terms = (patch: Partial<CouponTerms>): CouponTerms => ({
   kind: "threshold",
@@ -74,15 +73,15 @@ describe("coupon form", () => {
   };
 
   it("turns typed yuan into exact fen and shop days into UTC instants", () => {
-    const r = draftToInput(draft, "Asia/Shanghai");
-    expect(r.ok && r.input).toMatchObject({ thresholdFen: 10_000, amountFen: 1_050, validFrom: "2026-10-31T16:00:00.000Z", validTo: "2026-11-30T15:59:59.000Z", percentOff: 0 });
+    const r = draftToInput(draft);
+    expect(r.ok && r.input).toMatchObject({ thresholdFen: 10_000, amountFen: 1_050, validFrom: "2026-11-01", validTo: "2026-11-30", percentOff: 0 });
   });
 
   it("names the first wrong field", () => {
-    expect(draftToInput({ ...draft, name: " " }, "UTC")).toEqual({ ok: false, field: "coupon.form.name" });
-    expect(draftToInput({ ...draft, amount: "1.234" }, "UTC")).toEqual({ ok: false, field: "coupon.form.amount" });
-    expect(draftToInput({ ...draft, kind: "percentage", percentOff: 100 }, "UTC")).toEqual({ ok: false, field: "coupon.form.percent" });
-    expect(draftToInput({ ...draft, kind: "gift" }, "UTC")).toEqual({ ok: false, field: "coupon.form.gift" });
+    expect(draftToInput({ ...draft, name: " " })).toEqual({ ok: false, field: "coupon.form.name" });
+    expect(draftToInput({ ...draft, amount: "1.234" })).toEqual({ ok: false, field: "coupon.form.amount" });
+    expect(draftToInput({ ...draft, kind: "percentage", percentOff: 100 })).toEqual({ ok: false, field: "coupon.form.percent" });
+    expect(draftToInput({ ...draft, kind: "gift" })).toEqual({ ok: false, field: "coupon.form.gift" });
   });
 });
 
@@ -114,21 +113,6 @@ describe("numbers on the charts", () => {
     expect(signedPoints(1200)).toBe("+1,200");
     expect(signedPoints(-30)).toBe("−30");
     expect(signedPoints(0)).toBe("0");
-  });
-});
-
-describe("shop days", () => {
-  it("starts and ends a day in the shop's zone, not the computer's", () => {
-    expect(shopDayStart("2026-11-01", "Asia/Shanghai")).toBe("2026-10-31T16:00:00.000Z");
-    expect(shopDayEnd("2026-11-01", "Asia/Shanghai")).toBe("2026-11-01T15:59:59.000Z");
-    expect(shopDayOf("2026-10-31T16:00:00.000Z", "Asia/Shanghai")).toBe("2026-11-01");
-    expect(shopDayOf("2026-10-31T15:59:59.000Z", "Asia/Shanghai")).toBe("2026-10-31");
-  });
-
-  it("follows daylight saving time where the zone has it", () => {
-    // New York: UTC−4 in July, UTC−5 in January.
-    expect(shopDayStart("2026-07-01", "America/New_York")).toBe("2026-07-01T04:00:00.000Z");
-    expect(shopDayStart("2026-01-15", "America/New_York")).toBe("2026-01-15T05:00:00.000Z");
   });
 });
 

@@ -8,6 +8,7 @@
 //! the shell's timer runs it every few minutes while someone is signed in (`laoke::jobs`), and
 //! the overview can run it at once (`loyalty_run`).
 
+use chrono::NaiveDate;
 use laoke::loyalty::{
     coupons::{self, Coupon, CouponGrant, NewCoupon},
     job::{self, JobReport},
@@ -153,9 +154,12 @@ pub async fn coupons_list(shell: State<'_, Shell>) -> CmdResult<Vec<Coupon>> {
 }
 
 #[tauri::command]
-pub async fn coupons_create(shell: State<'_, Shell>, coupon: NewCoupon) -> CmdResult<Coupon> {
+pub async fn coupons_create(
+    shell: State<'_, Shell>,
+    coupon: NewCoupon<NaiveDate>,
+) -> CmdResult<Coupon> {
     shell
-        .with_session(move |store, session| coupons::create(store, session, &coupon))
+        .with_session(move |store, session| coupons::create_in_shop_days(store, session, &coupon))
         .await
 }
 

@@ -62,8 +62,8 @@ export interface PointsSummary {
 export const COUPON_KINDS = ["threshold", "percentage", "fixed", "gift"] as const;
 export type CouponKind = (typeof COUPON_KINDS)[number];
 
-/** laoke::loyalty::coupons::NewCoupon */
-export interface CouponInput {
+/** laoke::loyalty::coupons::NewCoupon<V>: validity as instants (stored) or shop days (entered). */
+interface CouponTerms<V> {
   name: string;
   kind: CouponKind;
   /** threshold: 满 X */
@@ -78,14 +78,23 @@ export interface CouponInput {
   minSpendFen: number;
   /** Only orders of this channel; null: any. */
   channel: Channel | null;
-  /** RFC 3339 UTC (the start / end of shop days). */
-  validFrom: string;
-  validTo: string;
+  validFrom: V;
+  validTo: V;
   perCustomerLimit: number;
   totalLimit: number | null;
 }
 
-export interface Coupon extends CouponInput {
+/** What the coupon form sends: the first and last shop day (YYYY-MM-DD, inclusive); the core
+ *  turns them into instants in the shop's timezone. */
+export type CouponInput = CouponTerms<string>;
+
+export interface Coupon extends CouponTerms<string> {
+  /** RFC 3339 UTC (the start of the first / the last second of the last shop day). */
+  validFrom: string;
+  validTo: string;
+  /** The first and last shop day it is valid (YYYY-MM-DD). */
+  firstDay: string;
+  lastDay: string;
   id: number;
   issued: number;
   used: number;

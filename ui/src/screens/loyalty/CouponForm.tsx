@@ -7,8 +7,6 @@ import { parseYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { channelLabel } from "../orders/labels";
 import { describeCoupon, kindLabel } from "./labels";
-import { shopDayEnd, shopDayStart } from "./shopDay";
-import { useShopTimezone } from "./useShopTimezone";
 
 interface Draft {
   name: string;
@@ -47,7 +45,7 @@ const fen = (s: string): number | null => {
 };
 
 /** The draft as the core's input, or the label key of the first field that is wrong. */
-export function draftToInput(d: Draft, timeZone: string): { ok: true; input: CouponInput } | { ok: false; field: MessageKey } {
+export function draftToInput(d: Draft): { ok: true; input: CouponInput } | { ok: false; field: MessageKey } {
   if (!d.name.trim()) return { ok: false, field: "coupon.form.name" };
   const thresholdFen = d.kind === "threshold" ? fen(d.threshold) : 0;
   if (thresholdFen === null || (d.kind === "threshold" && thresholdFen <= 0)) return { ok: false, field: "coupon.form.threshold" };
@@ -73,8 +71,9 @@ export function draftToInput(d: Draft, timeZone: string): { ok: true; input: Cou
       gift: d.kind === "gift" ? d.gift.trim() : "",
       minSpendFen,
       channel: d.channel,
-      validFrom: shopDayStart(d.valid[0].format("YYYY-MM-DD"), timeZone),
-      validTo: shopDayEnd(d.valid[1].format("YYYY-MM-DD"), timeZone),
+      // shop days; the core turns them into instants in the shop's timezone
+      validFrom: d.valid[0].format("YYYY-MM-DD"),
+      validTo: d.valid[1].format("YYYY-MM-DD"),
       perCustomerLimit: d.perCustomer,
       totalLimit: d.total,
     },
@@ -85,12 +84,11 @@ export function draftToInput(d: Draft, timeZone: string): { ok: true; input: Cou
 export function CouponForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const timeZone = useShopTimezone();
   const [d, setD] = useState<Draft>(blank);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
-  const parsed = draftToInput(d, timeZone);
+  const parsed = draftToInput(d);
 
   const submit = async () => {
     if (!parsed.ok) {

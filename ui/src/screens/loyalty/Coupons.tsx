@@ -7,15 +7,12 @@ import { useSession } from "../../lib/appContext";
 import { useErrorText } from "../../lib/useErrorText";
 import { CouponForm } from "./CouponForm";
 import { IssueCoupon } from "./IssueCoupon";
-import { shopDayOf } from "./shopDay";
-import { useShopTimezone } from "./useShopTimezone";
 import { couponChannel, describeCoupon, kindLabel } from "./labels";
 
 /** Coupon definitions with their usage; owner and manager create and issue (the core checks). */
 export function Coupons() {
   const { t } = useI18n();
   const session = useSession();
-  const timeZone = useShopTimezone();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [rows, setRows] = useState<Coupon[] | null>(null);
@@ -54,7 +51,7 @@ export function Coupons() {
     },
     { title: t("coupon.col.valid"), key: "valid", width: 170, render: (_: unknown, c: Coupon) => (
         <span className="mono-num">
-          {shopDayOf(c.validFrom, timeZone)} ~ {shopDayOf(c.validTo, timeZone)}
+          {c.firstDay} ~ {c.lastDay}
         </span>
       ),
     },
