@@ -7,8 +7,10 @@
 //! 1970. The error converts into both [`crate::Error`] and `rusqlite::Error`, so `?` works in
 //! row closures as well as in the core's functions.
 //!
-//! Ground floor. Where "now" comes from is [`crate::clock`]; the shop's timezone (for shop days)
-//! is [`crate::settings::timezone`].
+//! Shop days: [`shop_day_of`], [`shop_day_start`] and [`shop_day_end`] turn instants into the
+//! shop's calendar days and back, given the shop's timezone ([`crate::settings::timezone`]).
+//!
+//! Ground floor. Where "now" comes from is [`crate::clock`].
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
