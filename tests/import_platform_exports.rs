@@ -177,3 +177,57 @@ fn a_wechat_order_refunded_on_two_items_records_the_sum_of_its_item_refunds() {
         "商品已退款金额 is per item: ¥10 + ¥5"
     );
 }
+
+/// An older Taobao 订单报表 layout as partner tools still export it: 收货人 for 收货人姓名,
+/// 支付金额 for 买家实际支付金额, the usually empty 联系电话 before 联系手机, 买家支付宝账号 added and
+/// 宝贝标题 missing.
+const TAOBAO_OLDER: &[&str] = &[
+    "订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,支付金额,订单状态,买家留言,收货人,收货地址,联系电话,联系手机,订单创建时间,订单付款时间,退款金额",
+    "3300000000000001,tea_lover,t***@163.com,200.00,0.00,200.00,交易成功,,孙悦,浙江省 杭州市 西湖区 文三路 9 号,,13600001111,2019-06-18 10:00:00,2019-06-18 10:01:00,50.00",
+    "3300000000000002,小茶客,x***@qq.com,88.00,10.00,98.00,卖家已发货，等待买家确认,,钱程,上海 上海市 浦东新区 世纪大道 1 号,,13600002222,2019-11-11 00:05:00,2019-11-11 00:06:00,0.00",
+];
+
+#[test]
+fn an_older_taobao_layout_is_recognised_and_every_buyer_keeps_the_mobile() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let path = tmp.path().join("淘宝订单报表-2019.csv");
+    write_utf8_bom(&path, TAOBAO_OLDER);
+
+    let r = import(&store, &owner, &path);
+    assert_eq!(r.preset, "taobao", "recognised by its core headers");
+    assert_eq!(
+        (r.created, r.rejected, r.customers_created),
+        (2, 0, 2),
+        "{:?}",
+        r.rejected_rows
+    );
+    assert_eq!(
+        query::<i64>(
+            &store,
+            &owner,
+            "SELECT count(*) FROM orders WHERE channel = 'taobao'"
+        ),
+        2,
+        "the orders' channel is Taobao, not 其他"
+    );
+    assert_eq!(
+        query::<String>(
+            &store,
+            &owner,
+            "SELECT group_concat(p.phone, ',') FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+             WHERE c.name IN ('孙悦', '钱程') ORDER BY p.phone"
+        ),
+        "+8613600001111,+8613600002222",
+        "the mobile comes from 联系手机, not the empty 联系电话"
+    );
+    assert_eq!(
+        query::<i64>(
+            &store,
+            &owner,
+            "SELECT paid_fen - refunded_fen FROM orders WHERE order_no = '3300000000000001'"
+        ),
+        15_000,
+        "支付金额 is the amount paid"
+    );
+}

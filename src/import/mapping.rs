@@ -137,23 +137,12 @@ pub fn guess_kind(headers: &[String], kind: ImportKind) -> Mapping {
     let mut used = vec![false; headers.len()];
     let mut columns = BTreeMap::new();
     let fields = Field::for_kind(kind);
-    let words = |f: Field| -> Vec<String> {
-        let mut w: Vec<String> = f.synonyms().iter().map(|s| normalize_header(s)).collect();
-        for p in presets::PRESETS.iter().filter(|p| p.kind == kind) {
-            for (pf, hs) in p.columns {
-                if *pf == f {
-                    w.extend(hs.iter().map(|h| normalize_header(h)));
-                }
-            }
-        }
-        w
-    };
     for exact in [true, false] {
         for &f in fields {
             if columns.contains_key(&f) {
                 continue;
             }
-            let ws = words(f);
+            let ws = words(kind, f);
             let hit = normalized.iter().enumerate().position(|(i, h)| {
                 !used[i]
                     && !h.is_empty()
@@ -175,6 +164,72 @@ pub fn guess_kind(headers: &[String], kind: ImportKind) -> Mapping {
         kind,
         channel: None,
         columns,
+    }
+}
+
+/// The header words that name `f` in files of `kind`: its synonyms, then every preset's
+/// headers for it (normalised).
+fn words(kind: ImportKind, f: Field) -> Vec<String> {
+    let mut w: Vec<String> = f.synonyms().iter().map(|s| normalize_header(s)).collect();
+    for p in presets::PRESETS.iter().filter(|p| p.kind == kind) {
+        for (pf, hs) in p.columns {
+            if *pf == f {
+                w.extend(hs.iter().map(|h| normalize_header(h)));
+            }
+        }
+    }
+    w
+}
+
+/// Look at the data too: where a field's column is empty in every sampled row and another
+/// column named like that field has data, the one with data wins. Older Taobao layouts put
+/// the usually empty 联系电话 (landline) before 联系手机; taking it by its name alone left every
+/// buyer without a mobile (and their orders without a channel). Between the mobile and the
+/// landline field the columns are swapped, so both numbers are still kept.
+pub fn prefer_filled(m: &mut Mapping, headers: &[String], rows: &[Vec<String>]) {
+    if rows.is_empty() {
+        return;
+    }
+    let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let index = |h: &str| normalized.iter().position(|n| *n == normalize_header(h));
+    let filled = |i: usize| {
+        rows.iter()
+            .any(|r| r.get(i).is_some_and(|v| !v.trim().is_empty()))
+    };
+    let fields: Vec<Field> = m.columns.keys().copied().collect();
+    for f in fields {
+        let Some(i) = m.columns.get(&f).and_then(|h| index(h)) else {
+            continue;
+        };
+        if filled(i) {
+            continue;
+        }
+        let ws = words(m.kind, f);
+        let Some(j) =
+            (0..headers.len()).find(|&j| j != i && filled(j) && ws.contains(&normalized[j]))
+        else {
+            continue;
+        };
+        let holder = m
+            .columns
+            .iter()
+            .find(|(_, h)| index(h) == Some(j))
+            .map(|(g, _)| *g);
+        match holder {
+            None => {
+                m.columns.insert(f, headers[j].clone());
+            }
+            Some(g)
+                if matches!(
+                    (f, g),
+                    (Field::Mobile, Field::Phone) | (Field::Phone, Field::Mobile)
+                ) =>
+            {
+                m.columns.insert(g, headers[i].clone());
+                m.columns.insert(f, headers[j].clone());
+            }
+            Some(_) => {}
+        }
     }
 }
 
@@ -260,6 +315,63 @@ mod tests {
         assert!(m
             .resolve(&h(&["单号", "下单时间", "客户", "手机", "金额", "商品"]))
             .is_ok());
+    }
+
+    #[test]
+    fn when_two_columns_can_fill_a_field_the_one_with_data_wins() {
+        // an unknown layout: 联系电话 (empty) comes before 联系手机
+        let hs = h(&["单号", "下单时间", "收货人", "联系电话", "联系手机", "金额"]);
+        let mut m = guess(&hs);
+        assert_eq!(
+            m.columns.get(&Field::Mobile).map(String::as_str),
+            Some("联系电话")
+        );
+        let rows = vec![
+            h(&["T1", "2026-01-02 10:00", "王芳", "", "13800138000", "99"]),
+            h(&["T2", "2026-01-03 11:00", "李娜", " ", "13900139000", "15"]),
+        ];
+        prefer_filled(&mut m, &hs, &rows);
+        assert_eq!(
+            m.columns.get(&Field::Mobile).map(String::as_str),
+            Some("联系手机")
+        );
+        // where both have data, the name decides as before; a landline column keeps its field
+        let both = vec![h(&[
+            "T3",
+            "2026-01-04 09:00",
+            "赵敏",
+            "010-88886666",
+            "13700137000",
+            "8",
+        ])];
+        let mut m2 = guess(&hs);
+        let before = m2.clone();
+        prefer_filled(&mut m2, &hs, &both);
+        assert_eq!(m2, before);
+    }
+
+    #[test]
+    fn the_mobile_and_landline_columns_swap_rather_than_lose_one() {
+        let hs = h(&["订单号", "手机", "电话", "金额"]);
+        let mut m = Mapping {
+            kind: ImportKind::Orders,
+            channel: None,
+            columns: BTreeMap::from([
+                (Field::OrderNo, "订单号".to_string()),
+                (Field::Mobile, "电话".to_string()),
+                (Field::Phone, "手机".to_string()),
+                (Field::Paid, "金额".to_string()),
+            ]),
+        };
+        prefer_filled(&mut m, &hs, &[h(&["A1", "13800138000", "", "5"])]);
+        assert_eq!(
+            m.columns.get(&Field::Mobile).map(String::as_str),
+            Some("手机")
+        );
+        assert_eq!(
+            m.columns.get(&Field::Phone).map(String::as_str),
+            Some("电话")
+        );
     }
 
     #[test]

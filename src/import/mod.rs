@@ -256,6 +256,9 @@ pub enum BulkMode {
 }
 
 /// A loaded file with the mapping to use.
+/// Rows looked at to see which of two candidate columns has data.
+const PEEK_ROWS: usize = 200;
+
 struct Prepared {
     loaded: read::Loaded,
     file_name: String,
@@ -316,6 +319,16 @@ fn prepare(
             MappingSource::Guessed,
         )
     };
+    let mut mapping = mapping;
+    if matches!(source, MappingSource::Preset | MappingSource::Guessed) {
+        // what a person would check on the mapping screen: is the chosen column filled?
+        let mut rows = Vec::new();
+        loaded.for_each_row(&mut |_, cells, _| {
+            rows.push(cells.iter().map(read::Value::to_text).collect());
+            Ok(rows.len() < PEEK_ROWS)
+        })?;
+        mapping::prefer_filled(&mut mapping, &loaded.headers, &rows);
+    }
     Ok(Prepared {
         loaded,
         file_name,

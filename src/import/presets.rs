@@ -33,7 +33,8 @@ pub struct Preset {
     pub channel: Option<Channel>,
     /// For each field, the headers that hold it, best first.
     pub columns: &'static [(Field, &'static [&'static str])],
-    /// Headers that all must be present for the file to be recognised as this export.
+    /// Headers that all must be present for the file to be recognised as this export; `a|b`
+    /// accepts either (the same column under another year's or a partner tool's name).
     pub signature: &'static [&'static str],
 }
 
@@ -42,15 +43,15 @@ const TAOBAO_COLUMNS: &[(Field, &[&str])] = &[
     (Field::BuyerNick, &["买家会员名"]),
     (Field::GoodsAmount, &["买家应付货款", "总金额"]),
     (Field::Shipping, &["买家应付邮费"]),
-    (Field::Paid, &["买家实际支付金额"]),
+    (Field::Paid, &["买家实际支付金额", "支付金额", "实付金额"]),
     (Field::Status, &["订单状态"]),
     (Field::Note, &["买家留言", "订单备注"]),
-    (Field::ReceiverName, &["收货人姓名"]),
-    (Field::Address, &["收货地址"]),
-    (Field::Mobile, &["联系手机"]),
+    (Field::ReceiverName, &["收货人姓名", "收货人"]),
+    (Field::Address, &["收货地址", "详细收货地址"]),
+    (Field::Mobile, &["联系手机", "收货人手机", "手机"]),
     (Field::Phone, &["联系电话"]),
-    (Field::OrderedAt, &["订单创建时间"]),
-    (Field::PaidAt, &["订单付款时间"]),
+    (Field::OrderedAt, &["订单创建时间", "创建时间"]),
+    (Field::PaidAt, &["订单付款时间", "付款时间"]),
     (Field::ProductName, &["宝贝标题"]),
     (Field::Quantity, &["宝贝总数量", "商品数量"]),
     (Field::Sku, &["修改后的sku"]),
@@ -65,7 +66,14 @@ pub const PRESETS: &[Preset] = &[
         kind: ImportKind::Orders,
         channel: Some(Channel::Taobao),
         columns: TAOBAO_COLUMNS,
-        signature: &["订单编号", "买家会员名", "买家实际支付金额", "订单创建时间"],
+        // the core headers, under this year's names and those of older layouts and partner
+        // tools (收货人 for 收货人姓名, 支付金额 for 买家实际支付金额, …)
+        signature: &[
+            "订单编号",
+            "买家会员名|买家昵称",
+            "买家实际支付金额|支付金额|实付金额",
+            "订单创建时间|创建时间",
+        ],
     },
     Preset {
         id: "tmall",
@@ -304,14 +312,15 @@ pub fn by_id(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id.trim())
 }
 
-/// The export these headers come from, if Laoke knows it: every signature header present;
-/// the preset with the most recognised columns wins.
+/// The export these headers come from, if Laoke knows it: every signature header present
+/// (one of its `|` alternatives); the preset with the most recognised columns wins.
 pub fn detect(headers: &[String]) -> Option<&'static Preset> {
     let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let has = |h: &str| normalized.contains(&normalize_header(h));
+    let has_one_of = |alternatives: &str| alternatives.split('|').any(has);
     PRESETS
         .iter()
-        .filter(|p| !p.signature.is_empty() && p.signature.iter().all(|h| has(h)))
+        .filter(|p| !p.signature.is_empty() && p.signature.iter().all(|h| has_one_of(h)))
         .max_by_key(|p| {
             p.columns
                 .iter()
@@ -343,12 +352,46 @@ mod tests {
     #[test]
     fn every_preset_with_a_signature_recognises_its_own_headers() {
         for p in PRESETS.iter().filter(|p| !p.signature.is_empty()) {
-            let mut h: Vec<String> = p.signature.iter().map(|s| s.to_string()).collect();
+            let mut h: Vec<String> = p
+                .signature
+                .iter()
+                .map(|s| s.split('|').next().unwrap().to_string())
+                .collect();
             for (_, hs) in p.columns {
                 h.push(hs[0].to_string());
             }
             assert_eq!(detect(&h).map(|d| d.id), Some(p.id));
         }
+    }
+
+    #[test]
+    fn taobao_layouts_of_other_years_and_partner_tools_are_recognised_as_taobao() {
+        // an older / partner-tool layout: 收货人 for 收货人姓名, 支付金额 for 买家实际支付金额,
+        // 联系电话 before 联系手机, 买家支付宝账号 added, 宝贝标题 missing
+        let h = headers(&[
+            "订单编号",
+            "买家会员名",
+            "买家支付宝账号",
+            "支付金额",
+            "订单状态",
+            "收货人",
+            "收货地址",
+            "联系电话",
+            "联系手机",
+            "订单创建时间",
+            "订单付款时间",
+        ]);
+        let p = detect(&h).expect("recognised");
+        assert_eq!(p.id, "taobao");
+        let m = crate::import::mapping::Mapping::from_preset(p, &h);
+        let col = |f| m.columns.get(&f).map(String::as_str);
+        assert_eq!(col(Field::Mobile), Some("联系手机"));
+        assert_eq!(col(Field::Phone), Some("联系电话"));
+        assert_eq!(col(Field::Paid), Some("支付金额"));
+        assert_eq!(col(Field::ReceiverName), Some("收货人"));
+        // every alternative of each signature header is enough on its own
+        let h = headers(&["订单编号", "买家昵称", "实付金额", "创建时间"]);
+        assert_eq!(detect(&h).map(|p| p.id), Some("taobao"));
     }
 
     #[test]
