@@ -268,6 +268,35 @@ mod tests {
     }
 
     #[test]
+    fn a_locked_session_refuses_data_commands_but_not_unlock() {
+        // The `locked` column of docs/SECURITY.md (Permissions by command), as the shell says it.
+        let dir = tempfile::tempdir().unwrap();
+        let mut st = AppState::new(dir.path().to_path_buf());
+        let owner = laoke::users::NewUser {
+            username: "boss".into(),
+            display_name: "Boss".into(),
+            role: laoke::auth::Role::Owner,
+            password: "correct horse battery".into(),
+        };
+        let (store, session, _) = Store::init(dir.path(), &owner, st.clock.clone()).unwrap();
+        st.begin_session(StoreKind::Main, store, session);
+        assert!(st.signed_in().is_ok(), "unlocked: data commands run");
+        st.locked = true;
+        let err = st.signed_in().err().expect("locked");
+        assert_eq!(CommandError::from_core(&err, Lang::En).code, "locked");
+        assert!(
+            st.signed_in_even_locked().is_ok(),
+            "unlock itself still reaches the store"
+        );
+        st.end_session();
+        let err = st.signed_in_even_locked().err().expect("logged out");
+        assert_eq!(
+            CommandError::from_core(&err, Lang::En).code,
+            "not_logged_in"
+        );
+    }
+
+    #[test]
     fn the_demo_store_lives_beside_the_main_one() {
         let dir = tempfile::tempdir().unwrap();
         let st = AppState::new(dir.path().to_path_buf());

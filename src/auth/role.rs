@@ -18,14 +18,16 @@ pub enum Permission {
     /// See full phone numbers and addresses without asking (reps reveal one customer at a time).
     SeeUnmaskedContacts,
     ExportData,
-    /// Erase or merge customers, undo imports.
+    /// Delete (to the recycle bin, purged after 30 days), erase or merge customers, undo imports.
     EraseMergeUndo,
     /// Point adjustments above the rep limit, issuing coupons.
     LoyaltyAdmin,
     /// Add, disable users; reset passwords.
     ManageUsers,
-    /// Shop settings, backup restore, raw key export.
+    /// Shop settings, backup folders, reading and restoring backups, raw key export.
     ManageSettings,
+    /// Start a backup now and see the backup folders' status (owner and manager).
+    BackUpNow,
     /// Enter the year's official holiday arrangement (.ics import or typed dates).
     EnterHolidays,
     /// Integrity and audit-chain checks.
@@ -85,8 +87,8 @@ impl Permission {
             SeeUnmaskedContacts => ("查看完整联系方式", "see full contact details"),
             ExportData => ("导出数据", "export data"),
             EraseMergeUndo => (
-                "删除、合并客户或撤销导入",
-                "erase or merge customers or undo imports",
+                "删除、清除、合并客户或撤销导入",
+                "delete, erase or merge customers or undo imports",
             ),
             LoyaltyAdmin => (
                 "做大额积分调整或发券",
@@ -94,6 +96,7 @@ impl Permission {
             ),
             ManageUsers => ("管理用户", "manage users"),
             ManageSettings => ("修改店铺设置", "change shop settings"),
+            BackUpNow => ("立即备份", "back up now"),
             EnterHolidays => ("录入节假日安排", "enter the holiday arrangement"),
             VerifyStore => ("校验数据库", "verify the store"),
         }

@@ -28,12 +28,14 @@ pub struct BackupListing {
     pub verified_at: Option<DateTime<Utc>>,
 }
 
-/// [`list`], with each file this store made and verified marked (`verified_at`).
+/// [`list`], with each file this store made and verified marked (`verified_at`). Owner only,
+/// like restoring (the list is where a restore starts).
 pub fn list_known(
     store: &crate::store::Store,
     session: &crate::auth::Session,
     dir: &Path,
 ) -> Result<Vec<BackupListing>, BackupError> {
+    session.require(crate::auth::Permission::ManageSettings)?;
     let mut files = list(dir)?;
     let known = super::targets::verified_records(store, session)?;
     for f in &mut files {

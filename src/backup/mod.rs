@@ -16,7 +16,10 @@
 //! - Restore ([`restore`]) makes a safety backup first, then swaps the database in by rename.
 //! - [`run_targets`] is the one loop over several folders (app, exit backup, CLI): one verified
 //!   backup per folder, each outcome recorded, a failing folder never stopping the others.
+//! - What a person starts (back up now, verify, preview, list, status) is role-checked
+//!   (`by_user`, `targets`, `listing`); the automatic backups run for whoever is logged in.
 
+mod by_user;
 mod error;
 mod format;
 mod listing;
@@ -29,6 +32,7 @@ mod schedule;
 mod snapshot;
 mod targets;
 
+pub use by_user::{prepare_now, preview_as, run_now, verify_as};
 pub use error::{BackupError, Damage};
 pub use format::{Header, CHUNK_SIZE, FORMAT_VERSION, MAGIC};
 pub use listing::{is_conflict_copy, list, list_known, read_header, BackupListing};

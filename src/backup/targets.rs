@@ -174,8 +174,10 @@ pub fn history(store: &Store, _s: &Session, limit: u32) -> Result<Vec<BackupReco
     Ok(rows)
 }
 
-/// Each target with its last verified backup; `stale` when there is none for 3 days.
+/// Each target with its last verified backup; `stale` when there is none for 3 days. Owner and
+/// manager (who may back up now, so needs to see where to).
 pub fn status(store: &Store, s: &Session, now: DateTime<Utc>) -> Result<Vec<TargetStatus>> {
+    s.require(Permission::BackUpNow)?;
     let mut out = Vec::new();
     for target in targets(store, s)? {
         let last_verified = store

@@ -40,9 +40,10 @@ pub struct PurgeReport {
     pub anonymised: Vec<i64>,
 }
 
-/// Move a customer to the recycle bin (audited).
+/// Move a customer to the recycle bin (audited). Owner and manager only: the bin is purged
+/// after 30 days, so a deletion is an erasure in waiting, which a service rep may not start.
 pub fn delete(store: &Store, s: &Session, id: i64) -> Result<()> {
-    s.require(Permission::WorkWithCustomers)?;
+    s.require(Permission::EraseMergeUndo)?;
     store.write(|tx, now| {
         let c = record::load(tx, id)?;
         record::require_live(&c)?;

@@ -174,12 +174,8 @@ pub async fn backup_verify(
 ) -> CmdResult<BackupSummary> {
     shell
         .with_session(move |store, session| {
-            let cred = Credential::Password {
-                username: session.username(),
-                password: &password,
-            };
-            let header =
-                backup::verify_file(Path::new(file.trim()), &cred, store.dir(), &mut |_| {})?;
+            let file = Path::new(file.trim());
+            let header = backup::verify_as(store, session, file, &password, &mut |_| {})?;
             Ok(BackupSummary::from(&header))
         })
         .await
@@ -195,14 +191,12 @@ pub async fn backup_preview(
 ) -> CmdResult<backup::BackupPreview> {
     shell
         .with_session(move |store, session| {
-            let cred = Credential::Password {
-                username: session.username(),
-                password: &password,
-            };
-            Ok(backup::preview(
-                Path::new(file.trim()),
-                &cred,
-                store.dir(),
+            let file = Path::new(file.trim());
+            Ok(backup::preview_as(
+                store,
+                session,
+                file,
+                &password,
                 &mut |_| {},
             )?)
         })

@@ -10,7 +10,7 @@
 //! the recording are the core's (`laoke::backup::run_prepared`, `laoke::jobs`).
 
 use laoke::{
-    backup::{self, Destination, Phase, PreparedRun, RunEvent, TargetRun},
+    backup::{self, Phase, PreparedRun, RunEvent, TargetRun},
     i18n::Lang,
     Error,
 };
@@ -72,18 +72,7 @@ pub async fn back_up_now(app: &AppHandle, target_id: Option<i64>) -> CmdResult<V
         .run(move |st| {
             let lang = st.prefs.language;
             let (store, session) = st.signed_in()?;
-            let chosen: Vec<Destination> = backup::targets(store, session)?
-                .iter()
-                .filter(|t| target_id.unwrap_or(t.id) == t.id)
-                .map(Destination::from)
-                .collect();
-            if chosen.is_empty() {
-                return Err(Error::invalid(
-                    "请先添加一个备份文件夹（U盘或云盘文件夹）。",
-                    "Add a backup folder (a USB stick or a cloud folder) first.",
-                ));
-            }
-            Ok((backup::prepare_run(store, session, chosen), lang))
+            Ok((backup::prepare_now(store, session, target_id)?, lang))
         })
         .await?;
     run_prepared(app, run, lang, false).await

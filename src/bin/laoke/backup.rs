@@ -109,15 +109,14 @@ pub fn run(ctx: &Ctx, args: BackupArgs) -> Result<(), Error> {
                 ));
             }
             let mut progress = progress_printer(ctx);
-            let runs =
-                backup::run_targets(&store, &session, destinations, &mut |event| match event {
-                    RunEvent::Progress { phase: Some(p), .. } => progress(p),
-                    RunEvent::Progress { .. } => {}
-                    RunEvent::Finished { run, .. } => {
-                        progress = progress_printer(ctx);
-                        print_backup_run(ctx, run);
-                    }
-                });
+            let runs = backup::run_now(&store, &session, destinations, &mut |event| match event {
+                RunEvent::Progress { phase: Some(p), .. } => progress(p),
+                RunEvent::Progress { .. } => {}
+                RunEvent::Finished { run, .. } => {
+                    progress = progress_printer(ctx);
+                    print_backup_run(ctx, run);
+                }
+            })?;
             if let Some(e) = runs.into_iter().filter_map(|r| r.result.err()).last() {
                 return Err(e.into());
             }

@@ -176,7 +176,8 @@ export function Customer360() {
               {t("cust.action.export")}
             </Button>
           )}
-          {profile.can.edit && (
+          {/* Deleting leads to erasure after 30 days: owner and manager, like erasing (the core checks). */}
+          {profile.can.edit && profile.can.erase && (
             <Popconfirm
               title={t("cust.delete.confirm")}
               description={t("cust.delete.text")}
