@@ -218,6 +218,7 @@ const en: Messages = {
   "settings.tab.backup": "Backup & restore",
   "backup.ownerOnly": "Only the owner can back up and restore",
   "backup.ownerOnlyText": "Ask the owner to set up backup folders or restore a backup.",
+  "backup.managerNote": "Adding or removing backup folders, restoring and exporting are the owner's.",
   "backup.dataInSyncFolder": "The data folder is inside a {name} sync folder",
   "backup.dataInSyncFolderText": "A sync client copying the database while it is written can corrupt it. Move the data folder out of the sync folder; backups are fine there.",
   "backup.targetsTitle": "Backup folders",

@@ -217,6 +217,7 @@ const zhCN = {
   "settings.tab.backup": "备份与恢复",
   "backup.ownerOnly": "只有店主可以备份和恢复",
   "backup.ownerOnlyText": "请让店主设置备份文件夹或从备份恢复。",
+  "backup.managerNote": "添加或移除备份文件夹、恢复备份和导出全部数据由店主操作。",
   "backup.dataInSyncFolder": "数据文件夹在 {name} 同步文件夹里面",
   "backup.dataInSyncFolderText": "同步软件在写入时复制数据库可能把它弄坏。请把数据文件夹移到同步文件夹之外；备份放在云盘里没问题。",
   "backup.targetsTitle": "备份文件夹",

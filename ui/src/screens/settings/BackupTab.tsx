@@ -14,7 +14,7 @@ import {
   type BackupStatus,
   type BackupTargetStatus,
 } from "../../lib/backend";
-import { useApp } from "../../lib/appContext";
+import { useApp, useSession } from "../../lib/appContext";
 import { formatDateTime } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
 import { BackupProgressBar } from "./backup/BackupProgressBar";
@@ -22,17 +22,22 @@ import { ExportCard } from "./backup/ExportCard";
 import { MoveDataDir } from "./backup/MoveDataDir";
 import { RestoreCard } from "./backup/RestoreCard";
 
-/** Owner only: backup folders, "back up now" and restore. The core enforces it too. */
+/**
+ * The owner: backup folders, "back up now", restore and export. A manager: the folders' status
+ * and "back up now" only. A rep: a notice. The core enforces the same (docs/SECURITY.md).
+ */
 export function BackupTab() {
   const { t } = useI18n();
+  const session = useSession();
+  if (session.role === "manager") return <BackupPanel owner={false} />;
   return (
     <OwnerOnly title={t("backup.ownerOnly")} text={t("backup.ownerOnlyText")} testId="backup-owner-only">
-      <BackupPanel />
+      <BackupPanel owner />
     </OwnerOnly>
   );
 }
 
-function BackupPanel() {
+function BackupPanel({ owner }: { owner: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { refresh } = useApp();
@@ -193,6 +198,7 @@ function BackupPanel() {
     ],
     [lastErrorText, remove, status?.staleAfterDays, t],
   );
+  const shownColumns = owner ? columns : columns?.filter((c) => c.key !== "actions");
 
   const ok = results?.filter((r) => r.path) ?? [];
   const failed = results?.filter((r) => r.error) ?? [];
@@ -208,13 +214,15 @@ function BackupPanel() {
           description={
             <Space direction="vertical" size={8}>
               <span>{t("backup.dataInSyncFolderText")}</span>
-              <span>{t("backup.move.help")}</span>
-              <MoveDataDir
-                onMoved={async () => {
-                  await load();
-                  await refresh();
-                }}
-              />
+              {owner && <span>{t("backup.move.help")}</span>}
+              {owner && (
+                <MoveDataDir
+                  onMoved={async () => {
+                    await load();
+                    await refresh();
+                  }}
+                />
+              )}
             </Space>
           }
         />
@@ -229,25 +237,32 @@ function BackupPanel() {
           size="small"
           loading={status === null && !error}
           dataSource={status?.targets ?? []}
-          columns={columns}
+          columns={shownColumns}
           pagination={false}
           locale={{ emptyText: t("backup.noTargets") }}
         />
-        <Space.Compact style={{ width: "100%", marginTop: 12 }}>
-          <Input
-            value={newPath}
-            onChange={(e) => setNewPath(e.target.value)}
-            onPressEnter={() => void add()}
-            placeholder={t("backup.pathPlaceholder")}
-            data-testid="backup-target-path"
-          />
-          <Button icon={<FolderOpenOutlined />} onClick={() => void pick(setNewPath, pickFolder)} data-testid="backup-target-pick">
-            {t("backup.pickFolder")}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} loading={adding} onClick={() => void add()} data-testid="backup-target-add">
-            {t("backup.addTarget")}
-          </Button>
-        </Space.Compact>
+        {!owner && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="backup-manager-note">
+            {t("backup.managerNote")}
+          </Typography.Paragraph>
+        )}
+        {owner && (
+          <Space.Compact style={{ width: "100%", marginTop: 12 }}>
+            <Input
+              value={newPath}
+              onChange={(e) => setNewPath(e.target.value)}
+              onPressEnter={() => void add()}
+              placeholder={t("backup.pathPlaceholder")}
+              data-testid="backup-target-path"
+            />
+            <Button icon={<FolderOpenOutlined />} onClick={() => void pick(setNewPath, pickFolder)} data-testid="backup-target-pick">
+              {t("backup.pickFolder")}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} loading={adding} onClick={() => void add()} data-testid="backup-target-add">
+              {t("backup.addTarget")}
+            </Button>
+          </Space.Compact>
+        )}
       </Card>
 
       <Card size="small" title={t("backup.nowTitle")}>
@@ -291,14 +306,16 @@ function BackupPanel() {
         </Space>
       </Card>
 
-      <RestoreCard
-        onRestored={async () => {
-          await load();
-          await refresh();
-        }}
-      />
+      {owner && (
+        <RestoreCard
+          onRestored={async () => {
+            await load();
+            await refresh();
+          }}
+        />
+      )}
 
-      <ExportCard />
+      {owner && <ExportCard />}
     </Space>
   );
 }
