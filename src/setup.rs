@@ -72,6 +72,7 @@ impl Store {
             store.data_key(),
             now,
         )?;
+        kf.ensure_seal_key(store.data_key());
         kf.save(dir)?;
         Ok((store, session, recovery))
     }

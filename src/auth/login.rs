@@ -1,6 +1,7 @@
 //! Opening the store as a person: with a password or the recovery key, then a [`Session`]
 //! after checking the account is enabled, with the failed attempts that could not be written
-//! while the store was locked (`pending.rs`) and the login itself written to the audit log.
+//! while the store was locked (`pending.rs`, sealed to the store's key) and the login itself
+//! written to the audit log. A store without a sealing key pair gets one here.
 //! Also the owner's raw-key export, which hands out what a login protects.
 //!
 //! These are `impl Store` blocks (callers write `Store::login`), kept here so `store.rs` knows
@@ -38,6 +39,7 @@ impl Store {
                 let known = kf.user_slot(username).map(|_| username.to_string());
                 pending_append(
                     dir,
+                    kf.seal_key.as_ref(),
                     FailedLogin {
                         username: known,
                         at: clock.now(),
@@ -69,6 +71,7 @@ impl Store {
             Err(e) => {
                 pending_append(
                     dir,
+                    kf.seal_key.as_ref(),
                     FailedLogin {
                         username: None,
                         at: clock.now(),
@@ -124,7 +127,9 @@ impl Store {
         let role =
             Role::parse(&role).ok_or_else(|| Error::Internal(format!("unknown role {role}")))?;
         let session = Session::new(user_id, username, display_name, role);
-        let pending = pending_load(self.dir());
+        let mut kf = KeyFile::load(self.dir())?;
+        let opener = kf.opener(self.data_key());
+        let pending = pending_load(self.dir(), opener.as_ref(), self.now());
         self.write(|tx, now| {
             for f in &pending {
                 let name = f.username.as_deref().unwrap_or("?");
@@ -163,6 +168,13 @@ impl Store {
             Ok(())
         })?;
         pending_clear(self.dir())?;
+        // A store from before the sealing key (or whose key no longer opens) gets a new one.
+        if opener.is_none() {
+            kf.seal_key = None;
+        }
+        if kf.ensure_seal_key(self.data_key()) {
+            kf.save(self.dir())?;
+        }
         if disabled {
             return Err(Error::UserDisabled);
         }

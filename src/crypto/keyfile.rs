@@ -1,7 +1,8 @@
 //! The key-slot sidecar (`laoke.keys`): a small versioned JSON file, written atomically.
 //! It holds no customer data: per slot, who it belongs to, the KDF parameters and salt, and
 //! the data key wrapped with AES-256-GCM. The AAD binds each wrap to this store and this slot,
-//! so slots cannot be swapped between stores or users.
+//! so slots cannot be swapped between stores or users. It also carries the store's sealing key
+//! pair (`sealed.rs`): the public key in clear, the secret wrapped under the data key.
 
 use super::keys::{random_bytes, DataKey, KdfParams, Kek};
 use super::recovery::RecoveryKey;
@@ -42,6 +43,10 @@ pub struct KeyFile {
     pub version: u32,
     pub store_id: String,
     pub slots: Vec<Slot>,
+    /// The sealing key pair (`sealed.rs`); absent in stores made before it, which get one at
+    /// their next login. Older apps ignore the field.
+    #[serde(default, rename = "sealKey", skip_serializing_if = "Option::is_none")]
+    pub seal_key: Option<super::SealKey>,
 }
 
 impl KeyFile {
@@ -51,6 +56,7 @@ impl KeyFile {
             version: VERSION,
             store_id: hex::encode(random_bytes::<16>()),
             slots: Vec::new(),
+            seal_key: None,
         }
     }
 
@@ -80,6 +86,21 @@ impl KeyFile {
     pub fn save(&self, dir: &Path) -> Result<()> {
         let json = serde_json::to_vec_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
         super::atomic_write(&crate::paths::key_path(dir), &json)
+    }
+
+    /// Give this key file a sealing key pair wrapped under `key`, if it has none. `true` when
+    /// one was added (the caller saves the file).
+    pub(crate) fn ensure_seal_key(&mut self, key: &DataKey) -> bool {
+        if self.seal_key.is_some() {
+            return false;
+        }
+        self.seal_key = Some(super::SealKey::generate(key, &self.store_id));
+        true
+    }
+
+    /// What opens records sealed to this store, given its open data key.
+    pub(crate) fn opener(&self, key: &DataKey) -> Option<super::Opener> {
+        self.seal_key.as_ref()?.opener(key, &self.store_id)
     }
 
     fn aad(&self, owner: &SlotOwner) -> Vec<u8> {
@@ -178,7 +199,7 @@ fn same_owner(a: &SlotOwner, b: &SlotOwner) -> bool {
     }
 }
 
-mod hex_bytes {
+pub(super) mod hex_bytes {
     use serde::{Deserialize, Deserializer, Serializer};
     pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&hex::encode(v))
