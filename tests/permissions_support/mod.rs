@@ -11,8 +11,7 @@ pub mod probes;
 use crate::common;
 use laoke::{
     auth::{Role, Session},
-    backup,
-    customers::{self, merge},
+    backup, customer_ops, customers,
     loyalty::{coupons, Redemption},
     sales,
     store::Store,
@@ -91,7 +90,7 @@ pub fn fixture() -> Fixture {
     let merge_a = new("刘洋", "13800000004");
     let merge_b = new("刘洋", "13800000005");
     let (merged_1, merged_2) = (new("陈静", "13800000006"), new("陈静", "13800000007"));
-    let merge_id = merge::merge(&store, &owner, merged_1, merged_2, &Default::default())
+    let merge_id = customer_ops::merge(&store, &owner, merged_1, merged_2, &Default::default())
         .unwrap()
         .merge_id;
     let order = sales::create(

@@ -10,7 +10,7 @@
 use super::Fixture;
 use laoke::{
     auth::Session,
-    backup, care,
+    backup, care, customer_ops,
     customers::{self, consent, duplicates, merge, recycle},
     export,
     i18n::Lang,
@@ -232,13 +232,21 @@ fn customer_probes() -> Vec<Probe> {
         data("customers_merge_preview", &["merge::preview("], |f, s| {
             ok(merge::preview(&f.store, s, f.merge_a, f.merge_b))
         }),
-        data("customers_merge", &["merge::merge("], |f, s| {
-            let choices = merge::MergeChoices::default();
-            ok(merge::merge(&f.store, s, f.merge_a, f.merge_b, &choices))
-        }),
-        data("customers_unmerge", &["merge::unmerge("], |f, s| {
-            ok(merge::unmerge(&f.store, s, f.merge_id))
-        }),
+        data(
+            "customers_merge",
+            &["laoke::customer_ops::merge("],
+            |f, s| {
+                let choices = merge::MergeChoices::default();
+                ok(customer_ops::merge(
+                    &f.store, s, f.merge_a, f.merge_b, &choices,
+                ))
+            },
+        ),
+        data(
+            "customers_unmerge",
+            &["laoke::customer_ops::unmerge("],
+            |f, s| ok(customer_ops::unmerge(&f.store, s, f.merge_id)),
+        ),
         data("customers_merges", &["merge::recent"], |f, s| {
             ok(merge::recent(&f.store, s))
         }),
@@ -262,9 +270,11 @@ fn customer_probes() -> Vec<Probe> {
             &["consent::history("],
             |f, s| ok(consent::history(&f.store, s, f.customer)),
         ),
-        data("customers_erase", &["customers::erase::erase("], |f, s| {
-            ok(customers::erase::erase(&f.store, s, f.to_erase))
-        }),
+        data(
+            "customers_erase",
+            &["laoke::customer_ops::erase("],
+            |f, s| ok(customer_ops::erase(&f.store, s, f.to_erase)),
+        ),
         data(
             "customers_export_person",
             &["export::person_workbook("],
