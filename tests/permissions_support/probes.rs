@@ -482,9 +482,20 @@ fn loyalty_probes() -> Vec<Probe> {
         data("coupons_list", &["coupons::list"], |f, s| {
             ok(coupons::list(&f.store, s))
         }),
-        data("coupons_create", &["coupons::create("], |f, s| {
-            ok(coupons::create(&f.store, s, &super::new_coupon(&f.store)))
-        }),
+        data(
+            "coupons_create",
+            &["coupons::create_in_shop_days("],
+            |f, s| {
+                let coupon: coupons::NewCoupon<chrono::NaiveDate> =
+                    serde_json::from_value(serde_json::json!({
+                        "name": "满100减10", "kind": "threshold", "thresholdFen": 10_000,
+                        "amountFen": 1_000, "validFrom": "2026-03-01", "validTo": "2026-03-31",
+                        "perCustomerLimit": 5,
+                    }))
+                    .unwrap();
+                ok(coupons::create_in_shop_days(&f.store, s, &coupon))
+            },
+        ),
         data("coupons_issue", &["coupons::issue("], |f, s| {
             ok(coupons::issue(&f.store, s, f.coupon, &[f.customer], None))
         }),
