@@ -6,7 +6,10 @@
 mod catalog;
 mod data;
 mod orders;
+pub mod sample;
+mod sample_desk;
 mod tickets;
+pub use sample::{SampleReport, SampleSpec};
 pub use tickets::{generate_tickets, TicketsReport, TicketsSpec};
 
 use crate::{
@@ -259,7 +262,8 @@ pub fn generate_orders(store: &Store, s: &Session, spec: &OrdersSpec) -> Result<
     })
 }
 
-/// Open the demo store in `dir`, creating it with `customers` generated customers first.
+/// Open the demo store in `dir` — the sample shop ([`sample`]) — creating it first with
+/// `customers` customers and two years of history when the folder has none.
 pub fn open_or_create(dir: &Path, customers: u32, clock: SharedClock) -> Result<(Store, Session)> {
     if Store::exists(dir) {
         return Store::login(dir, DEMO_USERNAME, DEMO_PASSWORD, clock);
@@ -270,22 +274,10 @@ pub fn open_or_create(dir: &Path, customers: u32, clock: SharedClock) -> Result<
         role: Role::Owner,
         password: DEMO_PASSWORD.into(),
     };
-    let (store, session, _recovery) = Store::init(dir, &owner, clock)?;
-    crate::settings::update(
-        &store,
-        &session,
-        &crate::settings::SettingsPatch {
-            shop_name: Some("老客演示店".into()),
-            ..Default::default()
-        },
-    )?;
-    generate(
-        &store,
-        &session,
-        &DemoSpec {
-            customers,
-            seed: 2026,
-        },
-    )?;
+    let spec = SampleSpec {
+        customers,
+        ..SampleSpec::default()
+    };
+    let (store, session, _recovery, _report) = sample::create(dir, &owner, clock, &spec)?;
     Ok((store, session))
 }

@@ -24,14 +24,14 @@ use crate::{
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use rusqlite::{params, Connection};
 
-struct Buyer {
-    id: i64,
-    name: String,
-    channel: Option<Channel>,
-    phone: Option<String>,
-    address: Option<String>,
-    nick: Option<String>,
-    favourite: usize,
+pub(super) struct Buyer {
+    pub(super) id: i64,
+    pub(super) name: String,
+    pub(super) channel: Option<Channel>,
+    pub(super) phone: Option<String>,
+    pub(super) address: Option<String>,
+    pub(super) nick: Option<String>,
+    pub(super) favourite: usize,
 }
 
 /// Spring Festival (Chinese New Year's day), for the dip around it.
@@ -46,7 +46,7 @@ const SPRING_FESTIVALS: &[(i32, u32, u32)] = &[
 ];
 
 /// How many orders a day gets, relative (100 = an ordinary day at the start).
-fn day_weight(day: NaiveDate, days_ago: i64) -> u64 {
+pub(super) fn day_weight(day: NaiveDate, days_ago: i64) -> u64 {
     let growth = 100 + (3 * 365 - days_ago.min(3 * 365)) as u64 / 8; // up to ~2.4× by today
     let (m, d) = (day.month(), day.day());
     let mut w = growth;
@@ -75,7 +75,7 @@ const HOUR_WEIGHTS: [u64; 24] = [
     30, 15, 8, 5, 4, 5, 10, 22, 40, 55, 65, 70, 80, 70, 65, 70, 72, 70, 75, 90, 110, 120, 100, 60,
 ];
 
-fn cumulative(weights: impl Iterator<Item = u64>) -> Vec<u64> {
+pub(super) fn cumulative(weights: impl Iterator<Item = u64>) -> Vec<u64> {
     let mut acc = 0;
     weights
         .map(|w| {
@@ -85,12 +85,12 @@ fn cumulative(weights: impl Iterator<Item = u64>) -> Vec<u64> {
         .collect()
 }
 
-fn sample(rng: &mut Rng, cum: &[u64]) -> usize {
+pub(super) fn sample(rng: &mut Rng, cum: &[u64]) -> usize {
     let x = rng.below(*cum.last().unwrap_or(&1));
     cum.partition_point(|&c| c <= x)
 }
 
-fn channel_of_label(label: &str) -> Option<Channel> {
+pub(super) fn channel_of_label(label: &str) -> Option<Channel> {
     match label {
         "淘宝" => Some(Channel::Taobao),
         "天猫" => Some(Channel::Tmall),
@@ -193,37 +193,13 @@ fn load_buyers(conn: &Connection, rng: &mut Rng) -> Result<Vec<Buyer>> {
     Ok(out)
 }
 
-/// Insert `count` orders for the active customers, inside the caller's transaction.
-/// Returns (orders, items) written.
-pub(crate) fn insert_orders(
-    tx: &Connection,
-    rng: &mut Rng,
-    count: u64,
-    now: DateTime<Utc>,
-) -> Result<(u64, u64)> {
-    if count == 0 {
-        return Ok((0, 0));
-    }
-    let buyers = load_buyers(tx, rng)?;
-    if buyers.is_empty() {
-        return Err(crate::Error::invalid(
-            "没有客户，无法生成订单：请先生成客户（--customers）。",
-            "No customers to generate orders for: generate customers first (--customers).",
-        ));
-    }
-    // Long tail: ~1 in 6 never buys; the rest follow a Pareto-like weight (1…400).
-    let buyer_cum = cumulative(buyers.iter().map(|_| {
-        if rng.chance(16) {
-            0
-        } else {
-            let u = (rng.below(1_000_000) + 1) as f64 / 1_000_001.0;
-            ((1.0 / u).powf(1.3) * 10.0).min(4000.0) as u64
-        }
-    }));
+/// The catalogue's products per category: (product id, name, sku, price in fen).
+pub(super) type Products = Vec<Vec<(i64, String, String, i64)>>;
 
-    // Catalogue: categories and products, ids remembered.
+/// Categories and products of the demo catalogue, created if missing; ids remembered.
+pub(super) fn catalogue(tx: &Connection, now: DateTime<Utc>) -> Result<Products> {
     let at = ts(now);
-    let mut products: Vec<Vec<(i64, String, String, i64)>> = Vec::new();
+    let mut products: Products = Vec::new();
     for (category, items) in catalog::CATALOG {
         tx.execute(
             "INSERT OR IGNORE INTO categories (name, created_at) VALUES (?1, ?2)",
@@ -254,18 +230,194 @@ pub(crate) fn insert_orders(
         }
         products.push(list);
     }
+    Ok(products)
+}
+
+/// What every generated order draws from: the catalogue and the cumulative weights.
+pub(super) struct OrderShapes {
+    pub(super) products: Products,
+    pub(super) hour_cum: Vec<u64>,
+    item_cum: Vec<u64>,
+    channel_cum: Vec<u64>,
+}
+
+impl OrderShapes {
+    pub(super) fn new(products: Products) -> Self {
+        OrderShapes {
+            products,
+            hour_cum: cumulative(HOUR_WEIGHTS.iter().copied()),
+            item_cum: cumulative(ITEM_COUNTS.iter().map(|c| c.1 as u64)),
+            channel_cum: cumulative(CHANNEL_WEIGHTS.iter().map(|c| c.1 as u64)),
+        }
+    }
+}
+
+/// One order of `b` placed at `ordered` (shop day `day`): channel, items, amounts and a status
+/// that fits its age at `now`. `seq` makes the order number unique; `lines` is scratch space.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn build_order(
+    rng: &mut Rng,
+    shapes: &OrderShapes,
+    b: &Buyer,
+    day: NaiveDate,
+    ordered: DateTime<Utc>,
+    now: DateTime<Utc>,
+    seq: u64,
+    lines: &mut Vec<(usize, usize, i64, i64)>,
+) -> NewOrder {
+    let products = &shapes.products;
+    let channel = match b.channel {
+        Some(c) if rng.chance(80) => c,
+        _ => CHANNEL_WEIGHTS[sample(rng, &shapes.channel_cum)].0,
+    };
+
+    // Items: favourite category half of the time.
+    lines.clear();
+    let n = ITEM_COUNTS[sample(rng, &shapes.item_cum)].0;
+    let mut goods = 0i64;
+    for _ in 0..n {
+        let cat = if rng.chance(50) {
+            b.favourite
+        } else {
+            rng.below(products.len() as u64) as usize
+        };
+        let p = rng.below(products[cat].len() as u64) as usize;
+        let qty = match rng.below(100) {
+            0..=79 => 1,
+            80..=94 => 2,
+            _ => 3 + rng.below(3) as i64,
+        };
+        let price = products[cat][p].3;
+        goods += qty * price;
+        lines.push((cat, p, qty, price));
+    }
+    let in_store = channel == Channel::InStore;
+    let shipping = if in_store || goods >= 9900 || rng.chance(60) {
+        0
+    } else {
+        [600, 800, 1000, 1200][rng.below(4) as usize]
+    };
+    let promo = matches!(
+        (day.month(), day.day()),
+        (11, 1..=11) | (6, 1..=18) | (12, 12)
+    );
+    let discount = if promo || rng.chance(35) {
+        let d = [300, 500, 1000, 2000, 3000][rng.below(5) as usize];
+        d.min(goods / 3)
+    } else {
+        0
+    };
+    let payable = goods + shipping - discount;
+    let age_days = (now - ordered).num_days();
+    let status = if age_days < 1 {
+        *rng.pick(&[
+            OrderStatus::Unpaid,
+            OrderStatus::Paid,
+            OrderStatus::Paid,
+            OrderStatus::Shipped,
+        ])
+    } else if age_days < 7 {
+        match rng.below(100) {
+            0..=2 => OrderStatus::Unpaid,
+            3..=5 => OrderStatus::Cancelled,
+            6..=25 => OrderStatus::Paid,
+            26..=75 => OrderStatus::Shipped,
+            76..=77 => OrderStatus::Refunded,
+            _ => OrderStatus::Completed,
+        }
+    } else {
+        match rng.below(1000) {
+            0..=14 => OrderStatus::Unpaid, // never paid, still open in the export
+            15..=54 => OrderStatus::Cancelled,
+            55..=89 => OrderStatus::Refunded,
+            90..=119 => OrderStatus::PartiallyRefunded,
+            _ => OrderStatus::Completed,
+        }
+    };
+    let paid = match status {
+        OrderStatus::Unpaid => false,
+        OrderStatus::Cancelled => rng.chance(30), // most are cancelled before paying
+        _ => true,
+    };
+    let paid_fen = if paid { payable } else { 0 };
+    let refunded_fen = match status {
+        OrderStatus::Refunded => paid_fen,
+        OrderStatus::PartiallyRefunded => {
+            let (_, _, qty, price) = lines[rng.below(lines.len() as u64) as usize];
+            (qty * price).min(paid_fen.saturating_sub(1)).max(0)
+        }
+        OrderStatus::Cancelled if paid => paid_fen,
+        _ => 0,
+    };
+    let paid_at = paid.then(|| ordered + Duration::seconds(5 + rng.below(1800) as i64));
+    let receiver = if rng.chance(90) {
+        b.name.clone()
+    } else {
+        rng.pick(catalog::OTHER_RECEIVERS).to_string()
+    };
+    let buyer_nick = (!in_store).then(|| b.nick.clone()).flatten();
+    // Unique per channel: the last 7 digits are a bijection of the sequence number.
+    let no = order_no(rng, channel, day, seq);
+    let items = lines
+        .iter()
+        .map(|&(cat, p, qty, price)| NewOrderItem {
+            product_name: products[cat][p].1.clone(),
+            sku: products[cat][p].2.clone(),
+            category: catalog::CATALOG[cat].0.to_string(),
+            quantity: qty,
+            unit_price_fen: price,
+        })
+        .collect();
+    NewOrder {
+        customer_id: Some(b.id),
+        channel,
+        order_no: no,
+        status,
+        ordered_at: ordered,
+        paid_at,
+        goods_fen: goods,
+        shipping_fen: shipping,
+        discount_fen: discount,
+        paid_fen,
+        refunded_fen,
+        buyer_nick,
+        receiver_name: Some(receiver),
+        receiver_phone: if in_store { None } else { b.phone.clone() },
+        receiver_address: if in_store { None } else { b.address.clone() },
+        note: String::new(),
+        items,
+    }
+}
+
+/// Insert `count` orders for the active customers, inside the caller's transaction.
+/// Returns (orders, items) written.
+pub(crate) fn insert_orders(
+    tx: &Connection,
+    rng: &mut Rng,
+    count: u64,
+    now: DateTime<Utc>,
+) -> Result<(u64, u64)> {
+    if count == 0 {
+        return Ok((0, 0));
+    }
+    let buyers = load_buyers(tx, rng)?;
+    if buyers.is_empty() {
+        return Err(crate::Error::invalid(
+            "没有客户，无法生成订单：请先生成客户（--customers）。",
+            "No customers to generate orders for: generate customers first (--customers).",
+        ));
+    }
+    // Long tail: ~1 in 6 never buys; the rest follow a Pareto-like weight (1…400).
+    let buyer_cum = cumulative(buyers.iter().map(|_| buyer_weight(rng)));
+    let shapes = OrderShapes::new(catalogue(tx, now)?);
 
     // Days over the last three years, weighted by season; today is the last.
-    let shanghai = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-    let today = now.with_timezone(&shanghai).date_naive();
+    let today = now.with_timezone(&shanghai()).date_naive();
     let days: Vec<NaiveDate> = (0..3 * 365)
         .rev()
         .map(|ago| today - Duration::days(ago))
         .collect();
     let day_cum = cumulative(days.iter().map(|d| day_weight(*d, (today - *d).num_days())));
-    let hour_cum = cumulative(HOUR_WEIGHTS.iter().copied());
-    let item_cum = cumulative(ITEM_COUNTS.iter().map(|c| c.1 as u64));
-    let channel_cum = cumulative(CHANNEL_WEIGHTS.iter().map(|c| c.1 as u64));
     let first_seq: u64 =
         tx.query_row("SELECT count(*) FROM orders", [], |r| r.get::<_, i64>(0))? as u64;
 
@@ -277,140 +429,9 @@ pub(crate) fn insert_orders(
     for seq in first_seq..first_seq + count {
         let b = &buyers[sample(rng, &buyer_cum)];
         let day = days[sample(rng, &day_cum)];
-        let hour = sample(rng, &hour_cum) as u32;
-        let local = day
-            .and_hms_opt(hour, rng.below(60) as u32, rng.below(60) as u32)
-            .expect("a valid time of day");
-        let ordered = shanghai
-            .from_local_datetime(&local)
-            .single()
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or(now)
-            .min(now);
-        let channel = match b.channel {
-            Some(c) if rng.chance(80) => c,
-            _ => CHANNEL_WEIGHTS[sample(rng, &channel_cum)].0,
-        };
-
-        // Items: favourite category half of the time.
-        lines.clear();
-        let n = ITEM_COUNTS[sample(rng, &item_cum)].0;
-        let mut goods = 0i64;
-        for _ in 0..n {
-            let cat = if rng.chance(50) {
-                b.favourite
-            } else {
-                rng.below(products.len() as u64) as usize
-            };
-            let p = rng.below(products[cat].len() as u64) as usize;
-            let qty = match rng.below(100) {
-                0..=79 => 1,
-                80..=94 => 2,
-                _ => 3 + rng.below(3) as i64,
-            };
-            let price = products[cat][p].3;
-            goods += qty * price;
-            lines.push((cat, p, qty, price));
-        }
-        let in_store = channel == Channel::InStore;
-        let shipping = if in_store || goods >= 9900 || rng.chance(60) {
-            0
-        } else {
-            [600, 800, 1000, 1200][rng.below(4) as usize]
-        };
-        let promo = matches!(
-            (day.month(), day.day()),
-            (11, 1..=11) | (6, 1..=18) | (12, 12)
-        );
-        let discount = if promo || rng.chance(35) {
-            let d = [300, 500, 1000, 2000, 3000][rng.below(5) as usize];
-            d.min(goods / 3)
-        } else {
-            0
-        };
-        let payable = goods + shipping - discount;
-        let age_days = (now - ordered).num_days();
-        let status = if age_days < 1 {
-            *rng.pick(&[
-                OrderStatus::Unpaid,
-                OrderStatus::Paid,
-                OrderStatus::Paid,
-                OrderStatus::Shipped,
-            ])
-        } else if age_days < 7 {
-            match rng.below(100) {
-                0..=2 => OrderStatus::Unpaid,
-                3..=5 => OrderStatus::Cancelled,
-                6..=25 => OrderStatus::Paid,
-                26..=75 => OrderStatus::Shipped,
-                76..=77 => OrderStatus::Refunded,
-                _ => OrderStatus::Completed,
-            }
-        } else {
-            match rng.below(1000) {
-                0..=14 => OrderStatus::Unpaid, // never paid, still open in the export
-                15..=54 => OrderStatus::Cancelled,
-                55..=89 => OrderStatus::Refunded,
-                90..=119 => OrderStatus::PartiallyRefunded,
-                _ => OrderStatus::Completed,
-            }
-        };
-        let paid = match status {
-            OrderStatus::Unpaid => false,
-            OrderStatus::Cancelled => rng.chance(30), // most are cancelled before paying
-            _ => true,
-        };
-        let paid_fen = if paid { payable } else { 0 };
-        let refunded_fen = match status {
-            OrderStatus::Refunded => paid_fen,
-            OrderStatus::PartiallyRefunded => {
-                let (_, _, qty, price) = lines[rng.below(lines.len() as u64) as usize];
-                (qty * price).min(paid_fen.saturating_sub(1)).max(0)
-            }
-            OrderStatus::Cancelled if paid => paid_fen,
-            _ => 0,
-        };
-        let paid_at = paid.then(|| ordered + Duration::seconds(5 + rng.below(1800) as i64));
-        let receiver = if rng.chance(90) {
-            b.name.clone()
-        } else {
-            rng.pick(catalog::OTHER_RECEIVERS).to_string()
-        };
-        let buyer_nick = (!in_store).then(|| b.nick.clone()).flatten();
-        // Unique per channel: the last 7 digits are a bijection of the sequence number.
-        let no = order_no(rng, channel, day, seq);
-        let items = lines
-            .iter()
-            .map(|&(cat, p, qty, price)| NewOrderItem {
-                product_name: products[cat][p].1.clone(),
-                sku: products[cat][p].2.clone(),
-                category: catalog::CATALOG[cat].0.to_string(),
-                quantity: qty,
-                unit_price_fen: price,
-            })
-            .collect();
-        writer.create(
-            tx,
-            NewOrder {
-                customer_id: Some(b.id),
-                channel,
-                order_no: no,
-                status,
-                ordered_at: ordered,
-                paid_at,
-                goods_fen: goods,
-                shipping_fen: shipping,
-                discount_fen: discount,
-                paid_fen,
-                refunded_fen,
-                buyer_nick,
-                receiver_name: Some(receiver),
-                receiver_phone: if in_store { None } else { b.phone.clone() },
-                receiver_address: if in_store { None } else { b.address.clone() },
-                note: String::new(),
-                items,
-            },
-        )?;
+        let ordered = time_on(rng, &shapes, day, now);
+        let order = build_order(rng, &shapes, b, day, ordered, now, seq, &mut lines);
+        writer.create(tx, order)?;
         if writer.queued() >= OrderWriter::BATCH {
             writer.flush(tx)?;
         }
@@ -418,4 +439,38 @@ pub(crate) fn insert_orders(
     }
     writer.flush(tx)?;
     Ok((count, items_written))
+}
+
+/// China Standard Time, the shop's day for seasons and order numbers.
+pub(super) fn shanghai() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+}
+
+/// A buyer's weight: ~1 in 6 never buys; the rest follow a Pareto-like weight (1…4000).
+pub(super) fn buyer_weight(rng: &mut Rng) -> u64 {
+    if rng.chance(16) {
+        0
+    } else {
+        let u = (rng.below(1_000_000) + 1) as f64 / 1_000_001.0;
+        ((1.0 / u).powf(1.3) * 10.0).min(4000.0) as u64
+    }
+}
+
+/// A time of day on `day` (evening peaks), never after `now`.
+pub(super) fn time_on(
+    rng: &mut Rng,
+    shapes: &OrderShapes,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let hour = sample(rng, &shapes.hour_cum) as u32;
+    let local = day
+        .and_hms_opt(hour, rng.below(60) as u32, rng.below(60) as u32)
+        .expect("a valid time of day");
+    shanghai()
+        .from_local_datetime(&local)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or(now)
+        .min(now)
 }
