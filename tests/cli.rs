@@ -322,3 +322,41 @@ fn rawkey_prints_a_pragma_that_opens_the_database() {
         .unwrap();
     assert_eq!(owners, 1);
 }
+
+#[test]
+fn demo_without_flags_makes_the_sample_shop_in_an_empty_folder_only() {
+    let shop = Shop::new();
+    let out = shop.run(OWNER, OWNER_PASSWORD, &["--lang", "en", "demo"]);
+    assert!(out.ok, "the sample shop is made: {}", out.stderr);
+    assert!(out.stdout.contains("Sample shop created"), "{}", out.stdout);
+    assert!(out.stdout.contains("customers: 2000"), "{}", out.stdout);
+    assert!(
+        recovery_key_in(&out.stdout).is_some(),
+        "a new store shows its recovery key"
+    );
+    let verify = shop.run(OWNER, OWNER_PASSWORD, &["--lang", "en", "verify"]);
+    assert!(
+        verify.ok,
+        "the sample shop verifies: {}{}",
+        verify.stdout, verify.stderr
+    );
+
+    let again = shop.run(OWNER, OWNER_PASSWORD, &["--lang", "en", "demo"]);
+    assert!(!again.ok, "never into an existing store");
+    assert!(again.stderr.contains("already here"), "{}", again.stderr);
+    let sized = shop.run(
+        OWNER,
+        OWNER_PASSWORD,
+        &["--lang", "en", "demo", "--customers", "5"],
+    );
+    assert!(
+        sized.ok,
+        "sizing flags still add to an existing store: {}",
+        sized.stderr
+    );
+    assert!(
+        sized.stdout.contains("Demo customers generated: 5"),
+        "{}",
+        sized.stdout
+    );
+}
