@@ -24,6 +24,7 @@ import { GlobalSearch } from "../components/GlobalSearch";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Logo } from "../components/Logo";
 import { RoleTag } from "../components/RoleTag";
+import { SampleShopBanner } from "../components/SampleShopBanner";
 import { useI18n, type MessageKey } from "../i18n";
 import { authLock, authLogout, settingsGet } from "../lib/backend";
 import { useApp, useSession } from "../lib/appContext";
@@ -180,6 +181,7 @@ export function MainLayout() {
               </Dropdown>
             </Space>
           </Layout.Header>
+          <SampleShopBanner />
           <Layout.Content className="app-content">
             <Routes key={timeZone}>
               <Route path="/dashboard" element={<Dashboard />} />

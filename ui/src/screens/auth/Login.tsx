@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, Segmented, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { AuthShell } from "../../components/AuthShell";
 import { useI18n } from "../../i18n";
-import { authLogin, storeSelect, type StoreKind } from "../../lib/backend";
+import { authLogin, demoOpen, storeSelect, type StoreKind } from "../../lib/backend";
 import { useApp } from "../../lib/appContext";
+import { autoOpenSample } from "../../lib/devSample";
 import { useErrorText } from "../../lib/useErrorText";
 import { RecoverForm } from "./RecoverForm";
 
@@ -37,6 +38,19 @@ export function Login() {
       setBusy(false);
     }
   };
+
+  // Development (scripts/run-app.sh): the sample shop, and no real store yet: open it by itself.
+  useEffect(() => {
+    if (status.activeStore !== "demo" || status.storeExists || !autoOpenSample()) return;
+    setBusy(true);
+    demoOpen()
+      .then(refresh)
+      .catch((e: unknown) => {
+        setError(errorText(e));
+        setBusy(false);
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first login screen
+  }, []);
 
   const switchStore = async (store: StoreKind) => {
     setError(null);

@@ -1,13 +1,15 @@
 import { Steps } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { AuthShell } from "../../components/AuthShell";
 import { useI18n } from "../../i18n";
 import { demoOpen } from "../../lib/backend";
 import { useApp } from "../../lib/appContext";
+import { autoOpenSample } from "../../lib/devSample";
 import { useErrorText } from "../../lib/useErrorText";
 import { CreateStep } from "./CreateStep";
 import { RestoreStep } from "./RestoreStep";
 import { WelcomeStep } from "./WelcomeStep";
+import { takeWizardStart } from "./wizardStart";
 
 /**
  * First run: choose demo, create or restore from a backup. After store_init the parent shows the
@@ -17,7 +19,7 @@ export function Wizard({ onRecoveryKey }: { onRecoveryKey: (key: string) => void
   const { t } = useI18n();
   const { refresh } = useApp();
   const errorText = useErrorText();
-  const [step, setStep] = useState<"welcome" | "create" | "restore">("welcome");
+  const [step, setStep] = useState<"welcome" | "create" | "restore">(takeWizardStart);
   const [demoBusy, setDemoBusy] = useState(false);
   const [demoError, setDemoError] = useState<string | null>(null);
 
@@ -32,6 +34,12 @@ export function Wizard({ onRecoveryKey }: { onRecoveryKey: (key: string) => void
       setDemoBusy(false);
     }
   };
+
+  // Development (scripts/run-app.sh): no real store yet, so open the sample shop by itself.
+  useEffect(() => {
+    if (step === "welcome" && autoOpenSample()) void openDemo();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first welcome
+  }, []);
 
   return (
     <AuthShell width={step === "welcome" ? 640 : 480}>
