@@ -474,3 +474,13 @@ pub(super) fn time_on(
         .unwrap_or(now)
         .min(now)
 }
+
+/// `day` at `h:m` shop time (China Standard Time, like the generated orders).
+pub(super) fn local(day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
+    let t = day.and_hms_opt(h, m, 0).unwrap_or_default();
+    shanghai()
+        .from_local_datetime(&t)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}

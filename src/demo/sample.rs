@@ -21,7 +21,7 @@
 //! redemptions and three coupons (one ended, one ending within 7 days, one within 30).
 //! The tickets and follow-ups are planned in [`super::sample_desk`].
 
-use super::orders::{self as gen, Buyer, OrderShapes};
+use super::orders::{self as gen, local, Buyer, OrderShapes};
 use super::sample_desk::{self, Desk};
 use super::{catalog, person, Rng};
 use crate::{
@@ -37,7 +37,7 @@ use crate::{
     users::{self, NewUser},
     Result,
 };
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -102,16 +102,13 @@ impl Agenda {
             self.steps.insert((at, self.next), step);
         }
     }
-}
 
-/// `day` at `h:m` shop time (China Standard Time, like the generated orders).
-pub(super) fn local(day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-    let t = day.and_hms_opt(h, m, 0).unwrap_or_default();
-    gen::shanghai()
-        .from_local_datetime(&t)
-        .single()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default()
+    /// Plan the desk's steps.
+    fn desk(&mut self, planned: sample_desk::Planned) {
+        for (at, step) in planned {
+            self.at(at, Step::Desk(step));
+        }
+    }
 }
 
 struct Member {
@@ -206,7 +203,9 @@ pub fn create(
     for (i, c) in shop.coupons.iter().enumerate() {
         agenda.at(c.def.valid_from, Step::Coupon(i));
     }
-    sample_desk::plan_desk(&mut shop.desk, &mut agenda, &mut shop.rng, today);
+    let mut planned = Vec::new();
+    sample_desk::plan_desk(&mut shop.desk, &mut planned, &mut shop.rng, today);
+    agenda.desk(planned);
     while let Some(((at, _), step)) = agenda.steps.pop_first() {
         sim.set(at);
         shop.play(&store, &s, &mut agenda, step)?;
@@ -220,7 +219,7 @@ pub fn create(
 
 impl Shop {
     fn plan(spec: &SampleSpec, first_day: NaiveDate, end: DateTime<Utc>) -> Shop {
-        let mut rng = Rng::new(spec.seed ^ 0x5A4D_504C_45); // "SAMPLE": its own stream
+        let mut rng = Rng::new(spec.seed ^ 0x5341_4D50); // "SAMP": its own stream
         let weights: Vec<u64> = (0..=DAYS)
             .map(|d| gen::day_weight(first_day + Duration::days(d), DAYS - d))
             .collect();
@@ -346,7 +345,7 @@ impl Shop {
             Step::TicketJob => crate::tickets::write::run_jobs(store, s).map(|_| ()),
             Step::Coupon(i) => self.coupon(store, s, i),
             Step::Desk(step) => {
-                sample_desk::play(&mut self.desk, store, s, agenda, &mut self.rng, step)
+                sample_desk::play(&mut self.desk, store, s, agenda.end, &mut self.rng, step)
                     .map(|n| self.report.follow_ups += n)
             }
         }
@@ -419,6 +418,7 @@ impl Shop {
         })?;
         self.report.customers += (to - from) as u64;
         self.report.orders += written.len() as u64;
+        let mut planned = Vec::new();
         for &(order, customer, member, repeat) in &written {
             let (status, paid, goods_net, at) = order_facts(store, order)?;
             if repeat && d as i64 > LOYALTY_DAY && counts(status) {
@@ -428,7 +428,7 @@ impl Shop {
             let weight = self.members[member].weight;
             sample_desk::after_order(
                 &mut self.desk,
-                agenda,
+                &mut planned,
                 &mut self.rng,
                 customer,
                 order,
@@ -438,7 +438,8 @@ impl Shop {
             );
         }
         let known = self.members_known(to);
-        sample_desk::plan_day(&mut self.desk, agenda, &mut self.rng, day, &known);
+        sample_desk::plan_day(&mut self.desk, &mut planned, &mut self.rng, day, &known);
+        agenda.desk(planned);
         Ok(())
     }
 

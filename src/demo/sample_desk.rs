@@ -17,7 +17,7 @@
 //!   state (new, assigned, in progress, waiting) and one left in progress too long (breached),
 //!   so every queue has something in it whatever the random draw.
 
-use super::sample::{local, Agenda, Step};
+use super::orders::local;
 use super::Rng;
 use crate::{
     auth::Session,
@@ -94,6 +94,9 @@ pub(super) struct FollowUpPlan {
     next_in_days: Option<i64>,
 }
 
+/// Steps planned, with their times (the agenda drops what lies after "now").
+pub(super) type Planned = Vec<(DateTime<Utc>, DeskStep)>;
+
 #[derive(Default)]
 pub(super) struct Desk {
     plans: Vec<Plan>,
@@ -133,9 +136,10 @@ fn subject_of(rng: &mut Rng, ty: TicketType) -> &'static str {
 }
 
 /// `stop`: the last state the plan reaches (None: the whole life, resolved and followed up).
+#[allow(clippy::too_many_arguments)]
 fn plan_ticket(
     desk: &mut Desk,
-    agenda: &mut Agenda,
+    out: &mut Planned,
     rng: &mut Rng,
     customer: i64,
     order: Option<i64>,
@@ -159,7 +163,7 @@ fn plan_ticket(
         id: 0,
     });
     let t0 = shop_time(rng, created);
-    agenda.at(t0, Step::Desk(DeskStep::Create(p)));
+    out.push((t0, DeskStep::Create(p)));
     if stop == Some(TicketState::New) {
         return p;
     }
@@ -170,7 +174,7 @@ fn plan_ticket(
     } else {
         let d = minutes(3 + rng.below(40));
         t = shop_time(rng, t0 + d);
-        agenda.at(t, Step::Desk(DeskStep::Assign(p)));
+        out.push((t, DeskStep::Assign(p)));
     }
     if stop == Some(TicketState::Assigned) {
         return p;
@@ -178,34 +182,34 @@ fn plan_ticket(
     let d = response(rng);
     t = shop_time(rng, t + d);
     if stop == Some(TicketState::InProgress) || rng.chance(35) {
-        agenda.at(t, Step::Desk(DeskStep::Start(p)));
+        out.push((t, DeskStep::Start(p)));
         t += minutes(1);
     }
-    agenda.at(t, Step::Desk(DeskStep::Contact(p)));
+    out.push((t, DeskStep::Contact(p)));
     if stop == Some(TicketState::InProgress) {
         return p;
     }
     if stop == Some(TicketState::Waiting) || rng.chance(25) {
         let d = minutes(60 + rng.below(5 * 60));
         t = shop_time(rng, t + d);
-        agenda.at(t, Step::Desk(DeskStep::Wait(p)));
+        out.push((t, DeskStep::Wait(p)));
         if stop == Some(TicketState::Waiting) {
             return p;
         }
         let d = minutes(4 * 60 + rng.below(26 * 60));
         t = shop_time(rng, t + d);
-        agenda.at(t, Step::Desk(DeskStep::Resume(p)));
+        out.push((t, DeskStep::Resume(p)));
     }
     let d = minutes(60 + rng.below(3 * 24 * 60));
     t = shop_time(rng, t + d);
-    agenda.at(t, Step::Desk(DeskStep::Resolve(p)));
+    out.push((t, DeskStep::Resolve(p)));
     if matches!(ty, TicketType::Complaint | TicketType::ReturnRefund) {
         let reached = rng.chance(80);
         let d = minutes(20 * 60 + rng.below(24 * 60));
         let at = shop_time(rng, t + d);
-        agenda.at(
+        out.push((
             at,
-            Step::Desk(DeskStep::FollowUp(FollowUpPlan {
+            DeskStep::FollowUp(FollowUpPlan {
                 customer,
                 ticket: Some(p),
                 kind: FollowUpKind::Revisit,
@@ -221,17 +225,14 @@ fn plan_ticket(
                     "电话未接通，明天再打"
                 },
                 next_in_days: (!reached).then_some(1),
-            })),
-        );
+            }),
+        ));
     }
     // A few customers write twice about the same thing: the second ticket is merged.
     if stop.is_none() && rng.chance(3) {
         let dup = duplicate_of(desk, p);
-        agenda.at(
-            t0 + minutes(10 + rng.below(40)),
-            Step::Desk(DeskStep::Create(dup)),
-        );
-        agenda.at(t0 + minutes(55), Step::Desk(DeskStep::Merge(dup, p)));
+        out.push((t0 + minutes(10 + rng.below(40)), DeskStep::Create(dup)));
+        out.push((t0 + minutes(55), DeskStep::Merge(dup, p)));
     }
     p
 }
@@ -257,7 +258,7 @@ fn duplicate_of(desk: &mut Desk, orig: usize) -> usize {
 #[allow(clippy::too_many_arguments)]
 pub(super) fn after_order(
     desk: &mut Desk,
-    agenda: &mut Agenda,
+    out: &mut Planned,
     rng: &mut Rng,
     customer: i64,
     order: i64,
@@ -276,14 +277,14 @@ pub(super) fn after_order(
         _ => return,
     };
     let created = at + minutes(60 * (20 + rng.below(100)));
-    plan_ticket(desk, agenda, rng, customer, Some(order), ty, created, None);
+    plan_ticket(desk, out, rng, customer, Some(order), ty, created, None);
 }
 
 /// What an ordinary day brings besides orders: questions, suggestions and praise; care
 /// messages to heavy buyers; now and then a win-back call. `known`: (id, weight) of customers.
 pub(super) fn plan_day(
     desk: &mut Desk,
-    agenda: &mut Agenda,
+    out: &mut Planned,
     rng: &mut Rng,
     day: NaiveDate,
     known: &[(i64, u64)],
@@ -299,7 +300,7 @@ pub(super) fn plan_day(
             TicketType::Suggestion,
             TicketType::Praise,
         ]);
-        plan_ticket(desk, agenda, rng, c, None, ty, at, None);
+        plan_ticket(desk, out, rng, c, None, ty, at, None);
     }
     if rng.chance(20) {
         let cum = super::orders::cumulative(known.iter().map(|k| k.1));
@@ -314,7 +315,7 @@ pub(super) fn plan_day(
                 notes: "新茶到货，微信推荐了两款，顾客说下月再买",
                 next_in_days: Some(28 + rng.below(7) as i64),
             };
-            agenda.at(at + minutes(30), Step::Desk(DeskStep::FollowUp(plan)));
+            out.push((at + minutes(30), DeskStep::FollowUp(plan)));
         }
     }
     if rng.chance(5) {
@@ -328,13 +329,13 @@ pub(super) fn plan_day(
             notes: "很久没来了，打电话问候，未接通",
             next_in_days: Some(3 + rng.below(5) as i64),
         };
-        agenda.at(at + minutes(90), Step::Desk(DeskStep::FollowUp(plan)));
+        out.push((at + minutes(90), DeskStep::FollowUp(plan)));
     }
 }
 
 /// Today's desk: tickets of the last days planned to stop in each open state, one breached,
 /// one resolved lately and one merged duplicate (customers chosen when they are created).
-pub(super) fn plan_desk(desk: &mut Desk, agenda: &mut Agenda, rng: &mut Rng, today: NaiveDate) {
+pub(super) fn plan_desk(desk: &mut Desk, out: &mut Planned, rng: &mut Rng, today: NaiveDate) {
     let ago = |d: i64, h: u32| local(today - Duration::days(d), h, 0);
     let stops = [
         (ago(1, 19), TicketType::Inquiry, Some(TicketState::New)),
@@ -368,11 +369,11 @@ pub(super) fn plan_desk(desk: &mut Desk, agenda: &mut Agenda, rng: &mut Rng, tod
         (ago(4, 10), TicketType::Inquiry, None),
     ];
     for (at, ty, stop) in stops {
-        plan_ticket(desk, agenda, rng, 0, None, ty, at, stop);
+        plan_ticket(desk, out, rng, 0, None, ty, at, stop);
     }
     let orig = plan_ticket(
         desk,
-        agenda,
+        out,
         rng,
         0,
         None,
@@ -381,8 +382,8 @@ pub(super) fn plan_desk(desk: &mut Desk, agenda: &mut Agenda, rng: &mut Rng, tod
         None,
     );
     let dup = duplicate_of(desk, orig);
-    agenda.at(ago(12, 11), Step::Desk(DeskStep::Create(dup)));
-    agenda.at(ago(12, 12), Step::Desk(DeskStep::Merge(dup, orig)));
+    out.push((ago(12, 11), DeskStep::Create(dup)));
+    out.push((ago(12, 12), DeskStep::Merge(dup, orig)));
 }
 
 fn resolution(rng: &mut Rng, ty: TicketType, points_on: bool) -> Resolution {
@@ -416,7 +417,7 @@ pub(super) fn play(
     desk: &mut Desk,
     store: &Store,
     s: &Session,
-    agenda: &Agenda,
+    end: DateTime<Utc>,
     rng: &mut Rng,
     step: DeskStep,
 ) -> Result<u64> {
@@ -472,7 +473,7 @@ pub(super) fn play(
             tw::set_state(store, s, id(p), TicketState::InProgress, "顾客已回复")?
         }
         DeskStep::Resolve(p) => {
-            let points_on = store.now() > agenda.end - Duration::days(390);
+            let points_on = store.now() > end - Duration::days(390);
             let r = resolution(rng, desk.plans[p].ty, points_on);
             tw::resolve(store, s, id(p), &r)?;
         }
