@@ -2,6 +2,8 @@
 //! weighted like online shoppers, WeChat ids, platform nicks and tags. Deterministic: the same
 //! seed gives the same people (creation dates are spread back from the day it runs).
 //! The random source is a hand-written SplitMix64 so the output never changes with a crate update.
+//! The sample shop of the app and of a plain `laoke demo` (two years of orders, tickets, follow-ups
+//! and loyalty, played through the writers) is [`sample`]; `generate*` size the benchmark store.
 
 mod catalog;
 mod data;

@@ -583,7 +583,7 @@ fn order_facts(store: &Store, id: i64) -> Result<(OrderStatus, i64, i64, DateTim
         OrderStatus::parse(&status).unwrap_or(OrderStatus::Paid),
         paid,
         net,
-        crate::store::parse_ts(&at),
+        crate::time::parse_ts(&at)?,
     ))
 }
 
