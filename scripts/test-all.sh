@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test, stopping at the first failure:
-#   Rust format, clippy (warnings are errors), Rust tests, UI type-check, lint and unit tests,
+#   Rust format, clippy (warnings are errors), Rust tests, the generated IPC types being current,
+#   UI type-check, lint and unit tests,
 #   and the end-to-end test that builds the real app and drives its window under Xvfb.
 # Usage: scripts/test-all.sh [--update-docs]   (--update-docs refreshes docs/screenshots/)
 set -euo pipefail
@@ -22,6 +23,7 @@ section "setup (install what is missing)" "$REPO/scripts/setup.sh"
 section "cargo fmt --check" cargo fmt --all --check
 section "cargo clippy (-D warnings)" cargo clippy --workspace --all-targets --locked -- -D warnings
 section "cargo test" cargo test --workspace --locked
+section "ui: generated IPC types are current" "$REPO/scripts/gen-ts.sh" --check
 section "ui: type-check" npm --prefix ui run --silent typecheck
 section "ui: lint" npm --prefix ui run --silent lint
 section "ui: unit tests" npm --prefix ui test --silent

@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 /// Where the data went.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MoveReport {
     pub data_dir: PathBuf,

@@ -45,7 +45,28 @@ pub enum Error {
 }
 
 impl Error {
-    /// A stable machine-readable code (see docs/IPC.md).
+    /// Every code [`Error::code`] answers, in its order (the UI's generated `ErrorCode`).
+    pub const CODES: &'static [&'static str] = &[
+        "wrong_password",
+        "user_disabled",
+        "needs_password_reset",
+        "bad_recovery_key",
+        "store_missing",
+        "store_exists",
+        "store_too_new",
+        "key_file_corrupt",
+        "not_logged_in",
+        "locked",
+        "forbidden",
+        "invalid_input",
+        "conflict",
+        "not_found",
+        "io",
+        "database",
+        "internal",
+    ];
+
+    /// A stable machine-readable code (see docs/IPC.md); always one of [`Error::CODES`].
     pub fn code(&self) -> &'static str {
         match self {
             Error::WrongPassword => "wrong_password",
@@ -142,5 +163,30 @@ impl Error {
 
     pub fn not_found(zh: impl Into<String>, en: impl Into<String>) -> Self {
         Error::NotFound(Msg::new(zh, en))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn codes_lists_every_code_the_match_answers() {
+        let src = include_str!("error.rs");
+        let body = src
+            .split("pub fn code(&self)")
+            .nth(1)
+            .and_then(|s| s.split("\n    }\n").next())
+            .expect("code() is in this file");
+        let answered: Vec<&str> = body
+            .split("=> \"")
+            .skip(1)
+            .map(|s| s.split('"').next().expect("a closing quote"))
+            .collect();
+        assert_eq!(
+            answered,
+            Error::CODES,
+            "Error::CODES and Error::code() must agree"
+        );
     }
 }

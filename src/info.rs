@@ -4,6 +4,7 @@ use crate::{auth::Session, db, store::Store, Result};
 use serde::Serialize;
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TableCount {
     pub table: String,
@@ -11,6 +12,7 @@ pub struct TableCount {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StoreInfo {
     pub data_dir: String,

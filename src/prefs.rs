@@ -9,6 +9,7 @@ use std::path::Path;
 pub const PREFS_FILE: &str = "prefs.json";
 
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum StoreKind {
     #[default]

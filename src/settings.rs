@@ -17,6 +17,7 @@ pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
 pub const DEFAULT_SHOP_NAME: &str = "我的小店";
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub shop_name: String,

@@ -34,6 +34,7 @@ impl Drop for NewUser {
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub id: i64,

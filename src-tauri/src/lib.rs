@@ -9,6 +9,8 @@ mod error;
 mod names;
 mod state;
 mod timer;
+#[cfg(all(test, feature = "ts"))]
+mod ts_gen;
 
 use tauri::{Manager, RunEvent};
 use tauri_plugin_window_state::StateFlags;

@@ -33,6 +33,7 @@ pub struct AppState {
 
 /// The session as the UI sees it (docs/IPC.md `SessionInfo`).
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SessionInfo {
     pub user_id: i64,
@@ -44,6 +45,7 @@ pub struct SessionInfo {
 
 /// The whole app state as the UI sees it (docs/IPC.md `AppStatus`).
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
     pub data_dir: String,

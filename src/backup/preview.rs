@@ -16,6 +16,7 @@ use std::path::Path;
 /// What a verified backup holds. Counts of tables the backup does not have are `None`
 /// (a backup made before orders existed has no orders table — not zero orders).
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BackupPreview {
     pub created_at: DateTime<Utc>,

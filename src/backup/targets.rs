@@ -22,6 +22,7 @@ use std::path::Path;
 pub const STALE_AFTER_DAYS: i64 = 3;
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     pub id: i64,
@@ -37,6 +38,7 @@ pub struct Target {
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BackupRecord {
     pub id: i64,
@@ -49,6 +51,7 @@ pub struct BackupRecord {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetStatus {
     pub target: Target,

@@ -40,6 +40,8 @@ code_enum!(Outcome {
 });
 
 #[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct NewFollowUp {
     pub customer_id: i64,
@@ -58,6 +60,7 @@ pub struct NewFollowUp {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUp {
     pub id: i64,

@@ -28,6 +28,7 @@ pub const SECTION_ROWS: usize = 50;
 pub const BIRTHDAY_DAYS: i64 = 7;
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TodayCounts {
     pub follow_ups: u64,
@@ -40,6 +41,7 @@ pub struct TodayCounts {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DueFollowUp {
     pub follow_up_id: i64,
@@ -51,6 +53,7 @@ pub struct DueFollowUp {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UnpaidOrder {
     pub order_id: i64,
@@ -66,6 +69,7 @@ pub struct UnpaidOrder {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BirthdayRow {
     pub customer_id: i64,
@@ -77,6 +81,7 @@ pub struct BirthdayRow {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Today {
     pub day: NaiveDate,

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum ConsentChannel {
     Sms,
@@ -60,6 +61,7 @@ pub const SOURCES: &[&str] = &[
 
 /// One row of the history.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentEvent {
     pub channel: ConsentChannel,
@@ -71,6 +73,7 @@ pub struct ConsentEvent {
 
 /// The current choice for one channel; `granted: None` = never asked (no marketing).
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentState {
     pub channel: ConsentChannel,

@@ -30,6 +30,7 @@ const MAX_SOFT_GROUP: usize = 3;
 const MAX_SUGGESTIONS: usize = 500;
 
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum DuplicateReason {
     Phone,
@@ -51,6 +52,7 @@ impl DuplicateReason {
 
 /// One side of a suggested pair.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DuplicateSide {
     pub id: i64,
@@ -63,6 +65,7 @@ pub struct DuplicateSide {
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DuplicatePair {
     pub a: DuplicateSide,

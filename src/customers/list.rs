@@ -22,6 +22,8 @@ use rusqlite::{params_from_iter, types::Value};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize, Default, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CustomerQuery {
     /// 1-based.
@@ -55,6 +57,7 @@ pub struct CustomerQuery {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerRow {
     pub id: i64,
@@ -78,6 +81,7 @@ pub struct CustomerRow {
 
 /// One page of customers plus the totals for everyone matching the filter.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerPage {
     pub rows: Vec<CustomerRow>,
@@ -263,6 +267,7 @@ fn where_clause(tz: chrono_tz::Tz, q: &CustomerQuery) -> Result<Where> {
 /// One page of customers without the totals (see [`page`]); `has_more` says whether a next
 /// page exists, so the list can page before the totals arrive.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerRows {
     pub rows: Vec<CustomerRow>,
@@ -273,6 +278,7 @@ pub struct CustomerRows {
 
 /// The totals row: customers matching the filter (all pages) and their summed spend, fen.
 #[derive(Serialize, Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerTotals {
     pub total: u64,

@@ -56,6 +56,7 @@ pub enum MergeSide {
 
 /// Which value wins where the two records differ. Fields not named keep the kept record's value.
 #[derive(Deserialize, Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default)]
 pub struct MergeChoices {
     /// API field names (see [`MERGE_FIELDS`]) whose value comes from the other record.
@@ -76,6 +77,7 @@ impl MergeChoices {
 
 /// Both records side by side, for choosing.
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MergePreview {
     /// The suggested kept record: the one with more orders (DEFAULTS), the older one on a tie.
@@ -88,6 +90,7 @@ pub struct MergePreview {
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MergeOutcome {
     pub merge_id: i64,
@@ -98,6 +101,7 @@ pub struct MergeOutcome {
 
 /// A merge as lists show it.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MergeRecord {
     pub id: i64,

@@ -43,6 +43,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
     Male,
@@ -70,6 +71,8 @@ impl Gender {
 
 /// A customer to create.
 #[derive(Deserialize, Debug, Clone, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase", default)]
 pub struct NewCustomer {
     pub name: String,

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 /// What this user may do on the page, so the UI offers only working buttons.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Abilities {
     pub edit: bool,
@@ -28,6 +29,7 @@ pub struct Abilities {
 }
 
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     pub customer: Customer,

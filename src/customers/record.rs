@@ -18,6 +18,7 @@ use serde_json::json;
 
 /// A buyer name on a marketplace (旺旺 on Taobao, a JD or PDD account…).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Nick {
     pub platform: String,
@@ -39,6 +40,7 @@ pub const NICK_PLATFORMS: &[&str] = &[
 /// the street address is hidden; `contacts_masked` says so, and [`super::reveal_contact`] shows
 /// one customer's real ones (audited).
 #[derive(Serialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     pub id: i64,

@@ -20,6 +20,7 @@ use serde_json::json;
 pub const KEEP_DAYS: i64 = 30;
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BinEntry {
     pub id: i64,

@@ -15,6 +15,7 @@ use serde_json::json;
 
 /// One customer's contacts in full.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
     pub customer_id: i64,

@@ -19,6 +19,7 @@ use icalendar::{Calendar, CalendarComponent, Component};
 
 /// One typed or imported day of an arrangement.
 #[derive(serde::Deserialize, serde::Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ArrangementEntry {
     pub day: NaiveDate,

@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 
 /// A day off, or a 调休 working day (a weekend day that is worked).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum HolidayKind {
     Off,
@@ -51,6 +52,7 @@ impl HolidayKind {
 
 /// Which layer a year (and each of its days) comes from.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum HolidaySource {
     Official,
@@ -70,6 +72,7 @@ impl HolidaySource {
 
 /// One day of a year's arrangement.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HolidayDay {
     pub day: NaiveDate,
@@ -83,6 +86,7 @@ pub struct HolidayDay {
 
 /// A year's days off and 调休 working days, and where they come from.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HolidayYear {
     pub year: i32,

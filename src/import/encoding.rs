@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// The formats the import reads.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum FileFormat {
     Csv,
@@ -20,6 +21,7 @@ pub enum FileFormat {
 
 /// The text encoding a CSV was read in.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum TextEncoding {
     Utf8,

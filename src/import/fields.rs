@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Orders (one row per order or per order item) or a customer list.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ImportKind {
     Orders,
@@ -29,6 +30,7 @@ impl ImportKind {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     // Orders

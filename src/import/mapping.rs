@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 /// A mapping as the UI edits it: field → column header (as in the file).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Mapping {
     pub kind: ImportKind,
@@ -38,6 +39,7 @@ impl Resolved {
 
 /// Where a mapping came from (shown in the wizard).
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum MappingSource {
     Preset,

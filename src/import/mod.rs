@@ -50,6 +50,7 @@ use std::sync::atomic::AtomicBool;
 
 /// How far an import is.
 #[derive(Serialize, Clone, Copy, Debug, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// Of `total` units (bytes for CSV, rows for workbooks).
@@ -72,6 +73,7 @@ pub struct ImportRequest {
 
 /// One problem with one row, for the preview table and the error workbook.
 #[derive(Serialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RowProblem {
     /// As Excel numbers it (the header row is usually 1).
@@ -179,6 +181,7 @@ impl ImportReport {
 
 /// [`ImportReport`] as a window shows it (docs/IPC.md `ImportSummary`).
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
     pub batch_id: Option<i64>,
@@ -203,6 +206,7 @@ pub struct ImportSummary {
 
 /// A field as the mapping screen lists it.
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldInfo {
     pub field: Field,
@@ -213,6 +217,7 @@ pub struct FieldInfo {
 
 /// What the wizard shows after a file was chosen.
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Inspection {
     pub file_name: String,

@@ -36,6 +36,7 @@ use std::collections::HashSet;
 
 /// One import in the history list.
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BatchInfo {
     pub id: i64,
@@ -54,6 +55,7 @@ pub struct BatchInfo {
 
 /// What an undo took back.
 #[derive(Serialize, Clone, Debug, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UndoReport {
     pub batch_id: i64,

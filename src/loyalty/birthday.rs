@@ -14,6 +14,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BirthdayReport {
     pub customers: u64,

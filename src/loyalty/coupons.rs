@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CouponKind {
     /// 满 threshold 减 amount.
@@ -60,6 +61,7 @@ impl CouponKind {
 /// (`NaiveDate`, inclusive: [`NewCoupon::in_shop_days`] turns them into instants in the shop's
 /// timezone, so no front end converts days itself).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NewCoupon<V = DateTime<Utc>> {
     pub name: String,
@@ -89,6 +91,7 @@ pub struct NewCoupon<V = DateTime<Utc>> {
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Coupon {
     pub id: i64,
@@ -105,6 +108,7 @@ pub struct Coupon {
 }
 
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum GrantState {
     Unused,
@@ -114,6 +118,7 @@ pub enum GrantState {
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CouponGrant {
     pub id: i64,

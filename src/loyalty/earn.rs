@@ -36,6 +36,7 @@ use serde::Serialize;
 pub use super::scope::Scope;
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SyncReport {
     /// Orders that earned (first earn, or points back for an order that counts again).

@@ -51,6 +51,7 @@ pub fn stamp(
 }
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpiryReport {
     /// Customers with points expired = expiry rows written (one per customer per run).
@@ -523,6 +524,7 @@ pub(crate) fn write(tx: &Connection, now: DateTime<Utc>, planned: &[Due]) -> Res
 
 /// Points of one customer expiring within the window (for reminders and the due list).
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpiringPoints {
     pub customer_id: i64,

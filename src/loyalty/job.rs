@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::json;
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct JobReport {
     pub tiers: tiers::TierReport,

@@ -353,6 +353,7 @@ pub fn redeem(
 
 /// A customer's points at a glance.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PointsSummary {
     pub customer_id: i64,

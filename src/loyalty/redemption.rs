@@ -39,6 +39,7 @@ use serde_json::json;
 
 /// What the customer pays with besides money: points and/or one of their coupons.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Redemption {
     /// 0: no points.
@@ -56,6 +57,7 @@ impl Redemption {
 
 /// The amounts of an order being entered, before any redemption.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderDraft {
     pub customer_id: i64,
@@ -71,6 +73,7 @@ pub struct OrderDraft {
 
 /// One of the customer's unused coupons, for this order.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CouponOption {
     pub grant_id: i64,
@@ -88,6 +91,7 @@ pub struct CouponOption {
 
 /// What the order entry screen shows, and what creating the order will do.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RedemptionPreview {
     pub customer_id: i64,
@@ -301,6 +305,7 @@ pub fn apply_in_tx(
 /// What was redeemed on an order: (points, their value in fen, points given back so far,
 /// coupon grant id, coupon discount in fen). For the order page.
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRedemption {
     pub points: i64,

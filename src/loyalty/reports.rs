@@ -17,6 +17,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Liability {
     pub at: DateTime<Utc>,
@@ -81,6 +82,7 @@ pub fn liability(store: &Store, s: &Session) -> Result<Liability> {
 }
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MonthRow {
     /// Shop month, YYYY-MM.

@@ -19,6 +19,7 @@ use serde_json::json;
 
 /// When points expire. A policy applies only to points earned while it is in force.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExpiryPolicy {
     Off,
@@ -34,6 +35,7 @@ pub enum ExpiryPolicy {
 
 /// Which spend qualifies for a tier.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TierBasis {
     /// Paid − refunded over the last 12 months.
@@ -42,6 +44,7 @@ pub enum TierBasis {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Tier {
     /// Stable code (`regular`, `silver`…), stored on customers and in the history.
@@ -59,6 +62,7 @@ pub struct Tier {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LoyaltyRules {
     /// Points per ¥1 actually paid (after coupons, excluding shipping), rounded down per order.
@@ -256,6 +260,7 @@ impl LoyaltyRules {
 
 /// A saved rule version.
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleVersion {
     /// 0 = the built-in defaults (never saved yet).

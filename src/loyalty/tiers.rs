@@ -22,6 +22,7 @@ use serde_json::json;
 use std::collections::HashMap;
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TierReport {
     pub evaluated: u64,
@@ -240,6 +241,7 @@ pub fn evaluate_in_tx(tx: &Connection, now: DateTime<Utc>, operator: &str) -> Re
 
 /// A customer's tier as the 360 page shows it.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TierStatus {
     /// None: never bought.
@@ -275,6 +277,7 @@ pub fn progress_percent(spend_fen: i64, from_fen: Option<i64>, next_fen: Option<
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TierChange {
     pub id: i64,

@@ -10,6 +10,7 @@ use crate::{
 use serde::Serialize;
 
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerLoyalty {
     pub points: points::PointsSummary,

@@ -22,6 +22,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIf {
     pub job: JobReport,

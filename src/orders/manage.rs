@@ -14,6 +14,8 @@ use serde::Deserialize;
 /// A sale typed in by staff (usually in the shop). Goods amount is the sum of the item lines;
 /// paid defaults to goods + shipping − discount.
 #[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct ManualOrder {
     pub customer_id: Option<i64>,

@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 /// What the order list shows: filters (all optional), sort and page.
 #[derive(Deserialize, Debug, Clone, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase", default)]
 pub struct OrderQuery {
     /// 1-based.
@@ -39,6 +41,7 @@ pub struct OrderQuery {
 
 /// One line of the order list.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRow {
     pub id: i64,
@@ -62,6 +65,7 @@ pub struct OrderRow {
 
 /// The totals row: over every order matching the filter, not just this page.
 #[derive(Serialize, Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderTotals {
     pub count: u64,
@@ -70,6 +74,7 @@ pub struct OrderTotals {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderPage {
     pub rows: Vec<OrderRow>,
@@ -262,6 +267,7 @@ fn read_row(r: &rusqlite::Row) -> rusqlite::Result<OrderRow> {
 /// One page of orders without the totals row (see [`page`]); `has_more` says whether a next
 /// page exists, so the list can page before the totals arrive.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRows {
     pub rows: Vec<OrderRow>,
@@ -391,6 +397,7 @@ pub(crate) fn page_in(conn: &Connection, tz: chrono_tz::Tz, q: &OrderQuery) -> R
 
 /// One item line of an order.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderItemRow {
     pub product_id: Option<i64>,
@@ -404,6 +411,7 @@ pub struct OrderItemRow {
 
 /// The customer an order belongs to, as the order page shows it.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderCustomer {
     pub id: i64,
@@ -415,6 +423,7 @@ pub struct OrderCustomer {
 
 /// One order with its items and customer.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderDetail {
     #[serde(flatten)]
@@ -553,6 +562,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64, page: u32) -> Result<Or
 
 /// Money spent in one category.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CategorySpend {
     pub category: String,
@@ -561,6 +571,7 @@ pub struct CategorySpend {
 
 /// Lifetime numbers for the customer 360 page (counted orders only; spend = paid − refunded).
 #[derive(Serialize, Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerSummary {
     pub total_spend_fen: i64,

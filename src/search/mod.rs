@@ -35,6 +35,7 @@ pub const MAX_ORDERS: usize = 10;
 
 /// Which field of a result the query was found in.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum MatchField {
     Name,
@@ -60,6 +61,7 @@ impl MatchField {
 
 /// How well it matched: the whole field, its start, or somewhere inside.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum MatchKind {
     Exact,
@@ -81,6 +83,7 @@ impl MatchKind {
 
 /// What matched, as the user may see it (a rep sees a matched phone masked).
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Matched {
     pub field: MatchField,
@@ -89,6 +92,7 @@ pub struct Matched {
 }
 
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerHit {
     pub id: i64,
@@ -104,6 +108,7 @@ pub struct CustomerHit {
 }
 
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderHit {
     pub id: i64,
@@ -118,6 +123,7 @@ pub struct OrderHit {
 }
 
 #[derive(Serialize, Clone, Debug, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SearchResults {
     /// The query as it was matched (trimmed, lower-case, phone input as digits).

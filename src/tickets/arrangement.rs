@@ -25,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// What an .ics import changed.
 #[derive(serde::Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct IcsImport {
     /// The years now taken from the shop's arrangement, each as it now applies.

@@ -27,6 +27,7 @@ const HOURS_KEY: &str = "tickets.business_hours";
 /// One exceptional date, as shown in settings: what applies, and — when the shop's entry
 /// overrides the official schedule — what the official schedule says for that date.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CalendarDay {
     pub day: NaiveDate,

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// Someone a ticket can be assigned to.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Assignee {
     pub id: i64,

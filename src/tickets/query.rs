@@ -18,6 +18,7 @@ use rusqlite::{params_from_iter, types::Value, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Queue {
     /// Open tickets assigned to the acting user.
@@ -62,6 +63,8 @@ impl Queue {
 pub const TICKET_SORTS: &[&str] = &["updatedAt", "createdAt", "slaDueAt", "priority"];
 
 #[derive(Deserialize, Debug, Clone, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct TicketQuery {
     #[serde(default)]
@@ -96,6 +99,7 @@ pub struct TicketQuery {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TicketRow {
     pub id: i64,
@@ -121,6 +125,7 @@ pub struct TicketRow {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TicketPage {
     pub rows: Vec<TicketRow>,
@@ -131,6 +136,7 @@ pub struct TicketPage {
 
 /// Sizes of the queues for the navigation.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct QueueCounts {
     pub mine: u64,
@@ -365,6 +371,7 @@ pub fn counts(store: &Store, s: &Session) -> Result<QueueCounts> {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineEntry {
     pub id: i64,
@@ -378,6 +385,7 @@ pub struct TimelineEntry {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CompensationRow {
     pub kind: String,
@@ -387,6 +395,7 @@ pub struct CompensationRow {
 }
 
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TicketDetail {
     pub row: TicketRow,

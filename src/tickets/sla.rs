@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 /// Opening hours of one day, minutes after local midnight, `open < close <= 1440`.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DayHours {
     pub open_minute: u16,
@@ -32,6 +33,7 @@ pub struct DayHours {
 
 /// Opening hours per weekday, Monday first; `None` = closed that weekday.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BusinessHours {
     pub days: [Option<DayHours>; 7],
@@ -85,6 +87,7 @@ impl BusinessHours {
 
 /// Whether a date is an exception to the weekly hours.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum DayKind {
     /// Closed (public holiday, shop holiday).
@@ -110,6 +113,7 @@ pub struct Pause {
 
 /// How far a window is used.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SlaState {
     /// Running, under 75 %.
@@ -129,6 +133,7 @@ pub const WARN_PERCENT: i64 = 75;
 
 /// One SLA window evaluated at an instant.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SlaClock {
     pub target_secs: i64,

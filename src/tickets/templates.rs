@@ -15,6 +15,7 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReplyTemplate {
     pub id: i64,

@@ -25,6 +25,8 @@ use serde_json::json;
 pub const AUTO_CLOSE_DAYS: i64 = 7;
 
 #[derive(Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct NewTicket {
     pub customer_id: i64,
@@ -48,6 +50,7 @@ pub struct NewTicket {
 /// ledger with the ticket id (once per ticket and line: an idempotency key), in the same
 /// transaction as the resolution.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Compensation {
     /// A refund made on the platform, noted here with its amount for the cost report.
@@ -62,6 +65,8 @@ pub enum Compensation {
 }
 
 #[derive(Deserialize, Debug, Clone, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Resolution {
     /// 1–5 as told by the customer; may also be recorded later with [`record_csat`].

@@ -18,6 +18,7 @@ use crate::{
 
 /// What Settings → Backup shows (docs/IPC.md `BackupStatus`).
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BackupStatus {
     targets: Vec<TargetStatus>,
@@ -28,6 +29,7 @@ pub struct BackupStatus {
 
 /// What a backup file holds, once its password opened it and every check passed.
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BackupSummary {
     created_at: chrono::DateTime<chrono::Utc>,
@@ -48,6 +50,7 @@ impl From<&backup::Header> for BackupSummary {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreDone {
     session: SessionInfo,
@@ -58,6 +61,7 @@ pub struct RestoreDone {
 
 /// A new computer's store, restored from a backup (docs/IPC.md `RestoredStore`).
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RestoredStore {
     session: SessionInfo,

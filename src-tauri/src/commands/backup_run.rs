@@ -29,6 +29,7 @@ pub struct BackupLane(pub Mutex<()>);
 
 /// A backup that was written and read back, or why a target failed (docs/IPC.md `BackupDone`).
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BackupDone {
     pub target_id: i64,
@@ -41,8 +42,10 @@ pub struct BackupDone {
 
 /// `backup-progress` (docs/IPC.md).
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "BackupProgressEvent"))]
 #[serde(rename_all = "camelCase")]
-struct ProgressEvent {
+pub(crate) struct ProgressEvent {
     target_id: i64,
     target_path: String,
     /// 0-based position of this target in the run, and how many targets the run has.
@@ -56,8 +59,10 @@ struct ProgressEvent {
 
 /// `backup-finished` (docs/IPC.md).
 #[derive(Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "BackupFinishedEvent"))]
 #[serde(rename_all = "camelCase")]
-struct FinishedEvent {
+pub(crate) struct FinishedEvent {
     automatic: bool,
     results: Vec<BackupDone>,
 }

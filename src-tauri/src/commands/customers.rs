@@ -172,6 +172,7 @@ pub async fn customers_merges(shell: State<'_, Shell>) -> CmdResult<Vec<MergeRec
 
 /// One channel's new choice.
 #[derive(Deserialize, Debug, Clone, Copy)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConsentChange {
     pub channel: ConsentChannel,
     pub granted: bool,
@@ -222,6 +223,7 @@ pub async fn customers_erase(shell: State<'_, Shell>, id: i64) -> CmdResult<()> 
 
 /// Where the per-person export went.
 #[derive(Serialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PersonExport {
     pub path: String,

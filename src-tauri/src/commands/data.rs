@@ -50,6 +50,7 @@ pub async fn data_dir_move(
 
 /// `export_full`'s answer (docs/IPC.md `ExportDone`).
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ExportDone {
     path: String,

@@ -15,6 +15,7 @@ use crate::{
 const DEMO_CUSTOMERS: u32 = 2_000;
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct InitResult {
     /// Shown once; the UI makes the owner confirm they saved it.
@@ -23,6 +24,7 @@ pub struct InitResult {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DemoLogin {
     session: SessionInfo,

@@ -229,6 +229,7 @@ fn year_of(day: &str) -> i32 {
 
 /// `tickets_report_export`'s answer.
 #[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReportExported {
     path: String,

@@ -1,0 +1,6 @@
+// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
+import type { FollowUpChannel } from "./FollowUpChannel";
+import type { FollowUpKind } from "./FollowUpKind";
+import type { Outcome } from "./Outcome";
+
+export type FollowUp = { id: number, customerId: number, kind: FollowUpKind, channel: FollowUpChannel, outcome: Outcome, notes: string, ticketId: number | null, orderId: number | null, nextContactOn: string | null, createdBy: string, createdAt: string, };

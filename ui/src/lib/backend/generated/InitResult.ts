@@ -1,0 +1,8 @@
+// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
+import type { SessionInfo } from "./SessionInfo";
+
+export type InitResult = { 
+/**
+ * Shown once; the UI makes the owner confirm they saved it.
+ */
+recoveryKey: string, session: SessionInfo, };

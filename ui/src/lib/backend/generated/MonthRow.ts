@@ -1,0 +1,15 @@
+// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
+
+export type MonthRow = { 
+/**
+ * Shop month, YYYY-MM.
+ */
+month: string, 
+/**
+ * Earned, bonus, compensation, positive adjustments and transfers in.
+ */
+issued: number, redeemed: number, expired: number, 
+/**
+ * Taken back by refunds, cancellations and negative adjustments.
+ */
+reversed: number, };

@@ -1,0 +1,17 @@
+// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
+import type { Channel } from "./Channel";
+import type { CouponKind } from "./CouponKind";
+
+export type NewCoupon = { name: string, kind: CouponKind, thresholdFen: number, amountFen: number, percentOff: number, capFen: number, gift: string, minSpendFen: number, 
+/**
+ * Only orders of this channel (None: any).
+ */
+channel: Channel | null, validFrom: string, validTo: string, 
+/**
+ * Times one customer may hold/use it.
+ */
+perCustomerLimit: number, 
+/**
+ * Grants in total (None: unlimited).
+ */
+totalLimit: number | null, };

@@ -1,0 +1,20 @@
+// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
+import type { Tier } from "./Tier";
+
+/**
+ * A customer's tier as the 360 page shows it.
+ */
+export type TierStatus = { 
+/**
+ * None: never bought.
+ */
+tier: Tier | null, reachedAt: string | null, retainedUntil: string | null, locked: boolean, qualifyingSpendFen: number, nextTier: Tier | null, 
+/**
+ * Spend still needed for the next tier.
+ */
+toNextFen: number | null, 
+/**
+ * 0–100: whole percent of the way from the current tier's threshold to the next one's
+ * ([`progress_percent`]); the 360 page draws it as is.
+ */
+progressPercent: number, };
