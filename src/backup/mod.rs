@@ -77,7 +77,7 @@ pub const SAFETY_DIR: &str = "safety-backups";
 
 /// Which step a long operation is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BackupPhase"))]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
     Snapshot,

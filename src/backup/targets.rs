@@ -22,7 +22,7 @@ use std::path::Path;
 pub const STALE_AFTER_DAYS: i64 = 3;
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BackupTarget"))]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     pub id: i64,
@@ -51,7 +51,7 @@ pub struct BackupRecord {
 }
 
 #[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BackupTargetStatus"))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetStatus {
     pub target: Target,

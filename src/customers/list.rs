@@ -32,6 +32,7 @@ pub struct CustomerQuery {
     /// Name, part of a phone number, WeChat id.
     pub search: Option<String>,
     /// Customers having any of these tags.
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<String>>"))]
     pub tags: Vec<String>,
     pub province: Option<String>,
     pub city: Option<String>,

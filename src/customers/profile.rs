@@ -29,7 +29,7 @@ pub struct Abilities {
 }
 
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CustomerProfile"))]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     pub customer: Customer,

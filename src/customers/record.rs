@@ -40,7 +40,7 @@ pub const NICK_PLATFORMS: &[&str] = &[
 /// the street address is hidden; `contacts_masked` says so, and [`super::reveal_contact`] shows
 /// one customer's real ones (audited).
 #[derive(Serialize, Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CustomerRecord"))]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     pub id: i64,

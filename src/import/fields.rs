@@ -30,7 +30,7 @@ impl ImportKind {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportField"))]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     // Orders

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// A mapping as the UI edits it: field → column header (as in the file).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportMapping"))]
 #[serde(rename_all = "camelCase")]
 pub struct Mapping {
     pub kind: ImportKind,

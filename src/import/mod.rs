@@ -50,7 +50,7 @@ use std::sync::atomic::AtomicBool;
 
 /// How far an import is.
 #[derive(Serialize, Clone, Copy, Debug, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// Of `total` units (bytes for CSV, rows for workbooks).
@@ -73,7 +73,7 @@ pub struct ImportRequest {
 
 /// One problem with one row, for the preview table and the error workbook.
 #[derive(Serialize, Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportProblem"))]
 #[serde(rename_all = "camelCase")]
 pub struct RowProblem {
     /// As Excel numbers it (the header row is usually 1).
@@ -206,7 +206,7 @@ pub struct ImportSummary {
 
 /// A field as the mapping screen lists it.
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportFieldInfo"))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldInfo {
     pub field: Field,
@@ -217,7 +217,7 @@ pub struct FieldInfo {
 
 /// What the wizard shows after a file was chosen.
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportInspection"))]
 #[serde(rename_all = "camelCase")]
 pub struct Inspection {
     pub file_name: String,

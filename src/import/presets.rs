@@ -286,7 +286,7 @@ pub const TEMPLATE_CUSTOMERS: &[(Field, &[&str])] = &[
 
 /// A preset as the UI lists it.
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportPreset"))]
 #[serde(rename_all = "camelCase")]
 pub struct PresetInfo {
     pub id: &'static str,

@@ -36,10 +36,11 @@ use std::collections::HashSet;
 
 /// One import in the history list.
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportBatch"))]
 #[serde(rename_all = "camelCase")]
 pub struct BatchInfo {
     pub id: i64,
+    #[cfg_attr(feature = "ts", ts(as = "crate::import::ImportKind"))]
     pub kind: String,
     pub file_name: String,
     pub preset: String,
@@ -55,7 +56,7 @@ pub struct BatchInfo {
 
 /// What an undo took back.
 #[derive(Serialize, Clone, Debug, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportUndoReport"))]
 #[serde(rename_all = "camelCase")]
 pub struct UndoReport {
     pub batch_id: i64,

@@ -16,7 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PointsReason"))]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     Earn,
@@ -85,7 +85,7 @@ impl Reason {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PointsSource"))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     Order,
@@ -289,7 +289,7 @@ pub struct PointsEntry {
 
 /// What one expiry row closed (for the points history: how many lots, earned when).
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ClosedLots"))]
 #[serde(rename_all = "camelCase")]
 pub struct Closure {
     /// The expiry row.

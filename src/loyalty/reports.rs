@@ -82,7 +82,7 @@ pub fn liability(store: &Store, s: &Session) -> Result<Liability> {
 }
 
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "MonthPoints"))]
 #[serde(rename_all = "camelCase")]
 pub struct MonthRow {
     /// Shop month, YYYY-MM.

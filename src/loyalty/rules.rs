@@ -44,7 +44,7 @@ pub enum TierBasis {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "TierDef"))]
 #[serde(rename_all = "camelCase")]
 pub struct Tier {
     /// Stable code (`regular`, `silver`…), stored on customers and in the history.

@@ -22,7 +22,9 @@ pub struct OrderQuery {
     /// 1-based.
     pub page: u32,
     pub page_size: u32,
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<Channel>>"))]
     pub channels: Vec<Channel>,
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<OrderStatus>>"))]
     pub statuses: Vec<OrderStatus>,
     /// Shop days (`YYYY-MM-DD`, shop timezone), inclusive.
     pub ordered_from: Option<String>,

@@ -83,7 +83,7 @@ impl MatchKind {
 
 /// What matched, as the user may see it (a rep sees a matched phone masked).
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SearchMatch"))]
 #[serde(rename_all = "camelCase")]
 pub struct Matched {
     pub field: MatchField,
@@ -92,7 +92,7 @@ pub struct Matched {
 }
 
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SearchCustomerHit"))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerHit {
     pub id: i64,
@@ -108,7 +108,7 @@ pub struct CustomerHit {
 }
 
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SearchOrderHit"))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderHit {
     pub id: i64,

@@ -70,12 +70,16 @@ pub struct TicketQuery {
     #[serde(default)]
     pub queue: Queue,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<TicketState>>"))]
     pub states: Vec<TicketState>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<TicketType>>"))]
     pub types: Vec<TicketType>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<Priority>>"))]
     pub priorities: Vec<Priority>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<TicketChannel>>"))]
     pub channels: Vec<TicketChannel>,
     #[serde(default)]
     pub assignee_id: Option<i64>,

@@ -28,7 +28,7 @@ const panel: CustomerLoyalty = {
     id: 3, customerId: 7, delta: 100, reason: "earn", source: "order", sourceId: 12, ruleVersionId: 0, pointsPerYuan: 1,
     multiplierPct: 100, baseFen: 10_000, operator: "job", note: "", ticketId: null, at: "2026-11-20T02:00:00Z",
     usableFrom: "2026-11-27T02:00:00Z", expiryKind: "none", expiryMonths: null, expiresAt: null, lotId: null,
-    reversesId: null, idempotencyKey: "order:12", orderNo: "TB2611200001",
+    reversesId: null, idempotencyKey: "order:12", orderNo: "TB2611200001", closedLots: null,
   }],
   tierHistory: [],
   coupons: [],

@@ -42,8 +42,7 @@ pub struct BackupDone {
 
 /// `backup-progress` (docs/IPC.md).
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[cfg_attr(feature = "ts", ts(rename = "BackupProgressEvent"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BackupProgressEvent"))]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct ProgressEvent {
     target_id: i64,
@@ -59,8 +58,7 @@ pub(crate) struct ProgressEvent {
 
 /// `backup-finished` (docs/IPC.md).
 #[derive(Serialize, Clone, Debug)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[cfg_attr(feature = "ts", ts(rename = "BackupFinishedEvent"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BackupFinishedEvent"))]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct FinishedEvent {
     automatic: bool,

@@ -15,7 +15,7 @@ use crate::{
 const DEMO_CUSTOMERS: u32 = 2_000;
 
 #[derive(Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StoreInitResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct InitResult {
     /// Shown once; the UI makes the owner confirm they saved it.
@@ -24,7 +24,7 @@ pub struct InitResult {
 }
 
 #[derive(Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "DemoOpenResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct DemoLogin {
     session: SessionInfo,

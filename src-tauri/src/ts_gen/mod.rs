@@ -1,7 +1,7 @@
 //! The TypeScript side of the IPC contract, generated: the argument and result types of every
 //! command, the event payloads and the error codes are written by ts-rs into
 //! `ui/src/lib/backend/generated/` (one file per type, `commands.ts` mapping each command to its
-//! arguments and result, `errorCodes.ts`, and an `index.ts`), so the UI's types cannot drift
+//! arguments and result, `errorCodes.ts`, `mergeFields.ts`, and an `index.ts`), so the UI's types cannot drift
 //! from the Rust ones. Only with the `ts` feature (the app does not ship ts-rs):
 //! `scripts/gen-ts.sh` runs the test [`generated_typescript`] and `scripts/gen-ts.sh --check`
 //! (a step of `scripts/test-all.sh`) fails when the committed files are not what it writes.
@@ -85,6 +85,19 @@ fn error_codes() -> String {
     out
 }
 
+/// `mergeFields.ts`: the fields a customer merge chooses between, in display order
+/// (`laoke::customers::merge::MERGE_FIELDS`; `MergePreview.differing` holds these names).
+fn merge_fields() -> String {
+    let mut out = String::from(HEADER);
+    out.push_str("\n/** The fields a customer merge chooses between, in display order. */\n");
+    out.push_str("export const MERGE_FIELDS = [\n");
+    for (field, _column) in laoke::customers::merge::MERGE_FIELDS {
+        writeln!(out, "  \"{field}\",").expect("writing to a String");
+    }
+    out.push_str("] as const;\n\nexport type MergeField = (typeof MERGE_FIELDS)[number];\n");
+    out
+}
+
 /// `commands.ts`: each command's arguments (camelCase, as Tauri passes them) and result.
 fn commands_file(cfg: &Config, table: &[Command]) -> String {
     let mut used = BTreeSet::new();
@@ -162,7 +175,8 @@ fn index(dir: &Path) -> String {
         .filter_map(|e| {
             let name = e.ok()?.file_name().to_string_lossy().into_owned();
             let stem = name.strip_suffix(".ts")?.to_string();
-            (!["index", "errorCodes", "commands"].contains(&stem.as_str())).then_some(stem)
+            (!["index", "errorCodes", "commands", "mergeFields"].contains(&stem.as_str()))
+                .then_some(stem)
         })
         .collect();
     names.sort();
@@ -173,6 +187,7 @@ fn index(dir: &Path) -> String {
     }
     out.push_str("export type { CommandName, Commands } from \"./commands\";\n");
     out.push_str("export { ERROR_CODES, type ErrorCode } from \"./errorCodes\";\n");
+    out.push_str("export { MERGE_FIELDS, type MergeField } from \"./mergeFields\";\n");
     out
 }
 
@@ -210,5 +225,6 @@ fn generated_typescript() {
     stamp(&dir);
     std::fs::write(dir.join("commands.ts"), commands_file(&cfg, &table)).expect("commands.ts");
     std::fs::write(dir.join("errorCodes.ts"), error_codes()).expect("writing errorCodes.ts");
+    std::fs::write(dir.join("mergeFields.ts"), merge_fields()).expect("writing mergeFields.ts");
     std::fs::write(dir.join("index.ts"), index(&dir)).expect("writing index.ts");
 }

@@ -286,7 +286,7 @@ export function Customers() {
           />
           <Space size={6}>
             <span className="filter-label">{t("clist.filter.spend")}</span>
-            <YuanRange min={filters.minSpendFen} max={filters.maxSpendFen} onChange={(minSpendFen, maxSpendFen) => set({ minSpendFen, maxSpendFen })} testId="customers-filter-spend" />
+            <YuanRange min={filters.minSpendFen ?? undefined} max={filters.maxSpendFen ?? undefined} onChange={(minSpendFen, maxSpendFen) => set({ minSpendFen, maxSpendFen })} testId="customers-filter-spend" />
           </Space>
           <Space size={6}>
             <span className="filter-label">{t("clist.filter.orders")}</span>
@@ -300,7 +300,7 @@ export function Customers() {
             <DatePicker.RangePicker
               allowEmpty={[true, true]}
               placeholder={[t("list.from"), t("list.to")]}
-              value={range(filters.lastOrderFrom, filters.lastOrderTo)}
+              value={range(filters.lastOrderFrom ?? undefined, filters.lastOrderTo ?? undefined)}
               onChange={(v) => set({ lastOrderFrom: day(v?.[0]), lastOrderTo: day(v?.[1]) })}
               style={{ width: 240 }}
             />
@@ -310,7 +310,7 @@ export function Customers() {
             <DatePicker.RangePicker
               allowEmpty={[true, true]}
               placeholder={[t("list.from"), t("list.to")]}
-              value={range(filters.createdFrom, filters.createdTo)}
+              value={range(filters.createdFrom ?? undefined, filters.createdTo ?? undefined)}
               onChange={(v) => set({ createdFrom: day(v?.[0]), createdTo: day(v?.[1]) })}
               style={{ width: 240 }}
             />

@@ -1,6 +1,6 @@
 // App-wide state before anyone logs in (src-tauri/src/commands/app.rs).
 import { call } from "./transport";
-import type { AppStatus, Lang } from "./types";
+import type { Lang } from "./types";
 
-export const appStatus = () => call<AppStatus>("app_status");
-export const appSetLanguage = (language: Lang) => call<AppStatus>("app_set_language", { language });
+export const appStatus = () => call("app_status");
+export const appSetLanguage = (language: Lang) => call("app_set_language", { language });

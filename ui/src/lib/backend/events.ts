@@ -1,7 +1,7 @@
 // Events the core's shell sends to the window (docs/IPC.md "Events"). Only this folder talks to
 // Tauri; outside the app (plain browser, unit tests) listening is a no-op.
 import { listen } from "@tauri-apps/api/event";
-import type { BackupFinishedEvent, BackupProgressEvent, ImportProgress } from "./types";
+import type { BackupFinishedEvent, BackupProgressEvent, ImportProgress } from "./generated";
 
 export type Unlisten = () => void;
 

@@ -1,7 +1,9 @@
 // The one doorway from the UI to the core: one typed function per IPC command, in one file per
 // command file of the shell (src-tauri/src/commands/<domain>.rs → <domain>.ts, same names).
 // `transport.ts` is the only module that calls `invoke`; `events.ts` the only one that listens;
-// `dialogs.ts` holds the native pickers; `types.ts` the shapes several files share.
+// `dialogs.ts` holds the native pickers. The types of every command's arguments and result, the
+// events and the error codes are generated from the Rust ones into `generated/` (`scripts/gen-ts.sh`),
+// re-exported by `types.ts`; `call` checks each command's name, arguments and result against them.
 
 export * from "./types";
 export { BackendError, toBackendError } from "./errors";

@@ -1,6 +1,5 @@
 // Shop settings stored in the database (src-tauri/src/commands/settings.rs).
-import { call } from "./transport";
-import type { Settings } from "./types";
+import { call, type Args } from "./transport";
 
-export const settingsGet = () => call<Settings>("settings_get");
-export const settingsUpdate = (a: Partial<Settings>) => call<Settings>("settings_update", a);
+export const settingsGet = () => call("settings_get");
+export const settingsUpdate = (a: Args<"settings_update">) => call("settings_update", a);

@@ -1,7 +1,12 @@
 import { invoke } from "@tauri-apps/api/core";
 import { BackendError, toBackendError } from "./errors";
+import type { CommandName, Commands } from "./generated";
 
-export type Args = Record<string, unknown>;
+/** A command's arguments and result, as generated from its Rust signature (generated/commands.ts). */
+export type Args<K extends CommandName> = Commands[K]["args"];
+export type Result<K extends CommandName> = Commands[K]["result"];
+/** No argument object for a command that takes none. */
+type ArgList<K extends CommandName> = Args<K> extends Record<string, never> ? [] : [args: Args<K>];
 
 function insideTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
@@ -9,10 +14,11 @@ function insideTauri(): boolean {
 
 /**
  * Calls one Tauri command; rejections become BackendError. The only module that calls `invoke`.
+ * The command's name, arguments and result are checked against the Rust signatures.
  * There is no stand-in for the core: develop against the real app (`scripts/run-app.sh`, then
  * "try the demo store"); unit tests mock this module or the functions they need.
  */
-export async function call<T>(command: string, args?: Args): Promise<T> {
+export async function call<K extends CommandName>(command: K, ...args: ArgList<K>): Promise<Result<K>> {
   // Unit tests mock `invoke` (vi.mock("@tauri-apps/api/core")); anywhere else outside the window
   // there is nothing to answer.
   if (import.meta.env.MODE !== "test" && !insideTauri()) {
@@ -22,7 +28,7 @@ export async function call<T>(command: string, args?: Args): Promise<T> {
     );
   }
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Result<K>>(command, args[0]);
   } catch (e) {
     throw toBackendError(e);
   }

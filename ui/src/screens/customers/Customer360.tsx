@@ -42,8 +42,8 @@ import {
   pickFolder,
   type Contact,
   type CustomerProfile,
-  type TimelineOrder,
-  type TimelinePage,
+  type OrderRow,
+  type OrderPage,
 } from "../../lib/backend";
 import { formatDateTime } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
@@ -60,7 +60,7 @@ export function Customer360() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const [profile, setProfile] = useState<CustomerProfile | null>(null);
-  const [orders, setOrders] = useState<TimelinePage | null>(null);
+  const [orders, setOrders] = useState<OrderPage | null>(null);
   const [contact, setContact] = useState<Contact | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -130,7 +130,7 @@ export function Customer360() {
       key: "paid",
       width: 130,
       align: "right" as const,
-      render: (_: unknown, o: TimelineOrder) => (
+      render: (_: unknown, o: OrderRow) => (
         <span className="mono-num">
           {formatFen(o.paidFen)}
           {o.refundedFen > 0 && <Typography.Text type="danger"> (−{formatFen(o.refundedFen)})</Typography.Text>}
@@ -288,7 +288,7 @@ export function Customer360() {
       {!c.erasedAt && !c.mergedInto && <CustomerLoyaltyCard customerId={id} editable={profile.can.edit} />}
 
       <Card title={t("cust.orders.title", { n: orders?.totals.count ?? 0 })} variant="borderless" style={{ marginBottom: 16 }}>
-        <Table<TimelineOrder>
+        <Table<OrderRow>
           data-testid="c360-orders"
           rowKey="id"
           size="small"

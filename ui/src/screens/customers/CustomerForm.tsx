@@ -8,7 +8,7 @@ import {
   customersGet,
   customersUpdate,
   NICK_PLATFORMS,
-  type CustomerInput,
+  type NewCustomer,
   type CustomerRecord,
   type Gender,
 } from "../../lib/backend";
@@ -51,7 +51,7 @@ function toValues(c: CustomerRecord): FormValues {
   };
 }
 
-function toInput(v: FormValues): CustomerInput {
+function toInput(v: FormValues): NewCustomer {
   return {
     name: v.name ?? "",
     gender: v.gender ?? "unknown",

@@ -6,6 +6,7 @@ import {
   customersMerge,
   customersMergePreview,
   MERGE_FIELDS,
+  isMergeField,
   type CustomerRecord,
   type MergeField,
   type MergeOutcome,
@@ -57,7 +58,7 @@ export function MergeModal(props: { pair: [number, number] | null; onClose: () =
         setPreview(p);
         // Empty kept values take the other record's value by default.
         const start: Partial<Record<MergeField, Side>> = {};
-        for (const f of p.differing) start[f] = fieldValue(p.keep, f, t) === "" ? "other" : "keep";
+        for (const f of p.differing.filter(isMergeField)) start[f] = fieldValue(p.keep, f, t) === "" ? "other" : "keep";
         setChoice(start);
       },
       (e: unknown) => live && setError(errorText(e)),

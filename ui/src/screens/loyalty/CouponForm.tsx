@@ -2,7 +2,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, Typography 
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useI18n, type MessageKey } from "../../i18n";
-import { CHANNELS, COUPON_KINDS, couponsCreate, type Channel, type CouponInput, type CouponKind } from "../../lib/backend";
+import { CHANNELS, COUPON_KINDS, couponsCreate, type Channel, type NewCoupon, type CouponKind } from "../../lib/backend";
 import { parseYuan } from "../../lib/money";
 import { useErrorText } from "../../lib/useErrorText";
 import { channelLabel } from "../orders/labels";
@@ -45,7 +45,7 @@ const fen = (s: string): number | null => {
 };
 
 /** The draft as the core's input, or the label key of the first field that is wrong. */
-export function draftToInput(d: Draft): { ok: true; input: CouponInput } | { ok: false; field: MessageKey } {
+export function draftToInput(d: Draft): { ok: true; input: NewCoupon } | { ok: false; field: MessageKey } {
   if (!d.name.trim()) return { ok: false, field: "coupon.form.name" };
   const thresholdFen = d.kind === "threshold" ? fen(d.threshold) : 0;
   if (thresholdFen === null || (d.kind === "threshold" && thresholdFen <= 0)) return { ok: false, field: "coupon.form.threshold" };

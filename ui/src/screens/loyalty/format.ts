@@ -1,5 +1,6 @@
 // Display logic for the loyalty screens, kept apart from the components so it is unit-tested:
 // coupon descriptions, signed points, chart scales (tier progress comes from the core). Money is integer fen.
+import type { CouponKind, NewCoupon } from "../../lib/backend";
 import { formatYuan } from "../../lib/money";
 
 /** The smallest "round" number ≥ n for a chart axis (1, 2, 5 × 10^k); 1 for 0. */
@@ -22,23 +23,10 @@ export function formatPoints(n: number): string {
   return n.toLocaleString("en-US");
 }
 
-export type CouponKind = "threshold" | "percentage" | "fixed" | "gift";
+export type { CouponKind };
 
-export interface CouponTerms {
-  kind: CouponKind;
-  /** threshold: 满 X */
-  thresholdFen: number;
-  /** minimum spend before the coupon applies (0 = none) */
-  minSpendFen: number;
-  /** threshold / fixed: the amount off */
-  amountFen: number;
-  /** percentage: percent off, 1–99 (e.g. 15 = 15 % off = 85折) */
-  percentOff: number;
-  /** percentage: the most it takes off; 0 = no cap */
-  capFen: number;
-  /** gift: what the customer receives */
-  gift: string;
-}
+/** The terms of a coupon that its description needs (the generated laoke::loyalty::coupons type). */
+export type CouponTerms = Pick<NewCoupon, "kind" | "thresholdFen" | "minSpendFen" | "amountFen" | "percentOff" | "capFen" | "gift">;
 
 export interface CouponTextLabels {
   threshold: (min: string, off: string) => string;

@@ -264,8 +264,8 @@ export function OrdersList() {
           <Space size={6}>
             <Typography.Text type="secondary">{t("orders.filter.paid")}</Typography.Text>
             <YuanRange
-              min={filters.minPaidFen}
-              max={filters.maxPaidFen}
+              min={filters.minPaidFen ?? undefined}
+              max={filters.maxPaidFen ?? undefined}
               onChange={(minPaidFen, maxPaidFen) => setFilters((f) => ({ ...f, minPaidFen, maxPaidFen }))}
               testId="orders-filter-paid"
             />

@@ -49,7 +49,7 @@ function HoursCard({ canEdit }: { canEdit: boolean }) {
   const problem = hoursProblem(hours);
   const problemText =
     problem === null ? null : problem === "none-open" ? t("desk.noneOpen") : t("desk.badRange", { day: t(`desk.weekday.${problem}` as "desk.weekday.0") });
-  const setDay = (i: number, v: BusinessHours["days"][number]) => setHours({ days: hours.days.map((d, j) => (j === i ? v : d)) });
+  const setDay = (i: number, v: BusinessHours["days"][number]) => setHours({ days: hours.days.map((d, j) => (j === i ? v : d)) as BusinessHours["days"] });
   const choices = timeChoices(hours.days.flatMap((d) => (d ? [d.openMinute, d.closeMinute] : [])));
   const options = choices.map((m) => ({ value: m, label: minuteLabel(m) }));
 

@@ -22,7 +22,7 @@ import {
   ticketsTags,
   type Assignee,
   type Priority,
-  type TimelineOrder,
+  type OrderRow,
   type SearchCustomerHit,
   type TicketChannel,
   type TicketType,
@@ -108,7 +108,7 @@ export function NewTicketDialog({
   const [assignee, setAssignee] = useState<number>(NOBODY);
   const [knownTags, setKnownTags] = useState<string[]>([]);
   const [tags, setTags] = useState<string[]>([]);
-  const [orders, setOrders] = useState<TimelineOrder[] | null>(null);
+  const [orders, setOrders] = useState<OrderRow[] | null>(null);
   const [orderId, setOrderId] = useState<number | null>(null);
 
   // The pickers' lists: once per opening.

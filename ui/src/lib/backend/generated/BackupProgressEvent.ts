@@ -1,5 +1,5 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
-import type { Phase } from "./Phase";
+import type { BackupPhase } from "./BackupPhase";
 
 /**
  * `backup-progress` (docs/IPC.md).
@@ -8,4 +8,4 @@ export type BackupProgressEvent = { targetId: number, targetPath: string,
 /**
  * 0-based position of this target in the run, and how many targets the run has.
  */
-index: number, count: number, phase: Phase, done: number, total: number, automatic: boolean, };
+index: number, count: number, phase: BackupPhase, done: number, total: number, automatic: boolean, };

@@ -12,7 +12,7 @@ search?: string | null,
 /**
  * Customers having any of these tags.
  */
-tags: Array<string>, province?: string | null, city?: string | null, sourceChannel?: string | null, 
+tags?: Array<string>, province?: string | null, city?: string | null, sourceChannel?: string | null, 
 /**
  * Lifetime spend (paid − refunded), fen, inclusive.
  */

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 import type { ExpiryPolicy } from "./ExpiryPolicy";
-import type { Tier } from "./Tier";
 import type { TierBasis } from "./TierBasis";
+import type { TierDef } from "./TierDef";
 
 export type LoyaltyRules = { 
 /**
@@ -27,7 +27,7 @@ tierRetentionMonths: number,
 /**
  * Lowest first; thresholds strictly increasing.
  */
-tiers: Array<Tier>, 
+tiers: Array<TierDef>, 
 /**
  * Points given once a year in the customer's birthday month (members only); 0 = off.
  */

@@ -1,5 +1,5 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
-import type { Customer } from "./Customer";
+import type { CustomerRecord } from "./CustomerRecord";
 
 /**
  * Both records side by side, for choosing.
@@ -8,7 +8,7 @@ export type MergePreview = {
 /**
  * The suggested kept record: the one with more orders (DEFAULTS), the older one on a tie.
  */
-keep: Customer, other: Customer, keepOrders: number, otherOrders: number, 
+keep: CustomerRecord, other: CustomerRecord, keepOrders: number, otherOrders: number, 
 /**
  * API names of the fields whose values differ.
  */

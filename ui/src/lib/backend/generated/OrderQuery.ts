@@ -9,7 +9,7 @@ export type OrderQuery = {
 /**
  * 1-based.
  */
-page: number, pageSize: number, channels: Array<Channel>, statuses: Array<OrderStatus>, 
+page: number, pageSize: number, channels?: Array<Channel>, statuses?: Array<OrderStatus>, 
 /**
  * Shop days (`YYYY-MM-DD`, shop timezone), inclusive.
  */

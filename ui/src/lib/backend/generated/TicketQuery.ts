@@ -5,7 +5,7 @@ import type { TicketChannel } from "./TicketChannel";
 import type { TicketState } from "./TicketState";
 import type { TicketType } from "./TicketType";
 
-export type TicketQuery = { queue: Queue, states: Array<TicketState>, types: Array<TicketType>, priorities: Array<Priority>, channels: Array<TicketChannel>, assigneeId?: number | null, tag?: string | null, customerId?: number | null, 
+export type TicketQuery = { queue: Queue, states?: Array<TicketState>, types?: Array<TicketType>, priorities?: Array<Priority>, channels?: Array<TicketChannel>, assigneeId?: number | null, tag?: string | null, customerId?: number | null, 
 /**
  * Ticket number, subject or description.
  */

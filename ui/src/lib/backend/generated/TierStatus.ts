@@ -1,5 +1,5 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
-import type { Tier } from "./Tier";
+import type { TierDef } from "./TierDef";
 
 /**
  * A customer's tier as the 360 page shows it.
@@ -8,7 +8,7 @@ export type TierStatus = {
 /**
  * None: never bought.
  */
-tier: Tier | null, reachedAt: string | null, retainedUntil: string | null, locked: boolean, qualifyingSpendFen: number, nextTier: Tier | null, 
+tier: TierDef | null, reachedAt: string | null, retainedUntil: string | null, locked: boolean, qualifyingSpendFen: number, nextTier: TierDef | null, 
 /**
  * Spend still needed for the next tier.
  */

@@ -5,4 +5,4 @@ import type { ImportKind } from "./ImportKind";
 /**
  * A preset as the UI lists it.
  */
-export type PresetInfo = { id: string, labelZh: string, labelEn: string, kind: ImportKind, channel: Channel | null, };
+export type ImportPreset = { id: string, labelZh: string, labelEn: string, kind: ImportKind, channel: Channel | null, };

@@ -7,7 +7,7 @@ import type { Nick } from "./Nick";
  * the street address is hidden; `contacts_masked` says so, and [`super::reveal_contact`] shows
  * one customer's real ones (audited).
  */
-export type Customer = { id: number, name: string, gender: Gender, 
+export type CustomerRecord = { id: number, name: string, gender: Gender, 
 /**
  * `1990-05-01`, or `05-01` when the year is unknown.
  */

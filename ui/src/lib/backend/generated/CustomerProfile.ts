@@ -1,12 +1,12 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 import type { Abilities } from "./Abilities";
 import type { ConsentState } from "./ConsentState";
-import type { Customer } from "./Customer";
+import type { CustomerRecord } from "./CustomerRecord";
 import type { CustomerSummary } from "./CustomerSummary";
 import type { MergeRecord } from "./MergeRecord";
 import type { OrderPage } from "./OrderPage";
 
-export type Profile = { customer: Customer, 
+export type CustomerProfile = { customer: CustomerRecord, 
 /**
  * Total spend, orders, average order, first/last order, favourite categories.
  */

@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 
-export type Target = { id: number, path: string, label: string, addedAt: string, lastOkAt: string | null, 
+export type BackupTarget = { id: number, path: string, label: string, addedAt: string, lastOkAt: string | null, 
 /**
  * The error code of the last failed attempt (cleared by the next success).
  */

@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 
-export type MonthRow = { 
+export type MonthPoints = { 
 /**
  * Shop month, YYYY-MM.
  */

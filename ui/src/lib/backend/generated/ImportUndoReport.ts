@@ -3,7 +3,7 @@
 /**
  * What an undo took back.
  */
-export type UndoReport = { batchId: number, ordersRemoved: number, ordersRestored: number, customersRemoved: number, customersRestored: number, 
+export type ImportUndoReport = { batchId: number, ordersRemoved: number, ordersRestored: number, customersRemoved: number, customersRestored: number, 
 /**
  * Phones, nicks and tags the batch had added to customers who already existed.
  */

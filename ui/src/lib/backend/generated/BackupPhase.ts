@@ -3,4 +3,4 @@
 /**
  * Which step a long operation is in.
  */
-export type Phase = "snapshot" | "encrypt" | "verify";
+export type BackupPhase = "snapshot" | "encrypt" | "verify";

@@ -1,13 +1,13 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 import type { Channel } from "./Channel";
-import type { Field } from "./Field";
+import type { ImportField } from "./ImportField";
 import type { ImportKind } from "./ImportKind";
 
 /**
  * A mapping as the UI edits it: field → column header (as in the file).
  */
-export type Mapping = { kind: ImportKind, 
+export type ImportMapping = { kind: ImportKind, 
 /**
  * Channel for all orders when no column says (orders only).
  */
-channel: Channel | null, columns: { [key in Field]?: string }, };
+channel: Channel | null, columns: { [key in ImportField]?: string }, };

@@ -3,7 +3,7 @@
 /**
  * How far an import is.
  */
-export type Progress = { 
+export type ImportProgress = { 
 /**
  * Of `total` units (bytes for CSV, rows for workbooks).
  */

@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 
-export type Tier = { 
+export type TierDef = { 
 /**
  * Stable code (`regular`, `silver`…), stored on customers and in the history.
  */

@@ -3,7 +3,7 @@
 /**
  * One problem with one row, for the preview table and the error workbook.
  */
-export type RowProblem = { 
+export type ImportProblem = { 
 /**
  * As Excel numbers it (the header row is usually 1).
  */

@@ -5,4 +5,4 @@ import type { MatchKind } from "./MatchKind";
 /**
  * What matched, as the user may see it (a rep sees a matched phone masked).
  */
-export type Matched = { field: MatchField, kind: MatchKind, text: string, };
+export type SearchMatch = { field: MatchField, kind: MatchKind, text: string, };

@@ -1,4 +1,4 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 import type { SessionInfo } from "./SessionInfo";
 
-export type DemoLogin = { session: SessionInfo, username: string, password: string, };
+export type DemoOpenResult = { session: SessionInfo, username: string, password: string, };

@@ -1,3 +1,3 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 
-export type Source = "order" | "ticket" | "coupon" | "manual" | "job" | "merge";
+export type PointsSource = "order" | "ticket" | "coupon" | "manual" | "job" | "merge";

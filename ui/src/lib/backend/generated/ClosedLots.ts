@@ -3,7 +3,7 @@
 /**
  * What one expiry row closed (for the points history: how many lots, earned when).
  */
-export type Closure = { 
+export type ClosedLots = { 
 /**
  * The expiry row.
  */

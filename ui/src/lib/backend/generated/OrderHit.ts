@@ -1,4 +1,0 @@
-// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
-import type { Matched } from "./Matched";
-
-export type OrderHit = { id: number, orderNo: string, channel: string, status: string, orderedAt: string, paidFen: number, customerId: number | null, customerName: string | null, matched: Matched, };

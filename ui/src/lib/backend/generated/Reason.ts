@@ -1,3 +1,0 @@
-// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
-
-export type Reason = "earn" | "redeem" | "expire" | "adjust" | "reverse" | "bonus" | "compensation" | "transfer";
