@@ -162,7 +162,7 @@ export interface Commands {
   loyalty_liability: { args: Record<string, never>; result: Liability };
   loyalty_monthly: { args: Record<string, never>; result: Array<MonthPoints> };
   coupons_list: { args: Record<string, never>; result: Array<Coupon> };
-  coupons_create: { args: { coupon: NewCoupon }; result: Coupon };
+  coupons_create: { args: { coupon: NewCoupon<string> }; result: Coupon };
   coupons_issue: { args: { couponId: number; customerIds: Array<number> }; result: Array<number> };
   coupons_void: { args: { grantId: number; reason: string }; result: CouponGrant };
   coupons_redeem: { args: { grantId: number; orderId: number }; result: CouponGrant };
