@@ -6,12 +6,21 @@
 //! `scripts/gen-ts.sh` runs the test [`generated_typescript`] and `scripts/gen-ts.sh --check`
 //! (a step of `scripts/test-all.sh`) fails when the committed files are not what it writes.
 //!
+//! Each TypeScript name belongs to one Rust type: a second type taking a file already written
+//! fails the generator (give one a `ts(rename)`), rather than overwriting it.
+//!
 //! Integers are `number` (money in fen, points and ids stay far below 2^53 and the JSON carries
 //! numbers), times are RFC 3339 strings, `Option<T>` is `T | null`.
 
 mod commands;
 
-use std::{collections::BTreeSet, fmt::Write, path::Path};
+use std::{
+    any::TypeId,
+    cell::RefCell,
+    collections::{BTreeSet, HashMap, HashSet},
+    fmt::Write,
+    path::{Path, PathBuf},
+};
 use ts_rs::{Config, TypeVisitor, TS};
 
 use crate::commands::{backup::BackupStatus, backup_run};
@@ -21,14 +30,33 @@ use commands::Command;
 pub const HEADER: &str =
     "// Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.\n";
 
+thread_local! {
+    /// Each file written so far and the Rust type it holds: two types with one TypeScript name
+    /// would silently share a file, so that fails instead.
+    static WRITTEN: RefCell<HashMap<PathBuf, (TypeId, &'static str)>> = RefCell::new(HashMap::new());
+    /// Every type visited (a `Vec<JsonValue>` inside `JsonValue` must not loop).
+    static SEEN: RefCell<HashSet<TypeId>> = RefCell::new(HashSet::new());
+}
+
 /// Writes `T` and every type it uses into the folder (a `Vec<T>` or `Option<T>` writes `T`).
+/// Panics when another Rust type already took `T`'s file (give one a `ts(rename)`).
 pub fn put<T: TS + 'static + ?Sized>(cfg: &Config) {
-    if T::output_path().is_some() {
-        T::export_all(cfg).unwrap_or_else(|e| panic!("exporting {}: {e}", T::name(cfg)));
-    } else {
-        T::visit_dependencies(&mut Put(cfg));
-        T::visit_generics(&mut Put(cfg));
+    if !SEEN.with(|s| s.borrow_mut().insert(TypeId::of::<T>())) {
+        return;
     }
+    if let Some(path) = T::output_path() {
+        // `NewCoupon<NaiveDate>` and `NewCoupon<DateTime<Utc>>` are one generic declaration.
+        type Bare<T> = <T as TS>::WithoutGenerics;
+        let me = (TypeId::of::<Bare<T>>(), std::any::type_name::<Bare<T>>());
+        let earlier = WRITTEN.with(|w| w.borrow_mut().insert(path.clone(), me));
+        match earlier {
+            Some((id, _)) if id == me.0 => return,
+            Some((_, other)) => panic!("{} and {other} both write {}", me.1, path.display()),
+            None => T::export(cfg).unwrap_or_else(|e| panic!("exporting {}: {e}", T::name(cfg))),
+        }
+    }
+    T::visit_dependencies(&mut Put(cfg));
+    T::visit_generics(&mut Put(cfg));
 }
 
 struct Put<'a>(&'a Config);
@@ -227,4 +255,24 @@ fn generated_typescript() {
     std::fs::write(dir.join("errorCodes.ts"), error_codes()).expect("writing errorCodes.ts");
     std::fs::write(dir.join("mergeFields.ts"), merge_fields()).expect("writing mergeFields.ts");
     std::fs::write(dir.join("index.ts"), index(&dir)).expect("writing index.ts");
+}
+
+/// Two Rust types with one TypeScript name fail instead of sharing a file.
+#[test]
+#[should_panic(expected = "both write")]
+fn one_name_one_type() {
+    #[derive(ts_rs::TS)]
+    #[ts(rename = "SameName")]
+    struct A {
+        _a: i32,
+    }
+    #[derive(ts_rs::TS)]
+    #[ts(rename = "SameName")]
+    struct B {
+        _b: String,
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cfg = Config::new().with_out_dir(dir.path());
+    put::<A>(&cfg);
+    put::<B>(&cfg);
 }
