@@ -9,8 +9,9 @@ export const FOLLOW_UP_CHANNELS = [
 ] as const satisfies readonly FollowUpChannel[];
 export const OUTCOMES = ["reached", "no_answer", "declined", "done"] as const satisfies readonly Outcome[];
 
-/** The number on the Today navigation badge. */
-export const todayTotal = (c: TodayCounts) => c.followUps + c.slaDueSoon + c.slaBreached + c.unpaidOrders + c.birthdays;
+/** The number on the Today navigation badge: everything due, expiring points and coupons included. */
+export const todayTotal = (c: TodayCounts) =>
+  c.followUps + c.slaDueSoon + c.slaBreached + c.unpaidOrders + c.birthdays + c.pointsExpiring + c.couponsExpiring;
 
 export const followupsLog = (followUp: NewFollowUp) => call("followups_log", { followUp });
 export const followupsForCustomer = (customerId: number) => call("followups_for_customer", { customerId });

@@ -1,5 +1,6 @@
 // "Today": what a rep should do now, from one core call (care::today) — follow-ups due, tickets
-// due soon / past due, unpaid orders to chase (the 催付 schedule), birthdays in the next 7 days —
+// due soon / past due, unpaid orders to chase (the 催付 schedule), points and coupons expiring
+// within 7 days, birthdays in the next 7 days —
 // each with one click to log the contact. Counts are exact; sections show the first 50 rows.
 import { CalendarOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Typography } from "antd";
@@ -185,6 +186,38 @@ export function TodayPage() {
                       {t("today.step", { n: o.step })}
                     </Tag>
                     <Typography.Text type="secondary">{t("today.closesAt", { t: formatDateTime(o.closesAt) })}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Section>
+          <Section title={t("today.pointsExpiring")} count={c.pointsExpiring} shown={Math.min(c.pointsExpiring, SECTION_ROWS)} testId="today-points-expiring">
+            <List
+              size="small"
+              dataSource={data.pointsExpiring}
+              renderItem={(x) => (
+                <List.Item actions={[logBtn({ customerId: x.customerId, customerName: x.customerName, kind: "care" })]} data-testid="today-points-row">
+                  <Space wrap>
+                    <Link to={`/customers/${x.customerId}`}>{x.customerName}</Link>
+                    <span className="mono-num">{t("today.points", { n: x.points.toLocaleString() })}</span>
+                    <Typography.Text type="secondary">{t("today.expiresOn", { day: formatDateTime(x.expiresAt).slice(0, 10) })}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Section>
+          <Section title={t("today.couponsExpiring")} count={c.couponsExpiring} shown={Math.min(c.couponsExpiring, SECTION_ROWS)} testId="today-coupons-expiring">
+            <List
+              size="small"
+              dataSource={data.couponsExpiring}
+              renderItem={(g) => (
+                <List.Item actions={[logBtn({ customerId: g.customerId, customerName: t("today.customerNo", { id: g.customerId }), kind: "care" })]} data-testid="today-coupon-row">
+                  <Space wrap>
+                    <Tag color="cyan" bordered={false}>
+                      {g.coupon.name}
+                    </Tag>
+                    <Link to={`/customers/${g.customerId}`}>{t("today.customerNo", { id: g.customerId })}</Link>
+                    <Typography.Text type="secondary">{t("today.expiresOn", { day: g.coupon.lastDay })}</Typography.Text>
                   </Space>
                 </List.Item>
               )}
