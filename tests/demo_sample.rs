@@ -235,3 +235,24 @@ fn the_demo_store_is_the_sample_shop() {
         "reopened, not made again"
     );
 }
+
+#[test]
+fn a_sample_shop_left_half_built_is_thrown_away_and_built_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = laoke::paths::demo_dir(tmp.path());
+    // what a crash half-way leaves: the building folder with a partial store in it, and the
+    // empty folder the sample shop goes to
+    let building = dir.with_file_name("demo.building");
+    std::fs::create_dir_all(&building).unwrap();
+    std::fs::write(building.join("laoke.keys"), b"half written").unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    let clock: Arc<FixedClock> =
+        FixedClock::new(Utc.with_ymd_and_hms(2026, 12, 8, 12, 30, 0).unwrap());
+    let (store, s) = demo::open_or_create(&dir, 40, clock).unwrap();
+    let db = common::raw_connection_as_owner(&store, &s);
+    assert_eq!(count(&db, "SELECT count(*) FROM customers"), 40);
+    assert!(
+        !building.exists(),
+        "the building folder became the sample shop"
+    );
+}

@@ -280,6 +280,29 @@ pub fn open_or_create(dir: &Path, customers: u32, clock: SharedClock) -> Result<
         customers,
         ..SampleSpec::default()
     };
-    let (store, session, _recovery, _report) = sample::create(dir, &owner, clock, &spec)?;
-    Ok((store, session))
+    // Built beside its final place and moved there when complete: a crash or a closed window
+    // half-way leaves no half shop that would open as if it were whole next time.
+    let building = building_dir(dir);
+    if building.exists() {
+        std::fs::remove_dir_all(&building)?;
+    }
+    let (store, _session, _recovery, _report) =
+        sample::create(&building, &owner, clock.clone(), &spec)?;
+    drop(store);
+    if dir.exists() {
+        // an empty folder (made by an earlier attempt or by the app) gives way; one with
+        // anything in it is refused by remove_dir, never emptied
+        std::fs::remove_dir(dir)?;
+    }
+    std::fs::rename(&building, dir)?;
+    Store::login(dir, DEMO_USERNAME, DEMO_PASSWORD, clock)
+}
+
+/// Where the sample shop is built before it becomes `dir`.
+fn building_dir(dir: &Path) -> std::path::PathBuf {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "demo".into());
+    dir.with_file_name(format!("{name}.building"))
 }
