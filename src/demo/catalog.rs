@@ -1,5 +1,34 @@
 //! The demo shop's catalogue: categories a small Chinese online shop sells in, with product
-//! names as they read on a marketplace listing, SKU stems and typical prices (fen).
+//! names as they read on a marketplace listing, SKU stems and typical prices (fen); and what its
+//! customers write to the service desk about.
+
+use crate::tickets::model::TicketType;
+
+/// What customers write to the service desk about, by ticket type (both demo generators).
+pub const TICKET_SUBJECTS: &[(TicketType, &str)] = &[
+    (TicketType::Complaint, "收到的商品包装破损"),
+    (TicketType::Complaint, "快递三天没有更新物流"),
+    (TicketType::Complaint, "颜色和图片差别很大"),
+    (TicketType::Complaint, "客服回复太慢，要投诉"),
+    (TicketType::ReturnRefund, "尺码不合适，申请换货"),
+    (TicketType::ReturnRefund, "七天无理由退货"),
+    (TicketType::ReturnRefund, "少发了一件，要求退款"),
+    (TicketType::Inquiry, "什么时候发货"),
+    (TicketType::Inquiry, "能不能开发票"),
+    (TicketType::Inquiry, "会员积分怎么用"),
+    (TicketType::Suggestion, "希望增加小包装"),
+    (TicketType::Praise, "茶叶很香，下次还来"),
+];
+
+/// What a rep notes while working a ticket.
+pub const TICKET_NOTES: &[&str] = &[
+    "已致电顾客，先道歉并说明处理方案",
+    "顾客发来照片，确认外箱压损",
+    "联系快递公司核实物流",
+    "已安排补发，单号稍后告知",
+    "顾客同意换货",
+    "微信回复顾客，解释发货时间",
+];
 
 /// (product name, SKU stem, price in fen)
 pub type Product = (&'static str, &'static str, i64);

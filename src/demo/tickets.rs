@@ -4,6 +4,7 @@
 //! in one transaction through the ticket writer's own SLA refresh, so due times and breach flags
 //! are what the app would have stored.
 
+use super::catalog::{TICKET_NOTES as NOTES, TICKET_SUBJECTS as SUBJECTS};
 use super::Rng;
 use crate::tickets::model::{
     CsatReason, EventKind, Priority, RootCause, TicketChannel, TicketState, TicketType,
@@ -32,30 +33,6 @@ pub struct TicketsReport {
     pub tickets: u64,
     pub follow_ups: u64,
 }
-
-const SUBJECTS: &[(TicketType, &str)] = &[
-    (TicketType::Complaint, "收到的商品包装破损"),
-    (TicketType::Complaint, "快递三天没有更新物流"),
-    (TicketType::Complaint, "颜色和图片差别很大"),
-    (TicketType::Complaint, "客服回复太慢，要投诉"),
-    (TicketType::ReturnRefund, "尺码不合适，申请换货"),
-    (TicketType::ReturnRefund, "七天无理由退货"),
-    (TicketType::ReturnRefund, "少发了一件，要求退款"),
-    (TicketType::Inquiry, "什么时候发货"),
-    (TicketType::Inquiry, "能不能开发票"),
-    (TicketType::Inquiry, "会员积分怎么用"),
-    (TicketType::Suggestion, "希望增加小包装"),
-    (TicketType::Praise, "茶叶很香，下次还来"),
-];
-
-const NOTES: &[&str] = &[
-    "已致电顾客，先道歉并说明处理方案",
-    "顾客发来照片，确认外箱压损",
-    "联系快递公司核实物流",
-    "已安排补发，单号稍后告知",
-    "顾客同意换货",
-    "微信回复顾客，解释发货时间",
-];
 
 /// Add `tickets` demo tickets for random active customers.
 pub fn generate_tickets(store: &Store, s: &Session, spec: &TicketsSpec) -> Result<TicketsReport> {
