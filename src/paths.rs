@@ -22,6 +22,11 @@ pub fn default_data_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("laoke-data"))
 }
 
+/// The user's home folder (where cloud sync clients keep their folders), if the OS says.
+pub fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
 /// The demo store sits beside the real one so the two never mix.
 pub fn demo_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("demo")

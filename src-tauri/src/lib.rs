@@ -161,6 +161,9 @@ pub fn run() {
             // commands/backup.rs
             commands::backup::store_restore_backup,
             commands::backup::backup_targets,
+            commands::backup::backup_reminder,
+            commands::backup::backup_suggested_folders,
+            commands::backup::backup_add_suggested,
             commands::backup::backup_add_target,
             commands::backup::backup_remove_target,
             commands::backup::backup_now,

@@ -116,6 +116,9 @@ pub const COMMANDS: &[&str] = &[
     // commands/backup.rs
     "store_restore_backup",
     "backup_targets",
+    "backup_reminder",
+    "backup_suggested_folders",
+    "backup_add_suggested",
     "backup_add_target",
     "backup_remove_target",
     "backup_now",

@@ -2,7 +2,8 @@
 //! (`laoke::jobs::Timetable`) and runs it. The jobs (loyalty, tickets: `laoke::jobs::run_due`)
 //! run while a user is signed in and the window unlocked; the daily backup into the targets the
 //! core says are due runs for the main store (never the demo), also while locked, beside the app
-//! with progress events (`commands::backup_run`). Failures go to the log only: the next tick
+//! with progress events (`commands::backup_run`), followed by the weekly deep check of the
+//! newest backup when it is due. Failures go to the log only: the next tick
 //! tries again, the jobs never count anything twice, and a failed target is recorded (the app
 //! warns) and retried after 30 minutes.
 
@@ -15,7 +16,7 @@ use tauri::{AppHandle, Manager};
 
 use crate::{
     commands::backup_run::{run_prepared, BackupLane},
-    error::CmdResult,
+    error::{CmdResult, CommandError},
     state::Shell,
 };
 
@@ -89,6 +90,46 @@ async fn run_due(app: &AppHandle, due: DueNow) -> CmdResult<()> {
     if let Some(run) = run {
         run_prepared(app, run, lang, true).await?;
     }
+    if back_up {
+        deep_check(app).await?;
+    }
     drop(running);
     Ok(())
+}
+
+/// The weekly deep check of the newest backup (`laoke::backup::deep_check_due`), on a worker
+/// while the app keeps working; the caller holds the backup lane. The verdict is recorded by
+/// the core; the owner's banner shows a failure.
+async fn deep_check(app: &AppHandle) -> CmdResult<()> {
+    let shell = app.state::<Shell>().inner().clone();
+    let check = shell
+        .run(|st| {
+            if st.session_store != StoreKind::Main {
+                return Ok(None);
+            }
+            let Ok((store, _)) = st.signed_in_even_locked() else {
+                return Ok(None);
+            };
+            backup::deep_check_due(store, store.now())
+        })
+        .await?;
+    let Some(check) = check else { return Ok(()) };
+    let (check, outcome) = tauri::async_runtime::spawn_blocking(move || {
+        let outcome = check.run(&mut |_| {});
+        (check, outcome)
+    })
+    .await
+    .map_err(|e| CommandError::internal(&format!("deep check worker: {e}")))?;
+    if let Err(e) = &outcome {
+        eprintln!(
+            "laoke: the deep check of {} failed: {e}",
+            check.backup().path
+        );
+    }
+    shell
+        .run(move |st| {
+            let (store, session) = st.signed_in_even_locked()?;
+            backup::record_deep_check(store, session, &check, &outcome)
+        })
+        .await
 }

@@ -9,8 +9,12 @@
 //! - The file is written under a temp name, fsynced, read back and checked (decrypt,
 //!   `integrity_check`, row counts) and only then renamed to its final name: a file with a
 //!   final name is a verified backup, whatever happens (power cut, stick pulled, SIGKILL).
+//! - [`suggested_folders`] offers the USB sticks and cloud sync folders found on this computer.
 //! - Targets (USB stick, sync folder) are recorded with their last success and last error;
-//!   [`status`] tells the app which target has no verified backup for 3 days.
+//!   [`status`] tells the app which target has no verified backup for 3 days, and [`reminder`]
+//!   what the owner's banner says (no folder, never backed up, stale, deep check failed).
+//! - Once a week [`deep_check_due`] picks the newest backup for a full `integrity_check` in the
+//!   background (the quick check at write time keeps backups fast).
 //! - [`plan_rotation`] keeps 7 daily, 4 weekly and 12 monthly backups, never the newest
 //!   verified one, and never touches a file that is not ours.
 //! - Restore ([`restore`]) makes a safety backup first, then swaps the database in by rename.
@@ -20,24 +24,32 @@
 //!   (`by_user`, `targets`, `listing`); the automatic backups run for whoever is logged in.
 
 mod by_user;
+mod deep_check;
 mod error;
 mod format;
 mod listing;
 mod preview;
 mod progress;
+mod reminder;
 mod restore;
 mod rotation;
 mod run;
 mod schedule;
 mod snapshot;
+mod suggest;
 mod targets;
 
 pub use by_user::{prepare_now, preview_as, run_now, verify_as};
+pub use deep_check::{
+    deep_check_due, is_verdict, record_deep_check, run_deep_check_if_due, DeepCheck,
+    DEEP_CHECK_EVERY_DAYS,
+};
 pub use error::{BackupError, Damage};
 pub use format::{Header, CHUNK_SIZE, FORMAT_VERSION, MAGIC};
 pub use listing::{is_conflict_copy, list, list_known, read_header, BackupListing};
 pub use preview::{preview, BackupPreview};
 pub use progress::JobProgress;
+pub use reminder::{reminder, BackupReminder, ReminderReason};
 pub use restore::{
     apply_restore, open_backup, prepare_restore, restore_new, verify_file, Credential,
     OpenedBackup, PreparedRestore,
@@ -52,6 +64,10 @@ pub use run::{
 pub use schedule::{due, due_targets, RETRY_AFTER_MINUTES};
 #[cfg(feature = "bench")]
 pub(crate) use snapshot::pragma_u64;
+pub use suggest::{
+    add_suggested, suggested_folders, sync_folders_in, FolderKind, SuggestedFolder,
+    BACKUP_SUBFOLDER,
+};
 pub use targets::{
     add_target, history, remove_target, status, sync_folder_of, targets, BackupRecord, Target,
     TargetStatus, STALE_AFTER_DAYS,

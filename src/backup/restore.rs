@@ -4,7 +4,8 @@
 //! with the backup's data key, so no plaintext reaches the disk) and checked before anything
 //! uses it. Restoring into the current store first makes a safety backup of the current data
 //! (`<store>/safety-backups/`), then swaps the checked file in with a rename; if anything fails
-//! on the way, the current database and key file are put back as they were.
+//! on the way, the current database and key file are put back as they were. The restored store
+//! records the backup it came from as a verified backup of its folder.
 
 use super::{
     format, snapshot, sync_dir, BackupError, BackupFile, Damage, Header, Progress, TempFile,
@@ -53,7 +54,7 @@ impl OpenedBackup {
 }
 
 /// Decrypt `path` with `key` into a temp file in `work_dir`; check every chunk on the way.
-fn decrypt_to_temp(
+pub(crate) fn decrypt_to_temp(
     path: &Path,
     key: &DataKey,
     work_dir: &Path,
@@ -345,6 +346,7 @@ fn finish(
     };
     let session = store.start_session(user_id, None, method)?;
     store.write(|tx, now| {
+        super::targets::record_restored_from(tx, now, source, header)?;
         audit::record(
             tx,
             now,

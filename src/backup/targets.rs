@@ -48,6 +48,10 @@ pub struct BackupRecord {
     pub created_at: DateTime<Utc>,
     pub verified_at: Option<DateTime<Utc>>,
     pub created_by: String,
+    /// The last weekly deep check of this file (full `integrity_check`, [`super::deep_check`]).
+    pub deep_checked_at: Option<DateTime<Utc>>,
+    /// Why that deep check failed; `None` when it passed (or never ran).
+    pub deep_check_error: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -79,9 +83,10 @@ fn target_row(r: &Row) -> rusqlite::Result<Target> {
 }
 
 const TARGET_COLS: &str = "id, path, label, added_at, last_ok_at, last_error, last_error_at";
-const RECORD_COLS: &str = "id, target_id, path, size, created_at, verified_at, created_by";
+pub(crate) const RECORD_COLS: &str =
+    "id, target_id, path, size, created_at, verified_at, created_by, deep_checked_at, deep_check_error";
 
-fn record_row(r: &Row) -> rusqlite::Result<BackupRecord> {
+pub(crate) fn record_row(r: &Row) -> rusqlite::Result<BackupRecord> {
     Ok(BackupRecord {
         id: r.get(0)?,
         target_id: r.get(1)?,
@@ -90,6 +95,8 @@ fn record_row(r: &Row) -> rusqlite::Result<BackupRecord> {
         created_at: parse_ts(&r.get::<_, String>(4)?)?,
         verified_at: opt_ts(r.get(5)?)?,
         created_by: r.get(6)?,
+        deep_checked_at: opt_ts(r.get(7)?)?,
+        deep_check_error: r.get(8)?,
     })
 }
 
@@ -177,8 +184,8 @@ pub fn history(store: &Store, _s: &Session, limit: u32) -> Result<Vec<BackupReco
     Ok(rows)
 }
 
-/// Each target with its last verified backup; `stale` when there is none for 3 days. Owner and
-/// manager (who may back up now, so needs to see where to).
+/// Each target with its newest verified backup; `stale` when that was made more than 3 days ago
+/// (or there is none). Owner and manager (who may back up now, so needs to see where to).
 pub fn status(store: &Store, s: &Session, now: DateTime<Utc>) -> Result<Vec<TargetStatus>> {
     s.require(Permission::BackUpNow)?;
     let mut out = Vec::new();
@@ -188,13 +195,13 @@ pub fn status(store: &Store, s: &Session, now: DateTime<Utc>) -> Result<Vec<Targ
             .query_row(
                 &format!(
                     "SELECT {RECORD_COLS} FROM backups WHERE target_id = ?1 AND verified_at IS NOT NULL
-                     ORDER BY verified_at DESC, id DESC LIMIT 1"
+                     ORDER BY created_at DESC, id DESC LIMIT 1"
                 ),
                 [target.id],
                 record_row,
             )
             .optional()?;
-        let stale = is_stale(last_verified.as_ref().and_then(|b| b.verified_at), now);
+        let stale = is_stale(last_verified.as_ref().map(|b| b.created_at), now);
         out.push(TargetStatus {
             target,
             last_verified,
@@ -204,8 +211,9 @@ pub fn status(store: &Store, s: &Session, now: DateTime<Utc>) -> Result<Vec<Targ
     Ok(out)
 }
 
-fn is_stale(verified_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
-    match verified_at {
+/// No backup, or the newest one made more than [`STALE_AFTER_DAYS`] ago.
+pub(crate) fn is_stale(created_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    match created_at {
         None => true,
         Some(t) => now - t > Duration::days(STALE_AFTER_DAYS),
     }
@@ -278,6 +286,49 @@ pub(crate) fn record(
     })
 }
 
+/// After a restore, the backup it came from counts as a verified backup of this store (it was
+/// just decrypted and fully checked): its folder does not say "never backed up", and its date
+/// (not the restore's) decides whether a new backup is due.
+pub(crate) fn record_restored_from(
+    tx: &rusqlite::Connection,
+    now: DateTime<Utc>,
+    source: &Path,
+    header: &super::Header,
+) -> Result<()> {
+    let path = source.display().to_string();
+    let dir = source
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    let size = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
+    let target_id: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM backup_targets WHERE path = ?1",
+            [&dir],
+            |r| r.get(0),
+        )
+        .optional()?;
+    tx.execute(
+        "INSERT INTO backups (target_id, path, size, created_at, verified_at, created_by)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6
+         WHERE NOT EXISTS (SELECT 1 FROM backups WHERE path = ?2)",
+        params![
+            target_id,
+            path,
+            size as i64,
+            ts(header.created_at),
+            ts(now),
+            header.created_by
+        ],
+    )?;
+    tx.execute(
+        "UPDATE backup_targets SET last_ok_at = ?1
+         WHERE id = ?2 AND (last_ok_at IS NULL OR last_ok_at < ?1)",
+        params![ts(header.created_at), target_id],
+    )?;
+    Ok(())
+}
+
 /// The cloud sync client whose folder holds `path`, if any.
 pub fn sync_folder_of(path: &Path) -> Option<&'static str> {
     const CLIENTS: &[(&str, &str)] = &[
@@ -293,6 +344,7 @@ pub fn sync_folder_of(path: &Path) -> Option<&'static str> {
         ("我的坚果云", "坚果云 Nutstore"),
         ("坚果云", "坚果云 Nutstore"),
         ("baidunetdisk", "百度网盘"),
+        ("baidusyncdisk", "百度网盘"),
         ("百度网盘", "百度网盘"),
         ("weiyun", "腾讯微云"),
         ("微云", "腾讯微云"),
@@ -325,6 +377,7 @@ mod tests {
             ),
             ("/home/li/Nutstore Files/laoke", "坚果云 Nutstore"),
             ("D:\\BaiduNetdiskWorkspace\\laoke", "百度网盘"),
+            ("D:\\BaiduSyncdisk\\laoke", "百度网盘"),
             ("D:\\腾讯微云\\laoke", "腾讯微云"),
         ] {
             let p = p.replace('\\', "/");

@@ -73,6 +73,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0013_holiday_days",
         include_str!("../../migrations/0013_holiday_days.sql"),
     ),
+    (
+        14,
+        "0014_backup_deep_check",
+        include_str!("../../migrations/0014_backup_deep_check.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

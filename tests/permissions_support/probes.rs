@@ -656,6 +656,28 @@ fn backup_probes() -> Vec<Probe> {
         data("backup_targets", &["backup::status("], |f, s| {
             ok(backup::status(&f.store, s, f.store.now()))
         }),
+        data(
+            "backup_reminder",
+            &["signed_in()?", "backup::reminder("],
+            |f, s| {
+                let kind = laoke::prefs::StoreKind::Main;
+                ok(backup::reminder(&f.store, s, kind, f.store.now()))
+            },
+        ),
+        data(
+            "backup_suggested_folders",
+            &["backup::suggested_folders("],
+            |f, s| ok(backup::suggested_folders(s, Some(&f.path("home")))),
+        ),
+        data(
+            "backup_add_suggested",
+            &["backup::add_suggested("],
+            |f, s| {
+                let dir = f.path(&format!("stick-{}", s.role().as_str()));
+                std::fs::create_dir_all(&dir).unwrap();
+                ok(backup::add_suggested(&f.store, s, &dir, "stick"))
+            },
+        ),
         data("backup_add_target", &["backup::add_target("], |f, s| {
             let dir = f.path(&format!("usb-{}", s.role().as_str()));
             std::fs::create_dir_all(&dir).unwrap();

@@ -131,6 +131,45 @@ pub async fn backup_targets(shell: State<'_, Shell>) -> CmdResult<BackupStatus> 
         .await
 }
 
+/// The owner's "no recent backup" banner, or nothing (other roles, the sample shop, a recent
+/// verified backup).
+#[tauri::command]
+pub async fn backup_reminder(shell: State<'_, Shell>) -> CmdResult<Option<backup::BackupReminder>> {
+    shell
+        .run(move |st| {
+            let kind = st.session_store;
+            let (store, session) = st.signed_in()?;
+            backup::reminder(store, session, kind, store.now())
+        })
+        .await
+}
+
+/// USB sticks and cloud sync folders found on this computer, for the wizard and Settings.
+#[tauri::command]
+pub async fn backup_suggested_folders(
+    shell: State<'_, Shell>,
+) -> CmdResult<Vec<backup::SuggestedFolder>> {
+    shell
+        .with_session(move |_store, session| {
+            backup::suggested_folders(session, laoke::paths::home_dir().as_deref())
+        })
+        .await
+}
+
+/// Adds a suggested place (or any folder the owner picked) with its own backup sub-folder.
+#[tauri::command]
+pub async fn backup_add_suggested(
+    shell: State<'_, Shell>,
+    path: String,
+    name: String,
+) -> CmdResult<backup::Target> {
+    shell
+        .with_session(move |store, session| {
+            backup::add_suggested(store, session, Path::new(path.trim()), name.trim())
+        })
+        .await
+}
+
 #[tauri::command]
 pub async fn backup_add_target(shell: State<'_, Shell>, path: String) -> CmdResult<backup::Target> {
     shell

@@ -125,6 +125,9 @@ pub fn table(cfg: &Config) -> Vec<Command> {
         // backup.rs
         store_restore_backup(file: String, username: Option<String>, password: Option<String>, recovery_key: Option<String>) -> RestoredStore;
         backup_targets() -> BackupStatus;
+        backup_reminder() -> Option<backup::BackupReminder>;
+        backup_suggested_folders() -> Vec<backup::SuggestedFolder>;
+        backup_add_suggested(path: String, name: String) -> backup::Target;
         backup_add_target(path: String) -> backup::Target;
         backup_remove_target(id: i64) -> ();
         backup_now(target_id: Option<i64>) -> Vec<BackupDone>;

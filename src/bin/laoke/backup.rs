@@ -1,5 +1,5 @@
 //! `laoke backup` (now, to the configured folders or `--to DIR`), `backup list | verify |
-//! add-target | status`, and the helpers `laoke restore` shares: the progress lines, a backup's
+//! add-target | status | deep-check`, and the helpers `laoke restore` shares: the progress lines, a backup's
 //! header, and the password or recovery key that opens a backup.
 
 use crate::ctx::Ctx;
@@ -37,8 +37,10 @@ pub enum BackupCmd {
         #[arg(long, default_value = "")]
         label: String,
     },
-    /// Configured backup folders and their last verified backup.
+    /// Configured backup folders, their last verified backup, and the owner's reminder.
     Status,
+    /// Run the weekly deep check (full integrity_check of the newest backup) if it is due.
+    DeepCheck,
 }
 
 /// Prints "phase NN%" lines at every 10 %.
@@ -194,9 +196,58 @@ pub fn run(ctx: &Ctx, args: BackupArgs) -> Result<(), Error> {
                         .unwrap_or_default()
                 );
             }
+            let kind = laoke::prefs::StoreKind::Main;
+            if let Some(r) = backup::reminder(&store, &session, kind, store.now())? {
+                println!("{}", reminder_line(ctx, &r));
+            }
+        }
+        Some(BackupCmd::DeepCheck) => {
+            let (store, session) = ctx.open()?;
+            match backup::run_deep_check_if_due(&store, &session)? {
+                None => println!(
+                    "{}",
+                    ctx.t(
+                        "深度检查未到期（每 7 天一次），或没有可读取的备份。",
+                        "No deep check due (one every 7 days), or no reachable backup."
+                    )
+                ),
+                Some((b, Ok(()))) => println!(
+                    "{} {}",
+                    ctx.t("深度检查通过：", "deep check passed:"),
+                    b.path
+                ),
+                Some((b, Err(e))) => {
+                    return Err(Error::invalid(
+                        format!(
+                            "深度检查未通过 {}：{}",
+                            b.path,
+                            e.message(laoke::i18n::Lang::ZhCn)
+                        ),
+                        format!(
+                            "Deep check failed for {}: {}",
+                            b.path,
+                            e.message(laoke::i18n::Lang::En)
+                        ),
+                    ))
+                }
+            }
         }
     }
     Ok(())
+}
+
+fn reminder_line(ctx: &Ctx, r: &backup::BackupReminder) -> String {
+    use backup::ReminderReason::*;
+    let days = r.days_since.unwrap_or_default();
+    match r.reason {
+        NoFolder => ctx.t("提醒：还没有备份位置，请用 `laoke backup add-target` 添加U盘或云盘文件夹。",
+            "Reminder: no backup folder yet; add a USB stick or cloud folder with `laoke backup add-target`.").into(),
+        NeverBackedUp => ctx.t("提醒：还没有已校验的备份，请运行 `laoke backup`。",
+            "Reminder: no verified backup yet; run `laoke backup`.").into(),
+        Stale => format!("{} {days} {}", ctx.t("提醒：最近的备份是", "Reminder: the newest backup is"), ctx.t("天前的，请运行 `laoke backup`。", "days old; run `laoke backup`.")),
+        DeepCheckFailed => ctx.t("提醒：最近一份备份没有通过深度检查，请立即重新备份。",
+            "Reminder: the newest backup failed its deep check; back up again now.").into(),
+    }
 }
 
 pub fn backup_secret(ctx: &Ctx, recovery_key: bool, env: &str) -> Result<Zeroizing<String>, Error> {

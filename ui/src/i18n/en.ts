@@ -3,6 +3,7 @@ import loyaltyEn from "./loyalty.en";
 import ordersEn from "./orders.en";
 import ticketsEn from "./tickets.en";
 import holidaysEn from "./holidays.en";
+import backupStartEn from "./backupStart.en";
 import type { Messages } from "./zh-CN";
 
 const en: Messages = {
@@ -87,7 +88,6 @@ const en: Messages = {
   "wizard.restoring": "Checking and restoring the backup…",
   "wizard.stepAccount": "Owner account",
   "wizard.stepKey": "Recovery key",
-  "wizard.stepStart": "Start",
   "wizard.accountTitle": "Create the owner account",
   "wizard.username": "Username",
   "wizard.usernameHelp": "Used to log in. Latin letters or pinyin work best.",
@@ -111,7 +111,7 @@ const en: Messages = {
   "wizard.keyLast4": "Type the last 4 characters of the recovery key",
   "wizard.keyLast4Placeholder": "Last 4 characters",
   "wizard.keyLast4Wrong": "This does not match the end of the recovery key",
-  "wizard.keyContinue": "Enter Laoke",
+  "wizard.keyContinue": "Next: backup folder",
   "wizard.printTitle": "Laoke 老客 recovery key",
   "wizard.printNote": "Keep this in a safe place. Anyone with this key and your data files can reset a password.",
 
@@ -483,6 +483,7 @@ const en: Messages = {
   ...loyaltyEn,
   ...ticketsEn,
   ...holidaysEn,
+  ...backupStartEn,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "Copying the data",
   "backup.progress.phase.encrypt": "Encrypting and writing to the backup folder",

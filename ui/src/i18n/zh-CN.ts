@@ -3,6 +3,7 @@ import loyaltyZh from "./loyalty.zh-CN";
 import ordersZh from "./orders.zh-CN";
 import ticketsZh from "./tickets.zh-CN";
 import holidaysZh from "./holidays.zh-CN";
+import backupStartZh from "./backupStart.zh-CN";
 
 const zhCN = {
   "brand.name": "老客",
@@ -86,7 +87,6 @@ const zhCN = {
   "wizard.restoring": "正在校验并恢复备份…",
   "wizard.stepAccount": "店主账号",
   "wizard.stepKey": "恢复密钥",
-  "wizard.stepStart": "开始使用",
   "wizard.accountTitle": "创建店主账号",
   "wizard.username": "用户名",
   "wizard.usernameHelp": "登录时使用，建议用英文字母或拼音。",
@@ -110,7 +110,7 @@ const zhCN = {
   "wizard.keyLast4": "请输入恢复密钥的最后 4 个字符",
   "wizard.keyLast4Placeholder": "最后 4 个字符",
   "wizard.keyLast4Wrong": "与恢复密钥的最后 4 个字符不一致",
-  "wizard.keyContinue": "进入老客",
+  "wizard.keyContinue": "下一步：备份位置",
   "wizard.printTitle": "老客 Laoke 恢复密钥",
   "wizard.printNote": "请保存在安全的地方。任何拿到此密钥和你的数据文件的人都能重设密码。",
 
@@ -482,6 +482,7 @@ const zhCN = {
   ...loyaltyZh,
   ...ticketsZh,
   ...holidaysZh,
+  ...backupStartZh,
   // ---- Backup progress, automatic backup, restore list/preview, data folder move, export (issue 6) ----
   "backup.progress.phase.snapshot": "正在复制数据",
   "backup.progress.phase.encrypt": "正在加密写入备份位置",

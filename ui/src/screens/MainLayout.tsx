@@ -18,6 +18,7 @@ import {
 import { Avatar, Badge, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from "antd";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { BackupReminderBanner } from "../components/BackupReminderBanner";
 import { BackupWatcher } from "../components/BackupWatcher";
 import { ChangePasswordModal } from "../components/ChangePasswordModal";
 import { GlobalSearch } from "../components/GlobalSearch";
@@ -182,6 +183,7 @@ export function MainLayout() {
             </Space>
           </Layout.Header>
           <SampleShopBanner />
+          <BackupReminderBanner />
           <Layout.Content className="app-content">
             <Routes key={timeZone}>
               <Route path="/dashboard" element={<Dashboard />} />

@@ -14,3 +14,9 @@ export const backupVerify = (a: Args<"backup_verify">) => call("backup_verify", 
 /** Checks a backup completely and counts what it holds (restore preview). */
 export const backupPreview = (a: Args<"backup_preview">) => call("backup_preview", a);
 export const backupRestore = (a: Args<"backup_restore">) => call("backup_restore", a);
+/** The owner's "no recent backup" banner, or null when there is nothing to say. */
+export const backupReminder = () => call("backup_reminder");
+/** USB sticks and cloud sync folders found on this computer. */
+export const backupSuggestedFolders = () => call("backup_suggested_folders");
+/** Adds a suggested place (or a picked folder) with its own backup sub-folder. */
+export const backupAddSuggested = (a: Args<"backup_add_suggested">) => call("backup_add_suggested", a);

@@ -155,16 +155,31 @@ function BackupPanel({ owner }: { owner: boolean }) {
         key: "last",
         render: (_: unknown, s) => (
           <Space size={6} wrap>
-            {s.lastVerified?.verifiedAt ? (
-              <span data-testid="backup-last-verified">{formatDateTime(s.lastVerified.verifiedAt)}</span>
+            {s.lastVerified ? (
+              <span data-testid="backup-last-verified">{formatDateTime(s.lastVerified.createdAt)}</span>
             ) : (
               <Tag color="red">{t("backup.never")}</Tag>
             )}
-            {s.stale && s.lastVerified?.verifiedAt && (
+            {s.stale && s.lastVerified && (
               <Tag color="orange">{t("backup.stale", { days: status?.staleAfterDays ?? 3 })}</Tag>
             )}
           </Space>
         ),
+      },
+      {
+        title: t("backup.col.deepCheck"),
+        key: "deep",
+        render: (_: unknown, s) => {
+          const b = s.lastVerified;
+          if (!b?.deepCheckedAt) return <Typography.Text type="secondary">{t("backup.deepCheck.never")}</Typography.Text>;
+          return b.deepCheckError ? (
+            <Tag color="red" data-testid="backup-deep-check">
+              {t("backup.deepCheck.failed", { date: formatDateTime(b.deepCheckedAt) })}
+            </Tag>
+          ) : (
+            <Typography.Text data-testid="backup-deep-check">{t("backup.deepCheck.ok", { date: formatDateTime(b.deepCheckedAt) })}</Typography.Text>
+          );
+        },
       },
       {
         title: t("backup.col.lastError"),

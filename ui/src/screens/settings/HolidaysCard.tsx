@@ -2,9 +2,10 @@
 // core resolves them (the shop's entered arrangement, else the published schedule in the app, else
 // the statutory days computed from the law), with the source and, for a computed year, the
 // "调休待公布" mark. The owner or a manager imports the State Council's arrangement as an .ics file
-// or clears an entered year; the core checks the role, audits, and recomputes open tickets' due
-// times. Typed dates go through `laoke calendar set` (same core call).
-import { UploadOutlined } from "@ant-design/icons";
+// types it in from the notice (HolidayEntryModal), or clears an entered year; the core checks the
+// role, audits, and recomputes open tickets' due times. The CLI's `laoke calendar set` makes the
+// same core call as the typed form.
+import { EditOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
@@ -13,6 +14,7 @@ import { useSession } from "../../lib/appContext";
 import { calendarClearYear, calendarImportIcs, calendarYear, pickIcsFile, type HolidayDay, type HolidayYear } from "../../lib/backend";
 import { useErrorText } from "../../lib/useErrorText";
 import { weekdayIndex } from "./deskCalendar";
+import { HolidayEntryModal } from "./HolidayEntryModal";
 
 const SOURCE_COLOR = { official: "blue", computed: "gold", shop: "green" } as const;
 
@@ -27,6 +29,7 @@ export function HolidaysCard() {
   const [data, setData] = useState<HolidayYear | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [typing, setTyping] = useState(false);
 
   const load = useCallback(
     (y: number) => {
@@ -91,6 +94,11 @@ export function HolidaysCard() {
               {t("holidays.import")}
             </Button>
           )}
+          {canEnter && (
+            <Button icon={<EditOutlined />} disabled={busy || !data} onClick={() => setTyping(true)} data-testid="holidays-type">
+              {t("holidays.type")}
+            </Button>
+          )}
           {canEnter && data?.source === "shop" && (
             <Popconfirm title={t("holidays.clearConfirm", { year })} onConfirm={() => void run(() => calendarClearYear(year), t("holidays.cleared"))}>
               <Button danger disabled={busy} data-testid="holidays-clear">
@@ -118,6 +126,18 @@ export function HolidaysCard() {
       {data && !data.arrangementPublished && (
         <Alert type="warning" showIcon message={t("holidays.unpublishedHelp", { year })} style={{ marginBottom: 12 }} />
       )}
+      <HolidayEntryModal
+        year={year}
+        current={data}
+        open={typing}
+        onClose={() => setTyping(false)}
+        onSaved={(fresh) => {
+          setTyping(false);
+          setData(fresh);
+          setError(null);
+          void message.success(t("holidays.typed", { year }));
+        }}
+      />
       <Table<HolidayDay>
         rowKey="day"
         size="small"

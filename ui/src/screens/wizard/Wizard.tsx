@@ -48,7 +48,7 @@ export function Wizard({ onRecoveryKey }: { onRecoveryKey: (key: string) => void
           size="small"
           current={0}
           style={{ marginBottom: 24 }}
-          items={[{ title: t("wizard.stepAccount") }, { title: t("wizard.stepKey") }, { title: t("wizard.stepStart") }]}
+          items={[{ title: t("wizard.stepAccount") }, { title: t("wizard.stepKey") }, { title: t("wizard.stepBackup") }]}
         />
       )}
       {step === "welcome" && (

@@ -11,15 +11,8 @@ import {
   type BackupListing,
   type BackupPreview,
 } from "../../../lib/backend";
-import { formatCount, formatDateTime } from "../../../lib/format";
+import { formatCount, formatDateTime, formatSize } from "../../../lib/format";
 import { useErrorText } from "../../../lib/useErrorText";
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(1)} GB`;
-  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MB`;
-  if (bytes >= 1 << 10) return `${Math.ceil(bytes / (1 << 10))} KB`;
-  return `${bytes} B`;
-}
 
 /**
  * Restore: list the backups in a folder (date, size, app version, who made it, verified or
