@@ -37,14 +37,14 @@ section "interop: a stock SQLCipher 4 client opens the store" \
     "$LAOKE_VENV/bin/python" "$REPO/tests/interop/sqlcipher4_opens_store.py" \
     "$CARGO_TARGET_DIR/debug/laoke"
 section "e2e: drive the real window under Xvfb" \
-    retry_once xvfb-run -a -s "-screen 0 1400x900x24" \
+    retry_once xvfb-run -a -s "-screen 0 1600x1000x24" \
     "$LAOKE_VENV/bin/python" "$REPO/tests/e2e/app_flow.py" \
     --app "$CARGO_TARGET_DIR/debug/laoke-app" \
     --cli "$CARGO_TARGET_DIR/debug/laoke" \
     --artifacts "$REPO/e2e-artifacts" "${E2E_ARGS[@]}"
 
 section "e2e: the automatic daily backup runs by itself" \
-    retry_once xvfb-run -a -s "-screen 0 1400x900x24" \
+    retry_once xvfb-run -a -s "-screen 0 1600x1000x24" \
     "$LAOKE_VENV/bin/python" "$REPO/tests/e2e/auto_backup.py" \
     --app "$CARGO_TARGET_DIR/debug/laoke-app" \
     --cli "$CARGO_TARGET_DIR/debug/laoke" \

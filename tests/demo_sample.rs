@@ -138,6 +138,19 @@ fn the_sample_shop_is_alive() {
         ) > 0
     );
 
+    let late = count(
+        &db,
+        "SELECT count(*) FROM tickets WHERE resolved_at IS NOT NULL AND resolution_breached",
+    );
+    let resolved = count(
+        &db,
+        "SELECT count(*) FROM tickets WHERE resolved_at IS NOT NULL",
+    );
+    assert!(
+        late * 100 > resolved * 3 && late * 100 < resolved * 25,
+        "some tickets are resolved late: {late} of {resolved}"
+    );
+
     // The service report over the last months shows plausible figures.
     let rep = report(&store, &s, Period::Month, "2026-06-01", "2026-11-30").unwrap();
     for row in &rep.rows {

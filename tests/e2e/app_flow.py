@@ -4,11 +4,14 @@
 Drives the built `laoke-app` binary through WebDriver: `tauri-driver` (crates.io) starts the app
 and Debian's `WebKitWebDriver` talks to its webview. Run it under Xvfb (scripts/test-all.sh does):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/e2e/app_flow.py \
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tests/e2e/app_flow.py \
         --app target/debug/laoke-app --cli target/debug/laoke [--update-docs]
 
-The flow, in a fresh temporary data folder (LAOKE_DATA_DIR):
-wizard → create the owner → recovery key (confirm it was saved) → main layout → log out →
+The flow, in a fresh temporary data folder (LAOKE_DATA_DIR), at a 1440×900 window:
+wizard → the sample shop, generated and walked screen by screen (sample_steps.py) → "start my
+real shop" → create the owner → recovery key (confirm it was saved) → the backup step chooses
+a cloud sync folder found in the (temporary) home folder → the owner's "no verified backup"
+banner backs up in one click and goes → log out →
 wrong password shows an error → `laoke demo` adds 300 customers through the CLI → log in →
 customers list shows them → Settings → Backup: add a folder, back up now, restore that backup
 (password, confirm) → the customers list shows the same total → Settings → Users → lock and
@@ -114,6 +117,18 @@ DOC_SHOTS = {
     "settings-desk-zh",
     "settings-desk-en",
     "tickets-report-export-zh",
+    # issue 17 (the first day): the sample shop, the wizard's backup step, the owner's banner
+    "sample-dashboard-zh",
+    "sample-today-zh",
+    "sample-customers-zh",
+    "sample-customer-360-zh",
+    "sample-orders-zh",
+    "sample-tickets-zh",
+    "sample-tickets-report-zh",
+    "sample-loyalty-zh",
+    "sample-holidays-zh",
+    "wizard-backup-zh",
+    "backup-banner-zh",
 }
 
 WAIT_S = 30
@@ -264,6 +279,15 @@ class Window:
         log(f"screenshot {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
         return path
 
+    def size_for_docs(self) -> None:
+        """The window size the documented screenshots use (1440 × 900), where the screen allows."""
+        try:
+            self.d.set_window_rect(x=0, y=0, width=1440, height=900)
+        except WebDriverException as e:
+            log(f"could not resize the window ({e.msg}); screenshots keep the default size")
+        rect = self.d.get_window_rect()
+        log(f"window {rect['width']}×{rect['height']}")
+
     def user_menu(self, item: str) -> None:
         """Opens the user menu (an antd dropdown rendered in a portal) and picks an item."""
         for attempt in range(3):
@@ -279,8 +303,14 @@ class Window:
 
 # --- the flow --------------------------------------------------------------------------
 
-def wizard_creates_the_owner(w: Window) -> None:
-    log("first run: the wizard offers to create a store or open the demo")
+# Set by main(): the place the wizard's backup step chooses (None: "later") and where the
+# banner's first backup must land.
+WIZARD_BACKUP_PLACE: str | None = None
+WIZARD_BACKUP_FOLDER: Path | None = None
+
+
+def wizard_welcome(w: Window) -> None:
+    log("first run: the wizard offers to create a store, restore one or open the sample shop")
     w.visible("wizard-create", timeout=60)
     w.visible("wizard-demo")
     w.shot("wizard-zh")
@@ -298,7 +328,12 @@ def wizard_creates_the_owner(w: Window) -> None:
     w.shot("wizard-restore-zh")
     w.click("wizard-restore-back")
     w.visible("wizard-create")
-    w.click("wizard-create")
+
+
+def wizard_creates_the_owner(w: Window) -> None:
+    # From the welcome choice, or straight on the form after leaving the sample shop.
+    if w.count("wizard-create"):
+        w.click("wizard-create")
     w.type("wizard-username", OWNER)
     w.type("wizard-displayname", OWNER_NAME)
     w.type("wizard-password", OWNER_PASSWORD)
@@ -318,9 +353,19 @@ def wizard_creates_the_owner(w: Window) -> None:
     w.tick("recovery-confirm")
     w.type("recovery-last4", "".join(groups)[-4:])
     w.click("recovery-continue")
-    w.visible("nav-dashboard")
+    if WIZARD_BACKUP_PLACE is None:
+        w.click("wizard-backup-later")
+        w.visible("nav-dashboard")
+    else:
+        import sample_steps
+
+        sample_steps.wizard_chooses_a_backup_folder(w, WIZARD_BACKUP_PLACE)
     log(f"owner created; main layout shown (recovery key had {len(groups)} groups)")
     w.shot("dashboard-zh")
+    if WIZARD_BACKUP_FOLDER is not None:
+        import sample_steps
+
+        sample_steps.banner_goes_after_the_first_backup(w, WIZARD_BACKUP_FOLDER)
 
 
 def wrong_password_shows_an_error(w: Window) -> None:
@@ -386,6 +431,8 @@ def backup_and_restore(w: Window, backup_dir: Path) -> None:
     w.click("nav-settings")
     w.click("settings-tab-backup")
     w.visible("backup-targets")
+    if WIZARD_BACKUP_FOLDER is not None:
+        remove_backup_folder(w, str(WIZARD_BACKUP_FOLDER))
     w.type("backup-target-path", str(backup_dir))
     w.click("backup-target-add")
     w.wait_until("the folder is listed", lambda: str(backup_dir) in w.text("backup-targets"))
@@ -418,6 +465,21 @@ def backup_and_restore(w: Window, backup_dir: Path) -> None:
     after = customers_total(w)
     assert after == total, f"after the restore the customers list shows {after}, not {total}"
     log(f"after the restore the customers list still shows {after}")
+
+
+def remove_backup_folder(w: Window, path_part: str) -> None:
+    """Settings → Backup: remove the folder whose path contains `path_part` (its files stay)."""
+    log(f"remove the backup folder under {path_part} (the owner moves to a USB stick)")
+    rows = [r for r in w.d.find_elements(By.CSS_SELECTOR, f"{sel('backup-targets')} .ant-table-row") if path_part in r.text]
+    assert len(rows) == 1, f"one row for {path_part}: {[r.text for r in rows]}"
+    rows[0].find_element(By.CSS_SELECTOR, sel("backup-target-remove")).click()
+    ok = w.wait_until(
+        "the remove confirmation opens",
+        lambda: next((b for b in w.d.find_elements(By.CSS_SELECTOR, ".ant-popconfirm .ant-btn-primary") if b.is_displayed()), False),
+    )
+    w.settle(0.5)
+    ok.click()
+    w.wait_until("the folder is gone from the list", lambda: path_part not in w.text("backup-targets"))
 
 
 def settings_lists_users(w: Window) -> None:
@@ -525,6 +587,14 @@ def main() -> int:
     # A backup folder outside the data folder (as a USB stick would be).
     backup_dir = scratch / "backups"
     backup_dir.mkdir()
+    # A home folder with the sync folders of two cloud clients: the wizard finds and offers them.
+    home = scratch / "home"
+    for client in ("我的坚果云", "OneDrive"):
+        (home / client).mkdir(parents=True)
+    global WIZARD_BACKUP_PLACE, WIZARD_BACKUP_FOLDER
+    if WIZARD_BACKUP_PLACE is None and os.environ.get("LAOKE_E2E_WIZARD_BACKUP", "1") == "1":
+        WIZARD_BACKUP_PLACE = "坚果云"
+        WIZARD_BACKUP_FOLDER = home / "我的坚果云"
     log(f"data folder: {data_dir}")
 
     # The app inherits this environment from tauri-driver → WebKitWebDriver. Isolate everything
@@ -534,6 +604,7 @@ def main() -> int:
     env = dict(
         os.environ,
         LAOKE_DATA_DIR=str(data_dir),
+        HOME=str(home),
         XDG_CONFIG_HOME=str(scratch / "xdg-config"),
         XDG_DATA_HOME=str(scratch / "xdg-data"),
         XDG_CACHE_HOME=str(scratch / "xdg-cache"),
@@ -572,9 +643,13 @@ def main() -> int:
         import import_steps
         import loyalty_steps
         import orders_steps
+        import sample_steps
         import search_steps
         import tickets_steps
 
+        window.size_for_docs()
+        wizard_welcome(window)
+        sample_steps.walk_the_sample_shop(window)
         wizard_creates_the_owner(window)
         wrong_password_shows_an_error(window)
         cli_adds_demo_customers(cli, data_dir)

@@ -7,7 +7,7 @@ and does nothing else: within a minute a verified `.laokebak` appears in the fol
 shows the last verified backup. Uses app_flow's plumbing (driver, isolated data folder) with the
 wizard and then only this step.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/e2e/auto_backup.py \\
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tests/e2e/auto_backup.py \\
         --app target/debug/laoke-app --cli target/debug/laoke --port 4501 --native-port 4502
 """
 
@@ -27,6 +27,7 @@ import customers_steps  # noqa: E402
 import import_steps  # noqa: E402
 import loyalty_steps  # noqa: E402
 import orders_steps  # noqa: E402
+import sample_steps  # noqa: E402
 import search_steps  # noqa: E402
 import tickets_steps  # noqa: E402
 from app_flow import Window, log  # noqa: E402
@@ -75,6 +76,8 @@ def _skip(*_args, **_kwargs) -> None:
 
 if __name__ == "__main__":
     os.environ["LAOKE_AUTO_BACKUP_SECS"] = "1"
+    # The wizard's backup step says "later": the folder is added in Settings, then only waited on.
+    os.environ["LAOKE_E2E_WIZARD_BACKUP"] = "0"
     plain_mkdtemp = tempfile.mkdtemp
     app_flow.tempfile.mkdtemp = _remember_scratch
     # The wizard, then only this check.
@@ -95,6 +98,7 @@ if __name__ == "__main__":
         import_steps,
         loyalty_steps,
         orders_steps,
+        sample_steps,
         search_steps,
         tickets_steps,
     ):

@@ -17,7 +17,7 @@ Each step takes the flow's `Window` and leaves the app on Settings → Backup:
 
 Run on its own (the main flow with these steps added after its backup/restore step):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/e2e/backup_steps.py \
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tests/e2e/backup_steps.py \
         --app target/debug/laoke-app --cli target/debug/laoke --port 4491 --native-port 4492 \
         [--in-sync-folder]
 

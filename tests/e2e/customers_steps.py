@@ -20,7 +20,7 @@ Each step takes the flow's `Window` and starts from any screen of the logged-in 
 
 Run alone (wizard → these steps), e.g. while working on these screens:
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/e2e/customers_steps.py \\
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tests/e2e/customers_steps.py \\
         --app target/debug/laoke-app --cli target/debug/laoke --port 4481 --native-port 4482
 """
 

@@ -5,7 +5,7 @@ order numbers, masked phones, one bad row) in the real window and see the custom
 The main flow (app_flow.py) calls `import_taobao_gbk_csv(window, scratch_dir)` once the owner is
 logged in. Run on its own (creates a fresh store, then these steps):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/e2e/import_steps.py \
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tests/e2e/import_steps.py \
         --app target/debug/laoke-app --port 4471 --native-port 4472
 """
 

@@ -20,7 +20,7 @@ order-new-redeem-zh, order-new-redeem-en.
 
 Run alone (wizard → demo customers → one sale → these steps), while working on these screens:
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/e2e/loyalty_steps.py \\
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tests/e2e/loyalty_steps.py \\
         --app target/debug/laoke-app --cli target/debug/laoke --port 4457 --native-port 4458
 """
 

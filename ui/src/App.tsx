@@ -29,6 +29,8 @@ function Screens({ status }: { status: AppStatus }) {
 
   if (recoveryKey) {
     const done = async () => {
+      // A new shop opens on its 工作台, not on the screen the sample shop was left on.
+      window.location.hash = "#/dashboard";
       await refresh();
       setRecoveryKey(null);
     };

@@ -4,7 +4,7 @@ import type holidaysZh from "./holidays.zh-CN";
 const holidaysEn: Record<keyof typeof holidaysZh, string> = {
   "holidays.title": "Holiday arrangement",
   "holidays.help":
-    "Each year's days off and 调休 working days: an arrangement the shop entered comes first, then the State Council's published schedule built into the app (2004–2026), after that the statutory days computed from the lunar calendar under the holiday law. When the State Council publishes a new year's arrangement, the owner or a manager imports it as an .ics calendar file (event titles with 休 = day off, 班 = working day).",
+    "Each year's days off and 调休 working days: an arrangement the shop entered comes first, then the State Council's published schedule built into the app (2004–2026), after that the statutory days computed from the lunar calendar under the holiday law. When the State Council publishes a new year's arrangement, the owner or a manager imports it as an .ics calendar file (event titles with 休 = day off, 班 = working day) or types it in from the notice (“Type in”).",
   "holidays.source.official": "Published",
   "holidays.source.computed": "Computed from the law",
   "holidays.source.shop": "Entered by the shop",
