@@ -33,6 +33,9 @@ SAMPLE_CUSTOMERS_AT_LEAST = 1500
 
 
 def _rows(w: Window, table: str) -> int:
+    """Rows shown in a table, once it has finished loading (0 while its spinner turns)."""
+    if w.d.find_elements(By.CSS_SELECTOR, f"{sel(table)} .ant-spin-spinning"):
+        return 0
     return len(w.d.find_elements(By.CSS_SELECTOR, f"{sel(table)} .ant-table-row"))
 
 
