@@ -6,7 +6,7 @@
 //! rule change, and the job 13 months later (downgrades, every lot expires) — the worst case;
 //! last (read-only) the reminder list 20 days before that day.
 
-use crate::loyalty::{earn, expiry, job, rules, tiers};
+use crate::loyalty::{earn, expiry, job, reminders, rules, tiers};
 use crate::{
     auth::{Permission, Session},
     store::Store,
@@ -194,7 +194,7 @@ pub fn run(store: &Store, s: &Session) -> Result<BenchReport> {
     let before = now
         .checked_add_months(Months::new(12))
         .map_or(now, |t| t - chrono::Duration::days(20));
-    let (soon, ms) = timed(|| expiry::expiring_of(conn, before, 30))?;
+    let (soon, ms) = timed(|| reminders::expiring_of(conn, before, 30))?;
     row(
         "到期提醒（30 天内）：全部积分将在 20 天后同日过期时",
         "expiring within 30 days, 20 days before every lot expires on one day",
