@@ -276,6 +276,11 @@ fn today_lists_points_expiring_in_30_and_7_days_from_what_the_job_stores() {
     let t = laoke::care::today::today(&s.store, &s.owner).unwrap();
     assert_eq!(t.points_expiring[0].points, 70);
     assert_eq!(
+        (t.counts.points_expiring_30, t.counts.points_expiring),
+        (2, 1),
+        "a customer replayed at read time is counted once"
+    );
+    assert_eq!(
         loyalty::expiring(&s.store, &s.owner, 30).unwrap(),
         t.points_expiring_30,
         "the CLI's list and Today's agree"

@@ -11,8 +11,9 @@
 //! lots came into the window since its last run; the replay is the expiry job's own
 //! ([`super::lots`]), so the list says what the job will expire.
 //!
-//! A read ([`expiring_page`]) takes the stored rows in the window, replays the few customers
-//! with ledger rows newer than the stored id (a sale since the last job run is seen at once),
+//! A read ([`expiring_page`]) counts the stored customers in the window (one pass in key order),
+//! reads the first page off the expiry index, replays the few customers with ledger rows newer
+//! than the stored id (a sale since the last job run is seen at once),
 //! and falls back to the full replay ([`expiring_of`], also the liability report's 60/90 days)
 //! when the stored window does not cover it (no job run yet, or none for two weeks).
 
@@ -223,30 +224,54 @@ pub fn expiring_page(
         return Ok((n, all.into_iter().take(limit).collect()));
     };
     let changed = changed_since(conn, ledger_id)?;
-    let mut found: Vec<(i64, i64, DateTime<Utc>)> = Vec::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT customer_id, sum(points), min(expires_at) FROM loyalty_expiring
-         WHERE expires_at > ?1 AND expires_at <= ?2 GROUP BY customer_id",
+    let (from, to) = (ts(now), ts(until));
+    // How many: one pass over the stored rows in key order (customer, time), so the grouping
+    // needs no sort (the horizon keeps the table small); customers replayed below are taken out.
+    let mut count: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT customer_id FROM loyalty_expiring
+             WHERE +expires_at > ?1 AND +expires_at <= ?2 GROUP BY customer_id)",
+        )?
+        .query_row([&from, &to], |r| r.get(0))?;
+    let mut stored_in_window = conn.prepare_cached(
+        "SELECT 1 FROM loyalty_expiring WHERE customer_id = ?1 AND expires_at > ?2
+         AND expires_at <= ?3 LIMIT 1",
     )?;
-    let mut rows = stmt.query([ts(now), ts(until)])?;
-    while let Some(r) = rows.next()? {
+    for c in &changed {
+        if stored_in_window.exists(params![c, from, to])? {
+            count -= 1;
+        }
+    }
+    // The first rows: the expiry index soonest first, until `limit` customers (each customer's
+    // first row is its earliest expiry), then each one's points in the window.
+    let mut found: Vec<(i64, i64, DateTime<Utc>)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut walk = conn.prepare_cached(
+        "SELECT customer_id FROM loyalty_expiring INDEXED BY loyalty_expiring_at
+         WHERE expires_at > ?1 AND expires_at <= ?2 ORDER BY expires_at, customer_id",
+    )?;
+    let mut sum = conn.prepare_cached(
+        "SELECT sum(points), min(expires_at) FROM loyalty_expiring
+         WHERE customer_id = ?1 AND expires_at > ?2 AND expires_at <= ?3",
+    )?;
+    let mut rows = walk.query([&from, &to])?;
+    while seen.len() < limit {
+        let Some(r) = rows.next()? else { break };
         let c: i64 = r.get(0)?;
-        if changed.contains(&c) {
+        if changed.contains(&c) || !seen.insert(c) {
             continue;
         }
-        let points: i64 = r.get(1)?;
-        if points > 0 {
-            let first: String = r.get(2)?;
-            found.push((c, points, parse_ts(&first)?));
-        }
+        let (points, first): (i64, String) =
+            sum.query_row(params![c, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        found.push((c, points, parse_ts(&first)?));
     }
     replayed(conn, &changed, now, until, |c, exp| {
         let (points, first) = sum_of(&exp, until);
         found.push((c, points, first));
+        count += 1;
         Ok(())
     })?;
-    let n = found.len() as u64;
-    Ok((n, named(conn, found, limit)?))
+    Ok((count.max(0) as u64, named(conn, found, limit)?))
 }
 
 /// Customers with points expiring within `within_days` (30 and 7 for the reminders), soonest
