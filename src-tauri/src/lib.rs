@@ -41,6 +41,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
         .manage(commands::backup_run::BackupLane::default())
+        .manage(commands::loyalty::StartLane::default())
         .setup(|app| {
             // The loyalty and tickets jobs and the daily backup, as the core's timetable says.
             timer::start(app.handle().clone());
@@ -133,6 +134,9 @@ pub fn run() {
             commands::loyalty::coupons_void,
             commands::loyalty::coupons_redeem,
             commands::loyalty::loyalty_run,
+            commands::loyalty::loyalty_program,
+            commands::loyalty::loyalty_switch_off,
+            commands::loyalty::loyalty_start,
             // commands/tickets.rs
             commands::tickets::tickets_list,
             commands::tickets::tickets_counts,

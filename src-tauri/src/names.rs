@@ -88,6 +88,9 @@ pub const COMMANDS: &[&str] = &[
     "coupons_void",
     "coupons_redeem",
     "loyalty_run",
+    "loyalty_program",
+    "loyalty_switch_off",
+    "loyalty_start",
     // commands/tickets.rs
     "tickets_list",
     "tickets_counts",

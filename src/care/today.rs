@@ -1,7 +1,7 @@
 //! The "Today" page in one call: follow-ups due, SLA due soon / breached, unpaid orders to
 //! chase (催付), birthdays in the next 7 days — each with an exact count for the navigation and
-//! its first rows, plus points and coupons expiring within 7 days (the loyalty module's own
-//! queries), and holidays in the next 30 days whose year has no published arrangement yet
+//! its first rows, plus points expiring within 30 and within 7 days (served from the list the
+//! loyalty job stores, [`crate::loyalty::reminders`]) and coupons expiring within 7 days, and holidays in the next 30 days whose year has no published arrangement yet
 //! (computed statutory days only, [`crate::holidays`]), so the owner enters the State Council's
 //! arrangement before it matters. The ticket, follow-up, order and birthday sections are index range scans
 //! (migration 0008), so the call stays fast on a store with a million orders
@@ -36,7 +36,11 @@ pub struct TodayCounts {
     pub sla_breached: u64,
     pub unpaid_orders: u64,
     pub birthdays: u64,
+    /// Customers with points expiring within [`EXPIRY_DAYS`] (7).
     pub points_expiring: u64,
+    /// Customers with points expiring within [`EXPIRY_REMIND_DAYS`] (30): a reminder, not in
+    /// the badge (the 7-day count is).
+    pub points_expiring_30: u64,
     pub coupons_expiring: u64,
 }
 
@@ -92,7 +96,9 @@ pub struct Today {
     pub unpaid_orders: Vec<UnpaidOrder>,
     pub birthdays: Vec<BirthdayRow>,
     /// Customers whose points expire within [`EXPIRY_DAYS`] (loyalty ledger).
-    pub points_expiring: Vec<crate::loyalty::expiry::ExpiringPoints>,
+    pub points_expiring: Vec<crate::loyalty::ExpiringPoints>,
+    /// Customers whose points expire within [`EXPIRY_REMIND_DAYS`] (the first reminder).
+    pub points_expiring_30: Vec<crate::loyalty::ExpiringPoints>,
     /// Unused coupons that expire within [`EXPIRY_DAYS`].
     pub coupons_expiring: Vec<crate::loyalty::coupons::CouponGrant>,
     /// Days off within [`HOLIDAY_WARN_DAYS`] of a year whose arrangement is not yet published
@@ -105,6 +111,8 @@ pub const HOLIDAY_WARN_DAYS: i64 = 30;
 
 /// Points and coupons expiring this many days ahead (DEFAULTS.md: remind 7 days before).
 pub const EXPIRY_DAYS: i64 = 7;
+/// The first points reminder, this many days ahead (DEFAULTS.md: 30 and 7 days before).
+pub const EXPIRY_REMIND_DAYS: i64 = 30;
 
 /// The due list at the store's now, in the shop's timezone.
 pub fn today(store: &Store, s: &Session) -> Result<Today> {
@@ -134,11 +142,13 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
     let sla_breached = queue(Queue::Breached)?;
     let (unpaid_count, unpaid_orders) = unpaid_to_chase(store, s)?;
     let (birthday_count, birthdays) = birthdays_soon(store, s)?;
-    let mut points_expiring = crate::loyalty::expiry::expiring(store, s, EXPIRY_DAYS)?;
+    let expiring = |days| {
+        crate::loyalty::reminders::expiring_page(store.conn(), store.now(), days, SECTION_ROWS)
+    };
+    let (points_count, points_expiring) = expiring(EXPIRY_DAYS)?;
+    let (points_30_count, points_expiring_30) = expiring(EXPIRY_REMIND_DAYS)?;
     let mut coupons_expiring = crate::loyalty::coupons::expiring(store, s, EXPIRY_DAYS)?;
-    let (points_count, coupons_count) =
-        (points_expiring.len() as u64, coupons_expiring.len() as u64);
-    points_expiring.truncate(SECTION_ROWS);
+    let coupons_count = coupons_expiring.len() as u64;
     coupons_expiring.truncate(SECTION_ROWS);
     let holidays_unpublished =
         crate::holidays::unpublished_ahead(store.conn(), day, HOLIDAY_WARN_DAYS)?;
@@ -151,6 +161,7 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
             unpaid_orders: unpaid_count,
             birthdays: birthday_count,
             points_expiring: points_count,
+            points_expiring_30: points_30_count,
             coupons_expiring: coupons_count,
         },
         follow_ups,
@@ -159,6 +170,7 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
         unpaid_orders,
         birthdays,
         points_expiring,
+        points_expiring_30,
         coupons_expiring,
         holidays_unpublished,
     })

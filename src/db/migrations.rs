@@ -78,6 +78,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0014_backup_deep_check",
         include_str!("../../migrations/0014_backup_deep_check.sql"),
     ),
+    (
+        15,
+        "0015_loyalty_program",
+        include_str!("../../migrations/0015_loyalty_program.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

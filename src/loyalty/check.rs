@@ -8,7 +8,8 @@
 //! query) and reports how many differ, with examples. Two kinds of difference do not make the
 //! store wrong, so they are counted apart: a reversal **waiting for points** (the customer's
 //! balance is 0: the next sweep takes it once they earn), and paid orders **not earned yet**
-//! (the job has not run since they were written by an older version).
+//! (the job has not run since they were written by an older version; orders that may not earn
+//! — loyalty off, paid before it was switched on — are not counted, [`super::status`]).
 //!
 //! A repair is the earn sweep over every order ([`super::earn::Scope::Full`]): it earns what
 //! was never earned and writes one correcting row per wrong order — never editing an old row
@@ -108,10 +109,12 @@ pub fn check(conn: &Connection, now: DateTime<Utc>) -> Result<LedgerCheck> {
         &v.rules.points_per_yuan.to_string(),
         &earn::multiplier_case(&v, "t.tier"),
     );
+    let eligible = super::status::eligible_sql(conn)?;
     let not_earned: i64 = conn.query_row(
         &format!(
             "SELECT count(*) FROM orders o LEFT JOIN customer_tiers t ON t.customer_id = o.customer_id
              WHERE o.customer_id IS NOT NULL AND o.status IN ({}) AND {points} > 0
+               AND {eligible}
                AND NOT EXISTS (SELECT 1 FROM points_ledger l
                                WHERE l.idempotency_key = 'order:' || o.id || '@' || o.created_at)",
             counted_statuses_sql()

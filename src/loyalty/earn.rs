@@ -1,6 +1,8 @@
 //! Orders → points, as one set-based sweep ([`sync_in_tx`]) instead of a hook in every order
 //! writer: the periodic job, the end of an import (and of its undo) and manual order writes
-//! call it, and the import's per-row fast path stays untouched.
+//! call it, and the import's per-row fast path stays untouched. Only orders that may earn now
+//! do ([`super::status`]: not while loyalty is off, not orders paid before the owner's choice
+//! when switching it on, not past orders waiting for the first run's batches).
 //!
 //! What an order's points are is one pure rule, [`super::formula`]: the points on what was
 //! kept — at the rate and tier multiplier stored on its earn row — and nothing once it no
@@ -101,61 +103,10 @@ pub fn sync_in_tx(
     // reversal could not be taken in full)
     let max_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM orders", [], |r| r.get(0))?;
     let (kind, months, expires_at) = super::expiry::stamp(&v, now);
-    let counted = counted_statuses_sql();
-    let mult = multiplier_case(&v, "t.tier");
     let lock = format!("+{} days", v.rules.lock_days);
-    // Earn: one INSERT … SELECT; each order earns the points it keeps (rounded down as the
-    // formula says), 0-point orders skipped.
-    let select = format!(
-        "SELECT customer_id, points, 'earn', 'order', id, ?1, ?2, mult, base, ?3, ?4,
-                max(?4, strftime('%Y-%m-%dT%H:%M:%fZ', paid, ?5)), ?6, ?7, ?8, k
-         FROM (SELECT o.id, o.customer_id, coalesce(o.paid_at, o.ordered_at) AS paid,
-                      {base} AS base, {mult} AS mult, {points} AS points,
-                      'order:' || o.id || '@' || o.created_at AS k
-               FROM orders o LEFT JOIN customer_tiers t ON t.customer_id = o.customer_id
-               WHERE o.customer_id IS NOT NULL AND o.status IN ({counted})
-                 AND {filter})
-         WHERE points > 0
-           AND NOT EXISTS (SELECT 1 FROM points_ledger l WHERE l.idempotency_key = k)",
-        base = formula::base_sql("o.paid_fen", "o.shipping_fen"),
-        points = formula::order_points_sql(
-            "o.paid_fen",
-            "o.shipping_fen",
-            "o.refunded_fen",
-            "?2",
-            &mult
-        ),
-        filter = filter(scope, "o.customer_id"),
-    );
-    let earned_sum = |tx: &Connection| -> Result<i64> {
-        Ok(tx.query_row(
-            "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE at = ?1 AND reason = 'earn'",
-            [ts(now)],
-            |r| r.get(0),
-        )?)
-    };
-    let before = earned_sum(tx)?;
-    let n = append_select(
-        tx,
-        "customer_id, delta, reason, source, source_id, rule_version_id, points_per_yuan,
-         multiplier_pct, base_fen, operator, at, usable_from, expiry_kind, expiry_months,
-         expires_at, idempotency_key",
-        &select,
-        params![
-            version_ref(&v),
-            v.rules.points_per_yuan,
-            operator,
-            ts(now),
-            lock,
-            kind,
-            months,
-            expires_at.map(ts)
-        ],
-    )?;
-    report.earned_orders = n as u64;
-    if n > 0 {
-        report.earned_points = earned_sum(tx)? - before;
-    }
+    let (n, points) = earn_new_in_tx(tx, now, operator, &v, &filter(scope, "o.customer_id"))?;
+    report.earned_orders = n;
+    report.earned_points = points;
     // Corrections: earn rows whose order's points differ from what they hold.
     let mut owed: Vec<i64> = Vec::new();
     for c in off_rule(tx, &filter(scope, "e.customer_id"), now, &lock)? {
@@ -221,6 +172,73 @@ pub fn sync_in_tx(
         mark.execute([id])?;
     }
     Ok(report)
+}
+
+/// Earn for every paid order matching `filter` (on `o.`) that has no earn row yet and may earn
+/// ([`super::status::eligible_sql`]: loyalty on, paid since it was switched on or in the past
+/// the owner chose, not waiting for the first run's batches): one INSERT … SELECT through
+/// `ledger::append_select`, each order the points it keeps (rounded down as the formula says),
+/// 0-point orders skipped. Returns (orders, points). Also the first run's batches
+/// ([`super::program`]), with an order-id range as the filter.
+pub(crate) fn earn_new_in_tx(
+    tx: &Connection,
+    now: DateTime<Utc>,
+    operator: &str,
+    v: &RuleVersion,
+    filter: &str,
+) -> Result<(u64, i64)> {
+    let (kind, months, expires_at) = super::expiry::stamp(v, now);
+    let counted = counted_statuses_sql();
+    let mult = multiplier_case(v, "t.tier");
+    let lock = format!("+{} days", v.rules.lock_days);
+    let eligible = super::status::eligible_sql(tx)?;
+    let select = format!(
+        "SELECT customer_id, points, 'earn', 'order', id, ?1, ?2, mult, base, ?3, ?4,
+                max(?4, strftime('%Y-%m-%dT%H:%M:%fZ', paid, ?5)), ?6, ?7, ?8, k
+         FROM (SELECT o.id, o.customer_id, coalesce(o.paid_at, o.ordered_at) AS paid,
+                      {base} AS base, {mult} AS mult, {points} AS points,
+                      'order:' || o.id || '@' || o.created_at AS k
+               FROM orders o LEFT JOIN customer_tiers t ON t.customer_id = o.customer_id
+               WHERE o.customer_id IS NOT NULL AND o.status IN ({counted})
+                 AND {filter} AND {eligible})
+         WHERE points > 0
+           AND NOT EXISTS (SELECT 1 FROM points_ledger l WHERE l.idempotency_key = k)",
+        base = formula::base_sql("o.paid_fen", "o.shipping_fen"),
+        points = formula::order_points_sql(
+            "o.paid_fen",
+            "o.shipping_fen",
+            "o.refunded_fen",
+            "?2",
+            &mult
+        ),
+    );
+    let earned_sum = |tx: &Connection| -> Result<i64> {
+        Ok(tx.query_row(
+            "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE at = ?1 AND reason = 'earn'",
+            [ts(now)],
+            |r| r.get(0),
+        )?)
+    };
+    let before = earned_sum(tx)?;
+    let n = append_select(
+        tx,
+        "customer_id, delta, reason, source, source_id, rule_version_id, points_per_yuan,
+         multiplier_pct, base_fen, operator, at, usable_from, expiry_kind, expiry_months,
+         expires_at, idempotency_key",
+        &select,
+        params![
+            version_ref(v),
+            v.rules.points_per_yuan,
+            operator,
+            ts(now),
+            lock,
+            kind,
+            months,
+            expires_at.map(ts)
+        ],
+    )?;
+    let points = if n > 0 { earned_sum(tx)? - before } else { 0 };
+    Ok((n as u64, points))
 }
 
 /// An earn row whose order's points differ from what it holds.

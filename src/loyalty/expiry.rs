@@ -24,12 +24,10 @@ use super::ledger::Reason;
 use super::lots::{customer_expiry_key, expiry_kind, replay_rows, LotRow};
 use super::rules::{ExpiryPolicy, RuleVersion};
 use crate::{
-    auth::{Permission, Session},
-    store::Store,
     time::{parse_ts, ts},
     Result,
 };
-use chrono::{DateTime, Duration, Months, Utc};
+use chrono::{DateTime, Months, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -90,7 +88,7 @@ pub(crate) fn candidates(conn: &Connection, until: DateTime<Utc>) -> Result<BTre
 /// *latest* activity (a later start than the job had then, so the test never claims too much).
 /// Lots are checked one by one: a bonus lot earned after the last activity must not push back
 /// the deadline of the older lots.
-fn inactivity_candidates(
+pub(crate) fn inactivity_candidates(
     conn: &Connection,
     until: DateTime<Utc>,
     out: &mut BTreeSet<i64>,
@@ -520,55 +518,4 @@ pub(crate) fn write(tx: &Connection, now: DateTime<Utc>, planned: &[Due]) -> Res
         )?;
     }
     Ok(report)
-}
-
-/// Points of one customer expiring within the window (for reminders and the due list).
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct ExpiringPoints {
-    pub customer_id: i64,
-    pub customer_name: String,
-    pub points: i64,
-    /// The earliest expiry among those points.
-    pub expires_at: DateTime<Utc>,
-}
-
-pub(crate) fn expiring_of(
-    conn: &Connection,
-    now: DateTime<Utc>,
-    within_days: i64,
-) -> Result<Vec<ExpiringPoints>> {
-    let until = now + Duration::days(within_days);
-    let mut out = Vec::new();
-    let mut name = conn.prepare_cached("SELECT name FROM customers WHERE id = ?1")?;
-    for_each_ledger(conn, &candidates(conn, until)?, |customer, rows| {
-        let lots = replay_rows(rows);
-        let exp: Vec<_> = lots
-            .expiring(until)
-            .into_iter()
-            .filter(|x| x.2 > now)
-            .collect();
-        let points: i64 = exp.iter().map(|x| x.1).sum();
-        if points <= 0 {
-            return Ok(());
-        }
-        let expires_at = exp.iter().map(|x| x.2).min().unwrap_or(until);
-        out.push(ExpiringPoints {
-            customer_id: customer,
-            customer_name: name.query_row([customer], |r| r.get(0))?,
-            points,
-            expires_at,
-        });
-        Ok(())
-    })?;
-    out.sort_by_key(|x| (x.expires_at, x.customer_id));
-    Ok(out)
-}
-
-/// Customers with points expiring within `within_days` (30 and 7 for the reminders), soonest
-/// first. Already expired points are not listed.
-pub fn expiring(store: &Store, s: &Session, within_days: i64) -> Result<Vec<ExpiringPoints>> {
-    s.require(Permission::WorkWithCustomers)?;
-    expiring_of(store.conn(), store.now(), within_days)
 }

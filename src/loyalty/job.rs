@@ -1,9 +1,15 @@
 //! `laoke loyalty run`: the periodic job — the earn sweep with refund / cancellation / deletion
 //! corrections and tier re-evaluation ([`after_orders_in_tx`], which imports run at once too) (an order that lifts a customer earns at the tier the customer
-//! had when it was paid; the new tier's multiplier applies from the next order), then expiry. One transaction. Idempotent: at the same clock a second run finds
+//! had when it was paid; the new tier's multiplier applies from the next order), then expiry,
+//! then the reminder list Today reads ([`reminders::remember_in_tx`]). One transaction. Idempotent: at the same clock a second run finds
 //! nothing to do and writes nothing (not even an audit row).
+//!
+//! While loyalty is off or still starting ([`program`]) orders do not earn (corrections of
+//! points already earned still run) and tiers and birthday bonuses wait; while it is starting,
+//! [`run`] first takes one batch of the first run in its own transaction, so a start cut short
+//! by a crash finishes by itself.
 
-use super::{birthday, earn, expiry, rules, tiers};
+use super::{birthday, earn, expiry, program, reminders, rules, status, tiers};
 use crate::{
     audit,
     auth::{Permission, Session},
@@ -44,7 +50,11 @@ pub fn after_orders_in_tx(
     operator: &str,
 ) -> Result<(earn::SyncReport, tiers::TierReport)> {
     let sync = earn::sync_in_tx(tx, now, operator, earn::Scope::All)?;
-    let tiers = tiers::evaluate_in_tx(tx, now, operator)?;
+    let tiers = if status::state_in(tx)? == status::State::On {
+        tiers::evaluate_in_tx(tx, now, operator)?
+    } else {
+        tiers::TierReport::default()
+    };
     Ok((sync, tiers))
 }
 
@@ -52,7 +62,12 @@ pub fn after_orders_in_tx(
 pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<JobReport> {
     let (sync, tiers) = after_orders_in_tx(tx, now, "job")?;
     let expiry = expiry::run_in_tx(tx, now)?;
-    let birthday = birthday::run_in_tx(tx, now, &rules::version_at(tx, now)?)?;
+    let birthday = if status::state_in(tx)? == status::State::On {
+        birthday::run_in_tx(tx, now, &rules::version_at(tx, now)?)?
+    } else {
+        birthday::BirthdayReport::default()
+    };
+    reminders::remember_in_tx(tx, now)?;
     Ok(JobReport {
         tiers,
         sync,
@@ -64,6 +79,9 @@ pub fn run_in_tx(tx: &Connection, now: DateTime<Utc>) -> Result<JobReport> {
 /// Run the job now (any logged-in user; it is what the app runs by itself).
 pub fn run(store: &Store, s: &Session) -> Result<JobReport> {
     s.require(Permission::WorkWithCustomers)?;
+    if status::state_in(store.conn())? == status::State::Starting {
+        program::step(store, s)?;
+    }
     store.write(|tx, now| {
         let r = run_in_tx(tx, now)?;
         if r.changed_anything() {

@@ -16,13 +16,16 @@
 //! [`job::after_orders_in_tx`]: the sweep, then tiers, so the 360's balance and tier are right
 //! as soon as the import finishes; its undo takes the points back the same way), or the demo
 //! and older stores (the periodic job sweeps whatever is left). The job adds what only time
-//! brings: tier retention, expiry, birthday bonuses.
+//! brings: tier retention, expiry, birthday bonuses. Which orders may earn at all is
+//! [`status`]: loyalty off, or switched on with a choice for past orders ([`program`]).
 //!
 //! Entry points for other modules: [`earn::sync_in_tx`] (after order writes),
 //! [`job::after_orders_in_tx`] (the end of an import and of its undo),
 //! [`redemption::check_for_sale`] and [`redemption::apply_in_tx`] (`sales::create`),
 //! [`points::compensate_points_in_tx`] and [`coupons::issue_in_tx`] (tickets),
-//! [`expiry::expiring`] (the Today due list), [`job::run`] (the periodic job),
+//! [`reminders::expiring_page`] (the Today due list, from what the job stores), [`job::run`]
+//! (the periodic job), [`program`] (switching loyalty on — with the choice for past orders, in
+//! batches — or off),
 //! [`check::check`] (`laoke verify`), [`check::repair`] (`laoke loyalty repair`).
 
 pub mod birthday;
@@ -37,19 +40,22 @@ pub mod ledger;
 pub mod lots;
 pub mod merge;
 pub mod points;
+pub mod program;
 pub mod redemption;
+pub mod reminders;
 pub mod reports;
 pub mod rules;
 mod scope;
+pub mod status;
 pub mod tiers;
 pub mod view;
 pub mod whatif;
 
 pub use earn::{sync_in_tx, Scope, SyncReport};
-pub use expiry::{expiring, ExpiringPoints};
 pub use job::{run, JobReport};
 pub use ledger::{PointsEntry, Reason, Source};
 pub use points::{adjust, compensate_points, compensate_points_in_tx, redeem, PointsSummary};
 pub use redemption::{OrderDraft, Redemption, RedemptionPreview};
+pub use reminders::{expiring, ExpiringPoints};
 pub use rules::{ExpiryPolicy, LoyaltyRules, RuleVersion, Tier, TierBasis};
 pub use view::{customer_loyalty, find_customer, CustomerLoyalty};

@@ -2,7 +2,7 @@
 //! outstanding points and their ¥ value, unused coupons, points expiring in 30/60/90 days —
 //! and points issued / redeemed / expired / reversed per shop month.
 
-use super::{expiry::expiring_of, rules::version_at};
+use super::{reminders::expiring_of, rules::version_at};
 use crate::{
     auth::{Permission, Session},
     settings, Result,

@@ -15,7 +15,7 @@ use laoke::{
     export,
     i18n::Lang,
     import, loyalty,
-    loyalty::{coupons, points, redemption, reports, rules, tiers, view, whatif},
+    loyalty::{coupons, points, program, redemption, reports, rules, tiers, view, whatif},
     orders, sales, search, settings,
     tickets::{self, arrangement, calendar, templates},
     users, Error,
@@ -507,6 +507,17 @@ fn loyalty_probes() -> Vec<Probe> {
         }),
         data("loyalty_run", &["job::run"], |f, s| {
             ok(loyalty::job::run(&f.store, s))
+        }),
+        data("loyalty_program", &["program::status"], |f, s| {
+            ok(program::status(&f.store, s))
+        }),
+        data("loyalty_switch_off", &["program::switch_off"], |f, s| {
+            ok(program::switch_off(&f.store, s))
+        }),
+        data("loyalty_start", &["program::begin("], |f, s| {
+            // owner-only: probe from off (a store that never chose is on)
+            let _ = program::switch_off(&f.store, f.session(laoke::auth::Role::Owner));
+            ok(program::begin(&f.store, s, program::Past::None))
         }),
     ]
 }

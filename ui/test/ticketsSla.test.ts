@@ -73,8 +73,8 @@ describe("service desk helpers", () => {
     expect(defaultPriority("complaint")).toBe("p2");
     expect(defaultPriority("return_refund")).toBe("p2");
     expect(defaultPriority("inquiry")).toBe("p3");
-    expect(todayTotal({ followUps: 1, slaDueSoon: 2, slaBreached: 3, unpaidOrders: 4, birthdays: 5, pointsExpiring: 0, couponsExpiring: 0 })).toBe(15);
-    expect(todayTotal({ followUps: 0, slaDueSoon: 0, slaBreached: 0, unpaidOrders: 0, birthdays: 0, pointsExpiring: 6, couponsExpiring: 7 })).toBe(13);
+    expect(todayTotal({ followUps: 1, slaDueSoon: 2, slaBreached: 3, unpaidOrders: 4, birthdays: 5, pointsExpiring: 0, pointsExpiring30: 0, couponsExpiring: 0 })).toBe(15);
+    expect(todayTotal({ followUps: 0, slaDueSoon: 0, slaBreached: 0, unpaidOrders: 0, birthdays: 0, pointsExpiring: 6, pointsExpiring30: 9, couponsExpiring: 7 })).toBe(13);
   });
 
   it("report numbers come from per-mille and business minutes without rounding surprises", () => {

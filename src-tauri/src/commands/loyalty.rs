@@ -7,6 +7,13 @@
 //! The periodic job (tiers, earning from paid orders, refund reversals, expiry) is idempotent;
 //! the shell's timer runs it every few minutes while someone is signed in (`laoke::jobs`), and
 //! the overview can run it at once (`loyalty_run`).
+//!
+//! Switching loyalty on (`loyalty_start`) records the owner's choice for past orders at once,
+//! then a worker runs the first run's batches (`laoke::loyalty::program::step`), taking the
+//! app state for one batch at a time, so every other command keeps working between batches and
+//! the window never waits; the UI polls `loyalty_program` for the progress. One worker at a
+//! time ([`StartLane`]); a start cut short (the app closed) continues on the next
+//! `loyalty_start`, or batch by batch with the periodic job.
 
 use chrono::NaiveDate;
 use laoke::loyalty::{
@@ -14,6 +21,7 @@ use laoke::loyalty::{
     job::{self, JobReport},
     ledger::PointsEntry,
     points,
+    program::{self, Past, StartProgress},
     redemption::{self, OrderDraft, OrderRedemption, Redemption, RedemptionPreview},
     reports,
     reports::{Liability, MonthRow},
@@ -22,7 +30,8 @@ use laoke::loyalty::{
     view::{self, CustomerLoyalty},
     whatif::{self, WhatIf},
 };
-use tauri::State;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tauri::{AppHandle, Manager, State};
 
 use crate::{error::CmdResult, state::Shell};
 
@@ -201,4 +210,45 @@ pub async fn coupons_redeem(
 #[tauri::command]
 pub async fn loyalty_run(shell: State<'_, Shell>) -> CmdResult<JobReport> {
     shell.with_session(job::run).await
+}
+
+/// Where loyalty stands (on / off / starting) and the first run's progress.
+#[tauri::command]
+pub async fn loyalty_program(shell: State<'_, Shell>) -> CmdResult<StartProgress> {
+    shell.with_session(program::status).await
+}
+
+/// Switch loyalty off (owner).
+#[tauri::command]
+pub async fn loyalty_switch_off(shell: State<'_, Shell>) -> CmdResult<StartProgress> {
+    shell.with_session(program::switch_off).await
+}
+
+/// Set while a worker runs the first run's batches.
+#[derive(Default)]
+pub struct StartLane(pub AtomicBool);
+
+/// Switch loyalty on with this choice for past orders (owner), or continue a start in
+/// progress: returns at once; the batches run on a worker.
+#[tauri::command]
+pub async fn loyalty_start(app: AppHandle, past: Past) -> CmdResult<StartProgress> {
+    let shell = app.state::<Shell>().inner().clone();
+    let first = shell
+        .with_session(move |store, session| program::begin(store, session, past))
+        .await?;
+    if first.state == program::State::Starting
+        && !app.state::<StartLane>().0.swap(true, Ordering::SeqCst)
+    {
+        let worker = app.clone();
+        tauri::async_runtime::spawn(async move {
+            loop {
+                let step = shell.with_session(program::step).await;
+                if !matches!(step, Ok(ref p) if p.state == program::State::Starting) {
+                    break;
+                }
+            }
+            worker.state::<StartLane>().0.store(false, Ordering::SeqCst);
+        });
+    }
+    Ok(first)
 }

@@ -39,6 +39,7 @@ use laoke::{
         coupons::{Coupon, CouponGrant, NewCoupon},
         job::JobReport,
         ledger::PointsEntry,
+        program::{Past, StartProgress},
         redemption::{OrderDraft, OrderRedemption, Redemption, RedemptionPreview},
         reports::{Liability, MonthRow},
         rules::{LoyaltyRules, RuleVersion},
@@ -199,6 +200,9 @@ pub fn table(cfg: &Config) -> Vec<Command> {
         coupons_void(grant_id: i64, reason: String) -> CouponGrant;
         coupons_redeem(grant_id: i64, order_id: i64) -> CouponGrant;
         loyalty_run() -> JobReport;
+        loyalty_program() -> StartProgress;
+        loyalty_switch_off() -> StartProgress;
+        loyalty_start(past: Past) -> StartProgress;
         // orders.rs
         orders_list(query: OrderQuery) -> OrderPage;
         orders_get(id: i64) -> OrderDetail;

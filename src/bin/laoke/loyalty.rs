@@ -1,10 +1,16 @@
-//! `laoke loyalty run | liability | expiring | monthly | repair`: thin printing over
-//! `laoke::loyalty` (the periodic job, the liability / expiry / monthly reports, and the repair
-//! of points that differ from the earn rule); [`print_check`] also serves `laoke verify`.
+//! `laoke loyalty run | liability | expiring | monthly | repair | start | stop | status`: thin
+//! printing over `laoke::loyalty` (the periodic job, the liability / expiry / monthly reports,
+//! the repair of points that differ from the earn rule, and switching loyalty on — with the
+//! choice for past orders, batched with progress — or off); [`print_check`] also serves
+//! `laoke verify`.
 
 use crate::ctx::Ctx;
 use clap::Subcommand;
-use laoke::{loyalty, money::yuan, settings, Error};
+use laoke::{
+    loyalty::{self, program},
+    money::yuan,
+    settings, Error,
+};
 
 #[derive(Subcommand)]
 pub enum LoyaltyCmd {
@@ -27,6 +33,38 @@ pub enum LoyaltyCmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Switch loyalty on (owner). --past says which past orders earn: none (the default: only
+    /// orders paid from now on), all, or months:N (the last N months). The past orders earn in
+    /// batches, one transaction each, with progress; a start cut short continues where it
+    /// stopped when run again (or by the next job run), never earning an order twice.
+    Start {
+        #[arg(long, default_value = "none")]
+        past: String,
+    },
+    /// Switch loyalty off (owner): orders stop earning; points already earned stay.
+    Stop,
+    /// Whether loyalty is on, and the progress of a start.
+    Status,
+}
+
+fn print_program(ctx: &Ctx, p: &program::StartProgress) {
+    let state = match p.state {
+        program::State::Off => ctx.t("未开启", "off"),
+        program::State::Starting => ctx.t("开启中", "starting"),
+        program::State::On => ctx.t("已开启", "on"),
+    };
+    println!(
+        "{} {}  {} {}/{}  {} {} ({} {})",
+        ctx.t("会员积分", "loyalty"),
+        state,
+        ctx.t("历史订单", "past orders"),
+        p.done,
+        p.total,
+        ctx.t("计入订单", "orders earning"),
+        p.earned_orders,
+        p.earned_points,
+        ctx.t("积分", "points")
+    );
 }
 
 pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
@@ -118,6 +156,23 @@ pub fn run(ctx: &Ctx, cmd: LoyaltyCmd) -> Result<(), Error> {
                 l.expiring_90_days
             );
         }
+        LoyaltyCmd::Start { past } => {
+            let past = program::Past::parse(&past)?;
+            let p = program::run_to_end(&store, &session, past, |p| print_program(ctx, p))?;
+            let from = match p.earn_from {
+                Some(t) => t
+                    .with_timezone(&settings::timezone(&store))
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                None => ctx.t("全部", "all").to_string(),
+            };
+            println!(
+                "{} {from}",
+                ctx.t("计入积分的订单：付款时间自", "orders earning: paid from")
+            );
+        }
+        LoyaltyCmd::Stop => print_program(ctx, &program::switch_off(&store, &session)?),
+        LoyaltyCmd::Status => print_program(ctx, &program::status(&store, &session)?),
         LoyaltyCmd::Expiring { days } => {
             let tz = settings::timezone(&store);
             let rows = loyalty::expiring(&store, &session, days)?;

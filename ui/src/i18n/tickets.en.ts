@@ -197,6 +197,8 @@ const ticketsEn: Record<keyof typeof ticketsZh, string> = {
   "today.step": "Reminder {n}",
   "today.closesAt": "closes {t}",
   "today.pointsExpiring": "Points expiring in 7 days",
+  "today.pointsExpiring30": "Points expiring in 30 days",
+  "today.seeAll": "See all",
   "today.couponsExpiring": "Coupons expiring in 7 days",
   "today.points": "{n} points",
   "today.expiresOn": "expires {day}",

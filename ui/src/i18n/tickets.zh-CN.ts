@@ -195,6 +195,8 @@ const ticketsZh = {
   "today.step": "第 {n} 次催付",
   "today.closesAt": "{t} 关闭",
   "today.pointsExpiring": "7 天内过期的积分",
+  "today.pointsExpiring30": "30 天内过期的积分",
+  "today.seeAll": "查看全部",
   "today.couponsExpiring": "7 天内过期的优惠券",
   "today.points": "{n} 积分",
   "today.expiresOn": "{day} 到期",

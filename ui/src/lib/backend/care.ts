@@ -9,7 +9,8 @@ export const FOLLOW_UP_CHANNELS = [
 ] as const satisfies readonly FollowUpChannel[];
 export const OUTCOMES = ["reached", "no_answer", "declined", "done"] as const satisfies readonly Outcome[];
 
-/** The number on the Today navigation badge: everything due, expiring points and coupons included. */
+/** The number on the Today navigation badge: everything due, points and coupons expiring within 7 days
+ *  included (the 30-day points reminder is not added: it holds the 7-day ones too). */
 export const todayTotal = (c: TodayCounts) =>
   c.followUps + c.slaDueSoon + c.slaBreached + c.unpaidOrders + c.birthdays + c.pointsExpiring + c.couponsExpiring;
 

@@ -2,7 +2,7 @@
 // types are generated from laoke::loyalty (./generated; docs/IPC.md, "Loyalty"). Points are
 // integers, money integer fen.
 import { call, type Args } from "./transport";
-import type { CouponKind, LoyaltyRules, NewCoupon, OrderDraft, PointsReason, PointsSource, Redemption } from "./types";
+import type { CouponKind, LoyaltyPast, LoyaltyRules, NewCoupon, OrderDraft, PointsReason, PointsSource, Redemption } from "./types";
 
 export const POINTS_REASONS = [
   "earn", "redeem", "expire", "adjust", "reverse", "bonus", "compensation", "transfer",
@@ -10,6 +10,13 @@ export const POINTS_REASONS = [
 export const POINTS_SOURCES = ["order", "ticket", "coupon", "manual", "job", "merge"] as const satisfies readonly PointsSource[];
 export const COUPON_KINDS = ["threshold", "percentage", "fixed", "gift"] as const satisfies readonly CouponKind[];
 
+/** Whether loyalty is on, off or starting, and the first run's progress (poll while starting). */
+export const loyaltyProgram = () => call("loyalty_program");
+/** Owner: orders stop earning; points already earned stay. */
+export const loyaltySwitchOff = () => call("loyalty_switch_off");
+/** Owner: switch loyalty on with a choice for past orders (or continue a start in progress).
+ *  Returns at once; the past orders earn in batches on a worker — poll `loyaltyProgram`. */
+export const loyaltyStart = (past: LoyaltyPast) => call("loyalty_start", { past });
 /** The periodic job now (tiers, earning, reversals, expiry); idempotent. */
 export const loyaltyRun = () => call("loyalty_run");
 /** The 360 page's panel: balance, tier, recent history, tier changes, coupons held. */

@@ -3,12 +3,14 @@ import { useNavigate, useParams } from "react-router-dom";
 import { useI18n } from "../../i18n";
 import { Coupons } from "./Coupons";
 import { Overview } from "./Overview";
+import { ProgramSwitch } from "./ProgramSwitch";
 import { RulesTab } from "./RulesTab";
 
 const TABS = ["overview", "coupons", "settings"] as const;
 type TabKey = (typeof TABS)[number];
 
-/** The loyalty area (/loyalty/:tab): overview charts, coupons, and the points rules. */
+/** The loyalty area (/loyalty/:tab): the on / off switch (with its first-run progress), overview
+ *  charts, coupons, and the points rules. */
 export function LoyaltyArea() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -22,6 +24,7 @@ export function LoyaltyArea() {
           {t("loyalty.title")}
         </Typography.Title>
       </div>
+      <ProgramSwitch />
       <Card variant="borderless">
         <Tabs
           activeKey={active}

@@ -3,12 +3,12 @@ import { Alert, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Ty
 import type { SorterResult } from "antd/es/table/interface";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState, type HTMLAttributes } from "react";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import { ColumnChooser, useColumnPrefs } from "../../components/list/ColumnChooser";
 import "../../components/list/lists.css";
 import { YuanRange } from "../../components/list/YuanRange";
 import { useI18n } from "../../i18n";
-import { CHANNELS, knownCount, ORDER_STATUSES, ordersPage, ordersTotals, type OrderQuery, type OrderRow, type OrderTotals, type RowsPage } from "../../lib/backend";
+import { CHANNELS, knownCount, ORDER_STATUSES, ordersPage, ordersTotals, type OrderQuery, type OrderRow, type OrderStatus, type OrderTotals, type RowsPage } from "../../lib/backend";
 import { formatCount, formatDateTime } from "../../lib/format";
 import { formatYuan } from "../../lib/money";
 import { useDebounced } from "../../lib/useDebounced";
@@ -27,7 +27,12 @@ export function OrdersList() {
   const errorText = useErrorText();
   const [text, setText] = useState("");
   const debouncedText = useDebounced(text.trim(), 250);
-  const [filters, setFilters] = useState<Filters>({});
+  // Today's "see all" opens the list filtered: /orders?status=unpaid
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => {
+    const status = params.get("status") as OrderStatus | null;
+    return status && (ORDER_STATUSES as readonly string[]).includes(status) ? { statuses: [status] } : {};
+  });
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: "orderedAt", desc: true });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);

@@ -4,7 +4,7 @@
 import { BarChartOutlined, PlusOutlined, SearchOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tabs, Typography, type TableProps } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import { useI18n } from "../../i18n";
 import {
   PRIORITIES,
@@ -63,7 +63,13 @@ export function TicketsQueue() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [queue, setQueue] = useState<Queue>(() => (sessionStorage.getItem("tickets.queue") as Queue | null) ?? "mine");
+  // Today's "see all" opens a queue: /tickets?queue=breached
+  const [params] = useSearchParams();
+  const [queue, setQueue] = useState<Queue>(() => {
+    const asked = params.get("queue") as Queue | null;
+    if (asked && (QUEUES as readonly string[]).includes(asked)) return asked;
+    return (sessionStorage.getItem("tickets.queue") as Queue | null) ?? "mine";
+  });
   const [filters, setFilters] = useState<Filters>({ types: [], priorities: [], states: [], channels: [] });
   const [sort, setSort] = useState<string>("slaDueAt");
   const [text, setText] = useState("");

@@ -1,6 +1,6 @@
 // "Today": what a rep should do now, from one core call (care::today) — follow-ups due, tickets
-// due soon / past due, unpaid orders to chase (the 催付 schedule), points and coupons expiring
-// within 7 days, birthdays in the next 7 days —
+// due soon / past due, unpaid orders to chase (the 催付 schedule), points expiring within 7 and
+// within 30 days (the first reminder), coupons expiring within 7 days, birthdays in the next 7 days —
 // each with one click to log the contact. Counts are exact; sections show the first 50 rows.
 import { CalendarOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Typography } from "antd";
@@ -18,7 +18,8 @@ import { FollowUpDialog, type FollowUpTarget } from "./FollowUpDialog";
 
 const SECTION_ROWS = 50;
 
-function Section({ title, count, shown, testId, children }: { title: string; count: number; shown: number; testId: string; children: ReactNode }) {
+/** A due-list section; `all` links to the whole list, opened filtered to what the section shows. */
+function Section({ title, count, shown, testId, all, children }: { title: string; count: number; shown: number; testId: string; all?: string; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <Card
@@ -34,7 +35,16 @@ function Section({ title, count, shown, testId, children }: { title: string; cou
           </span>
         </Space>
       }
-      extra={count > shown ? <Typography.Text type="secondary">{t("today.firstRows", { n: shown })}</Typography.Text> : null}
+      extra={
+        <Space>
+          {count > shown && <Typography.Text type="secondary">{t("today.firstRows", { n: shown })}</Typography.Text>}
+          {all && count > 0 && (
+            <Link to={all} data-testid={`${testId}-all`}>
+              {t("today.seeAll")}
+            </Link>
+          )}
+        </Space>
+      }
       style={{ marginBottom: 16 }}
       data-testid={testId}
     >
@@ -137,10 +147,10 @@ export function TodayPage() {
       )}
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(420px, 1fr))", gap: 16, alignItems: "start" }}>
         <div>
-          <Section title={t("today.slaBreached")} count={c.slaBreached} shown={Math.min(c.slaBreached, SECTION_ROWS)} testId="today-breached">
+          <Section title={t("today.slaBreached")} count={c.slaBreached} shown={Math.min(c.slaBreached, SECTION_ROWS)} testId="today-breached" all="/tickets?queue=breached">
             {ticketList(data.slaBreached)}
           </Section>
-          <Section title={t("today.slaDueSoon")} count={c.slaDueSoon} shown={Math.min(c.slaDueSoon, SECTION_ROWS)} testId="today-due-soon">
+          <Section title={t("today.slaDueSoon")} count={c.slaDueSoon} shown={Math.min(c.slaDueSoon, SECTION_ROWS)} testId="today-due-soon" all="/tickets?queue=due_soon">
             {ticketList(data.slaDueSoon)}
           </Section>
           <Section title={t("today.followUps")} count={c.followUps} shown={Math.min(c.followUps, SECTION_ROWS)} testId="today-followups">
@@ -163,7 +173,7 @@ export function TodayPage() {
           </Section>
         </div>
         <div>
-          <Section title={t("today.unpaid")} count={c.unpaidOrders} shown={Math.min(c.unpaidOrders, SECTION_ROWS)} testId="today-unpaid">
+          <Section title={t("today.unpaid")} count={c.unpaidOrders} shown={Math.min(c.unpaidOrders, SECTION_ROWS)} testId="today-unpaid" all="/orders?status=unpaid">
             <List
               size="small"
               dataSource={data.unpaidOrders}
@@ -197,6 +207,21 @@ export function TodayPage() {
               dataSource={data.pointsExpiring}
               renderItem={(x) => (
                 <List.Item actions={[logBtn({ customerId: x.customerId, customerName: x.customerName, kind: "care" })]} data-testid="today-points-row">
+                  <Space wrap>
+                    <Link to={`/customers/${x.customerId}`}>{x.customerName}</Link>
+                    <span className="mono-num">{t("today.points", { n: x.points.toLocaleString() })}</span>
+                    <Typography.Text type="secondary">{t("today.expiresOn", { day: formatDateTime(x.expiresAt).slice(0, 10) })}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Section>
+          <Section title={t("today.pointsExpiring30")} count={c.pointsExpiring30} shown={Math.min(c.pointsExpiring30, SECTION_ROWS)} testId="today-points-expiring-30">
+            <List
+              size="small"
+              dataSource={data.pointsExpiring30}
+              renderItem={(x) => (
+                <List.Item actions={[logBtn({ customerId: x.customerId, customerName: x.customerName, kind: "care" })]} data-testid="today-points-30-row">
                   <Space wrap>
                     <Link to={`/customers/${x.customerId}`}>{x.customerName}</Link>
                     <span className="mono-num">{t("today.points", { n: x.points.toLocaleString() })}</span>

@@ -14,6 +14,10 @@ export type Today = { day: string, counts: TodayCounts, followUps: Array<DueFoll
  */
 pointsExpiring: Array<ExpiringPoints>, 
 /**
+ * Customers whose points expire within [`EXPIRY_REMIND_DAYS`] (the first reminder).
+ */
+pointsExpiring30: Array<ExpiringPoints>, 
+/**
  * Unused coupons that expire within [`EXPIRY_DAYS`].
  */
 couponsExpiring: Array<CouponGrant>, 

@@ -42,6 +42,8 @@ import type { ImportUndoReport } from "./ImportUndoReport";
 import type { JobReport } from "./JobReport";
 import type { Lang } from "./Lang";
 import type { Liability } from "./Liability";
+import type { LoyaltyPast } from "./LoyaltyPast";
+import type { LoyaltyProgram } from "./LoyaltyProgram";
 import type { LoyaltyRules } from "./LoyaltyRules";
 import type { ManualOrder } from "./ManualOrder";
 import type { MergeChoices } from "./MergeChoices";
@@ -172,6 +174,9 @@ export interface Commands {
   coupons_void: { args: { grantId: number; reason: string }; result: CouponGrant };
   coupons_redeem: { args: { grantId: number; orderId: number }; result: CouponGrant };
   loyalty_run: { args: Record<string, never>; result: JobReport };
+  loyalty_program: { args: Record<string, never>; result: LoyaltyProgram };
+  loyalty_switch_off: { args: Record<string, never>; result: LoyaltyProgram };
+  loyalty_start: { args: { past: LoyaltyPast }; result: LoyaltyProgram };
   orders_list: { args: { query: OrderQuery }; result: OrderPage };
   orders_get: { args: { id: number }; result: OrderDetail };
   orders_create: { args: { order: ManualOrder; redemption?: Redemption | null }; result: number };
