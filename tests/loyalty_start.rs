@@ -293,3 +293,36 @@ fn today_lists_points_expiring_in_30_and_7_days_from_what_the_job_stores() {
     assert_eq!(t.points_expiring_30[0].customer_id, later);
     verify_ok(&s);
 }
+
+#[test]
+fn a_new_shop_earns_from_its_creation_so_imported_history_waits_for_the_owners_choice() {
+    let s = shop();
+    program::start_new_shop(&s.store, &s.owner).unwrap();
+    let p = program::status(&s.store, &s.owner).unwrap();
+    assert_eq!((p.state, p.past), (State::On, Past::None));
+    assert_eq!(p.earn_from, Some(s.clock_now()));
+
+    // Years of history imported on the first day (paid before the shop was created).
+    s.import_rows(&[taobao_row("1001", "13900139001", 20_000, 0, 0, "交易成功")]);
+    s.run();
+    let c = s.customer_by_phone("13900139001");
+    assert_eq!(
+        s.balance(c),
+        0,
+        "the imported history earns nothing by itself"
+    );
+    s.order(c, 5_000, 0);
+    assert_eq!(s.balance(c), 50, "a sale after the creation earns at once");
+
+    // The owner chooses to give points for the history too.
+    program::switch_off(&s.store, &s.owner).unwrap();
+    program::run_to_end(&s.store, &s.owner, Past::All, |_| {}).unwrap();
+    assert_eq!(s.balance(c), 250);
+    program::start_new_shop(&s.store, &s.owner).unwrap();
+    assert_eq!(
+        program::status(&s.store, &s.owner).unwrap().past,
+        Past::All,
+        "a recorded choice is never overwritten"
+    );
+    verify_ok(&s);
+}

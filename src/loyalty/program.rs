@@ -1,7 +1,8 @@
 //! Loyalty switched on or off, and what switching it on does with past orders (issue 17).
 //!
-//! A store without a `loyalty_program` row (made before migration 0015, or by `Store::init`)
-//! has loyalty on for every order, as before. [`switch_off`] stops orders from earning (points
+//! A store without a `loyalty_program` row (made before migration 0015, or by `Store::init`
+//! alone) has loyalty on for every order, as before; a shop made in the app or by `laoke init`
+//! gets [`start_new_shop`]: on, for orders paid from its creation. [`switch_off`] stops orders from earning (points
 //! already earned stay, refunds still take theirs back, expiry goes on; tiers and birthday
 //! bonuses wait). [`begin`] switches it on and asks what to do with past orders ([`Past`]):
 //! none (the default: only orders paid from now on), the last N months, or all.
@@ -69,6 +70,34 @@ pub fn switch_off(store: &Store, s: &Session) -> Result<StartProgress> {
             json!({}),
         )?;
         progress_of(load(tx)?)
+    })
+}
+
+/// A shop created in the app or by `laoke init` starts with loyalty on for orders paid from its
+/// creation on (the default choice, [`Past::None`]): a history imported later earns nothing by
+/// itself, so the first job never awards years of orders at once. The owner who wants points
+/// for that history switches loyalty off and on again with [`Past::All`] or the last N months.
+/// Does nothing when the store already has a choice recorded.
+pub fn start_new_shop(store: &Store, s: &Session) -> Result<()> {
+    s.require(Permission::ManageSettings)?;
+    store.write(|tx, now| {
+        let written = tx.execute(
+            "INSERT INTO loyalty_program (id, state, past, earn_from, changed_at, changed_by)
+             VALUES (1, 'on', 'none', ?1, ?1, ?2)
+             ON CONFLICT (id) DO NOTHING",
+            params![ts(now), s.username()],
+        )?;
+        if written == 1 {
+            audit::record(
+                tx,
+                now,
+                s.audit_actor(),
+                "loyalty_switched_on",
+                "",
+                json!({"past": Past::None, "pastOrders": 0, "newShop": true}),
+            )?;
+        }
+        Ok(())
     })
 }
 

@@ -66,6 +66,7 @@ pub async fn store_init(
             };
             let (store, session, recovery_key) =
                 Store::init(&st.data_dir, &owner, st.clock.clone())?;
+            laoke::loyalty::program::start_new_shop(&store, &session)?;
             let recovery_key = recovery_key.display().to_string();
             st.set_active_store(StoreKind::Main)?;
             let session = st.begin_session(StoreKind::Main, store, session);

@@ -28,7 +28,8 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<(), Error> {
         role: Role::Owner,
         password: pw.to_string(),
     };
-    let (_store, session, key) = Store::init(&ctx.dir, &new, clock::system())?;
+    let (store, session, key) = Store::init(&ctx.dir, &new, clock::system())?;
+    laoke::loyalty::program::start_new_shop(&store, &session)?;
     println!(
         "{} {} ({})",
         ctx.t("已创建店铺：", "Store created:"),
