@@ -1,5 +1,5 @@
 //! The import readers fuzzed in every test run: 10,000 generated cases (real-shaped exports in
-//! every CSV encoding, mutated .xlsx containers, zips in zips, huge cells, noise) through
+//! every CSV encoding, mutated .xlsx and .xls containers, zips in zips, huge cells, noise) through
 //! reading, recognising, mapping and row checks, with no panic and no case slower than the
 //! limit (`laoke bench fuzz` runs a million). A failure names the case to make again with
 //! `laoke bench fuzz --seed S --case N --save DIR`.
@@ -35,7 +35,7 @@ fn ten_thousand_hostile_files_end_in_rows_or_a_clear_error() {
     assert!(report.rows > 10_000, "{report:?}");
     assert_eq!(
         report.by_kind.len(),
-        5,
+        6,
         "every kind of input ran: {:?}",
         report.by_kind
     );

@@ -120,7 +120,13 @@ pub fn run(
     let corpus = Corpus::new();
     let mut report = FuzzReport::default();
     let started = Instant::now();
+    // A case that aborts the process (an allocation the system refuses) cannot be reported
+    // after the fact: LAOKE_FUZZ_TRACE=1 names every case on stderr before it runs.
+    let trace = std::env::var_os("LAOKE_FUZZ_TRACE").is_some();
     for case in first..first.saturating_add(cases) {
+        if trace {
+            eprintln!("case {case}");
+        }
         let made = Instant::now();
         let (kind, input) = corpus.case(seed, case);
         report.input_bytes += input.len() as u64;

@@ -1,6 +1,7 @@
 //! The inputs of the import fuzzer (`bench::fuzz`): real-shaped exports made from the presets'
 //! own headers, then broken the way files get broken — in every CSV encoding, as .xlsx
-//! containers with their XML parts mutated, zips inside zips, huge cells and plain noise.
+//! containers with their XML parts mutated, as .xls (BIFF8 in a compound file) with records
+//! mutated, zips inside zips, huge cells and plain noise.
 //!
 //! Every case is a pure function of `(seed, case number)`, so any case the fuzzer reports can be
 //! made again (`laoke bench fuzz --seed S --case N --save DIR`). The random source is `rand`'s
@@ -17,6 +18,7 @@ pub enum InputKind {
     Noise,
     Csv,
     Xlsx,
+    Xls,
     NestedZip,
     HugeCell,
 }
@@ -27,6 +29,7 @@ impl InputKind {
             InputKind::Noise => "random bytes",
             InputKind::Csv => "CSV (5 encodings)",
             InputKind::Xlsx => "xlsx, parts mutated",
+            InputKind::Xls => "xls (BIFF8), mutated",
             InputKind::NestedZip => "zips in zips",
             InputKind::HugeCell => "huge cells",
         }
@@ -39,6 +42,8 @@ pub struct Corpus {
     csv: Vec<String>,
     /// The parts of a real-shaped .xlsx (name, bytes).
     xlsx: Vec<Vec<(String, Vec<u8>)>>,
+    /// The same exports' rows, for .xls workbooks.
+    rows: Vec<Vec<Vec<String>>>,
 }
 
 const VALUES: &[&str] = &[
@@ -115,6 +120,7 @@ impl Corpus {
         let mut rng = StdRng::seed_from_u64(2026);
         let mut csv = Vec::new();
         let mut xlsx = Vec::new();
+        let mut sheets = Vec::new();
         for info in presets::list() {
             let Some(p) = presets::by_id(info.id) else {
                 continue;
@@ -148,8 +154,13 @@ impl Corpus {
             if xlsx.len() < 3 {
                 xlsx.push(unzip(&workbook(&rows)));
             }
+            sheets.push(rows);
         }
-        Corpus { csv, xlsx }
+        Corpus {
+            csv,
+            xlsx,
+            rows: sheets,
+        }
     }
 
     /// The input of case `case` of a run seeded with `seed`.
@@ -158,7 +169,8 @@ impl Corpus {
         let kind = match rng.gen_range(0..100) {
             0..=9 => InputKind::Noise,
             10..=59 => InputKind::Csv,
-            60..=89 => InputKind::Xlsx,
+            60..=79 => InputKind::Xlsx,
+            80..=89 => InputKind::Xls,
             90..=94 => InputKind::NestedZip,
             _ => InputKind::HugeCell,
         };
@@ -166,6 +178,7 @@ impl Corpus {
             InputKind::Noise => noise(&mut rng),
             InputKind::Csv => self.csv_case(&mut rng),
             InputKind::Xlsx => self.xlsx_case(&mut rng),
+            InputKind::Xls => self.xls_case(&mut rng),
             InputKind::NestedZip => self.nested_zip(&mut rng),
             InputKind::HugeCell => self.huge_cell(&mut rng),
         };
@@ -216,6 +229,19 @@ impl Corpus {
             }
         }
         let mut bytes = zip(&parts, rng.gen_ratio(1, 4));
+        if rng.gen_ratio(1, 5) {
+            mutate_bytes(&mut bytes, rng.gen_range(1..4), rng);
+        }
+        bytes
+    }
+
+    fn xls_case(&self, rng: &mut StdRng) -> Vec<u8> {
+        let rows = &self.rows[rng.gen_range(0..self.rows.len())];
+        let mut biff = biff8(rows, rng);
+        if rng.gen_bool(0.5) {
+            mutate_bytes(&mut biff, rng.gen_range(1..6), rng);
+        }
+        let mut bytes = compound_file(&biff);
         if rng.gen_ratio(1, 5) {
             mutate_bytes(&mut bytes, rng.gen_range(1..4), rng);
         }
@@ -459,4 +485,77 @@ fn zip(parts: &[(String, Vec<u8>)], deflate: bool) -> Vec<u8> {
         }
     }
     w.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
+    out.extend_from_slice(&typ.to_le_bytes());
+    out.extend_from_slice(&(data.len().min(u16::MAX as usize) as u16).to_le_bytes());
+    out.extend_from_slice(&data[..data.len().min(u16::MAX as usize)]);
+}
+
+/// A BIFF8 workbook stream with one sheet holding `rows` (LABEL and NUMBER cells), sometimes
+/// with a stated area or a cell far away.
+fn biff8(rows: &[Vec<String>], rng: &mut StdRng) -> Vec<u8> {
+    let bof = |dt: u16| [&0x0600u16.to_le_bytes()[..], &dt.to_le_bytes(), &[0; 12]].concat();
+    let name = "订单";
+    let mut globals = Vec::new();
+    record(&mut globals, 0x0809, &bof(0x0005));
+    let sheet_at_record = globals.len();
+    let mut boundsheet = vec![0u8; 4];
+    boundsheet.extend_from_slice(&[0, 0, name.chars().count() as u8, 1]);
+    boundsheet.extend(name.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    record(&mut globals, 0x0085, &boundsheet);
+    record(&mut globals, 0x000A, &[]);
+    let at = globals.len() as u32;
+    globals[sheet_at_record + 4..sheet_at_record + 8].copy_from_slice(&at.to_le_bytes());
+    let mut sheet = Vec::new();
+    record(&mut sheet, 0x0809, &bof(0x0010));
+    let (mut rows_n, mut cols_n) = (rows.len() as u32, rows[0].len() as u16);
+    if rng.gen_ratio(1, 10) {
+        (rows_n, cols_n) = (rng.gen(), rng.gen());
+    }
+    let dims = [
+        &0u32.to_le_bytes()[..],
+        &rows_n.to_le_bytes(),
+        &0u16.to_le_bytes(),
+        &cols_n.to_le_bytes(),
+        &[0, 0],
+    ]
+    .concat();
+    record(&mut sheet, 0x0200, &dims);
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (mut r, mut c) = (r as u16, c as u16);
+            if rng.gen_ratio(1, 200) {
+                (r, c) = (rng.gen(), rng.gen());
+            }
+            let head = [r.to_le_bytes(), c.to_le_bytes(), 0u16.to_le_bytes()].concat();
+            match v.parse::<f64>() {
+                Ok(n) => record(&mut sheet, 0x0203, &[&head[..], &n.to_le_bytes()].concat()),
+                Err(_) => {
+                    let units: Vec<u16> = v.encode_utf16().take(8000).collect();
+                    let mut data = head.clone();
+                    data.extend_from_slice(&(units.len() as u16).to_le_bytes());
+                    data.push(1);
+                    data.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+                    record(&mut sheet, 0x0204, &data);
+                }
+            }
+        }
+    }
+    record(&mut sheet, 0x000A, &[]);
+    globals.extend_from_slice(&sheet);
+    globals
+}
+
+/// The workbook stream in an OLE compound file, as Excel 97–2003 saves it.
+fn compound_file(workbook: &[u8]) -> Vec<u8> {
+    let Ok(mut file) = cfb::CompoundFile::create(Cursor::new(Vec::new())) else {
+        return Vec::new();
+    };
+    if let Ok(mut s) = file.create_stream("/Workbook") {
+        let _ = s.write_all(workbook);
+    }
+    let _ = file.flush();
+    file.into_inner().into_inner()
 }

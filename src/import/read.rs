@@ -12,7 +12,8 @@
 //!
 //! Hostile or damaged files end in a clear error, never a crash or unbounded memory: files over
 //! [`MAX_FILE_BYTES`] are refused before reading, .xlsx zips that unpack too far by
-//! `zip_guard`, sheets whose used area exceeds [`MAX_GRID_CELLS`] before calamine allocates it,
+//! `zip_guard`, sheets whose used (or, in .xls, stated) area exceeds [`MAX_GRID_CELLS`] or is
+//! mostly empty before calamine allocates it (`xlsx_stream::used_area`, `xls_guard`),
 //! and a panic inside calamine becomes the "cannot read" error ([`guarded`]). Cells longer than
 //! [`MAX_CELL_CHARS`] are read and then rejected row by row (`validate.rs`). `laoke bench fuzz`
 //! and tests/import_fuzz.rs hold all of this to account.
@@ -24,6 +25,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::borrow::Cow;
 use std::path::Path;
 
+mod xls_guard;
 mod xlsx_stream;
 mod zip_guard;
 
@@ -37,6 +39,18 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// 32 bytes each in memory). 20 million is a full 1,048,576-row sheet of 19 columns; a
 /// workbook whose cells claim a larger area (one cell at A1, one at XFD1048576) is refused.
 pub const MAX_GRID_CELLS: u64 = 20_000_000;
+/// Past a million cells, a used rectangle must be at least 1/16 filled: what makes a sheet
+/// large is its data, and a few cells far apart must not cost memory out of proportion to the
+/// file (a 20 KB .xls asking for 20 million cells, 640 MB, was found by the fuzzer).
+const SPARSE_FLOOR: u64 = 1_000_000;
+const SPARSE_CELLS_PER_FILLED: u64 = 16;
+
+/// Whether a sheet whose used rectangle spans `area` cells, `filled` of them non-empty, may be
+/// read whole.
+fn area_allowed(area: u64, filled: u64) -> bool {
+    area <= MAX_GRID_CELLS
+        && (area <= SPARSE_FLOOR || area <= filled.saturating_mul(SPARSE_CELLS_PER_FILLED))
+}
 /// How many leading rows may be a title above the real header row.
 const HEADER_SEARCH_ROWS: usize = 10;
 
@@ -291,10 +305,14 @@ fn load_grid(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
         let area = guarded(|| Ok(xlsx_stream::used_area(&bytes)))
             .ok()
             .flatten();
-        if let Some(cells) = area.filter(|n| *n > MAX_GRID_CELLS) {
+        if let Some((cells, _)) = area.filter(|(a, filled)| !area_allowed(*a, *filled)) {
             return Err(too_many_cells(cells));
         }
     }
+    let bytes = match format {
+        FileFormat::Xls => guarded(|| xls_guard::sanitized(&bytes))?,
+        _ => bytes,
+    };
     let range = guarded(|| {
         let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
             .map_err(|e| unreadable(e.to_string()))?;
@@ -344,10 +362,10 @@ fn load_grid(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
 fn too_many_cells(cells: u64) -> Error {
     Error::invalid(
         format!(
-            "这个表格的数据区域太大（{cells} 个单元格，最多 {MAX_GRID_CELLS}）：可能有一个单元格填在很远的位置。请删掉多余的行列，或另存为 csv 后再导入。"
+            "这个表格的数据区域太大或太空（{cells} 个单元格）：可能有单元格填在很远的位置。请删掉多余的行列，或另存为 csv 后再导入。"
         ),
         format!(
-            "This sheet's data area is too large ({cells} cells, at most {MAX_GRID_CELLS}): a cell may sit far away from the rest. Delete the extra rows and columns, or save it as csv, and import again."
+            "This sheet's data area is too large or too empty ({cells} cells): a cell may sit far away from the rest. Delete the extra rows and columns, or save it as csv, and import again."
         ),
     )
 }

@@ -157,21 +157,25 @@ pub(super) fn rows(
 
 /// How many cells the whole-sheet path would hold for the first sheet: the rectangle from the
 /// first to the last non-empty cell, as calamine's `worksheet_range` allocates it (empty cells
-/// included). None when the sheet cannot be read this way (the grid path then reports why).
-pub(super) fn used_area(bytes: &[u8]) -> Option<u64> {
+/// included), and how many of them are filled. None when the sheet cannot be read this way
+/// (the grid path then reports why).
+pub(super) fn used_area(bytes: &[u8]) -> Option<(u64, u64)> {
     let mut book = open(bytes).ok()?;
     let sheet = book.sheet_names().first()?.clone();
     let mut cells = book.worksheet_cells_reader(&sheet).ok()?;
     let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    let mut filled = 0u64;
     while let Some(cell) = cells.next_cell().ok()? {
         if matches!(cell.get_value(), DataRef::Empty) {
             continue;
         }
+        filled += 1;
         let (r, c) = cell.get_position();
         (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
     }
     if r0 > r1 {
-        return Some(0);
+        return Some((0, 0));
     }
-    Some((r1 - r0) as u64 + 1).map(|rows| rows.saturating_mul((c1 - c0) as u64 + 1))
+    let rows = (r1 - r0) as u64 + 1;
+    Some((rows.saturating_mul((c1 - c0) as u64 + 1), filled))
 }
