@@ -191,7 +191,7 @@ fn a_50_mb_file_that_is_no_spreadsheet_is_named_as_such() {
     }
     let path = dir.join("photo.jpg.csv");
     std::fs::write(&path, noise).unwrap();
-    let err = dry_run(&store, &s, &path).err().expect("refused");
+    let err = dry_run(&store, &s, &path).expect_err("refused");
     assert!(en(&err).contains("not a spreadsheet"), "{}", en(&err));
 }
 
@@ -227,7 +227,7 @@ fn a_damaged_xlsx_that_makes_the_reader_panic_is_a_clear_error() {
         }
     });
     let result = read::load_bytes(bytes).and_then(|l| l.for_each_row(&mut |_, _, _| Ok(true)));
-    let err = result.err().expect("refused");
+    let err = result.expect_err("refused");
     assert!(
         en(&err).contains("Cannot read this Excel file"),
         "{}",

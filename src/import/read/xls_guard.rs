@@ -54,7 +54,7 @@ pub(super) fn sanitized(bytes: &[u8]) -> Result<Vec<u8>> {
 /// reserves it) over [`MAX_GRID_CELLS`], or a used rectangle that [`area_allowed`] refuses.
 fn refused_area(stream: &[u8]) -> Option<u64> {
     let mut sheets = Vec::new();
-    for (typ, data) in records(&stream, 0) {
+    for (typ, data) in records(stream, 0) {
         match typ {
             0x0085 if data.len() >= 4 => {
                 sheets.push(u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize)
@@ -70,7 +70,7 @@ fn refused_area(stream: &[u8]) -> Option<u64> {
             filled += 1;
             (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
         };
-        for (typ, data) in records(&stream, at) {
+        for (typ, data) in records(stream, at) {
             let u16_at = |i: usize| {
                 data.get(i..i + 2)
                     .map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
