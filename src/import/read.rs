@@ -9,6 +9,14 @@
 //! Also what every later step reads cells with: [`clean_text`] (the `="…"` / `'` wrappers
 //! exports put around values) and Excel serial dates as text or date-times, here so that
 //! `fields.rs` (header matching) and `validate.rs` (row checks) do not use each other.
+//!
+//! Hostile or damaged files end in a clear error, never a crash or unbounded memory: files over
+//! [`MAX_FILE_BYTES`] are refused before reading, .xlsx zips that unpack too far by
+//! `zip_guard`, sheets whose used (or, in .xls, stated) area exceeds [`MAX_GRID_CELLS`] or is
+//! mostly empty before calamine allocates it (`xlsx_stream::used_area`, `xls_guard`),
+//! and a panic inside calamine becomes the "cannot read" error ([`guarded`]). Cells longer than
+//! [`MAX_CELL_CHARS`] are read and then rejected row by row (`validate.rs`). `laoke bench fuzz`
+//! and tests/import_fuzz.rs hold all of this to account.
 
 use super::encoding::{self, FileFormat, TextEncoding};
 use crate::{Error, Result};
@@ -17,12 +25,32 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::borrow::Cow;
 use std::path::Path;
 
+mod xls_guard;
 mod xlsx_stream;
+mod zip_guard;
+
+pub use zip_guard::{MAX_SHARED_STRINGS_BYTES, MAX_UNPACKED_BYTES};
 
 /// Larger files are refused up front with a clear message, not read until memory runs out.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 /// Excel's own limit for a cell; longer cells are rejected row by row.
 pub const MAX_CELL_CHARS: usize = 32_767;
+/// The most cells a sheet read whole may span (its used rectangle, empty cells included: about
+/// 32 bytes each in memory). 20 million is a full 1,048,576-row sheet of 19 columns; a
+/// workbook whose cells claim a larger area (one cell at A1, one at XFD1048576) is refused.
+pub const MAX_GRID_CELLS: u64 = 20_000_000;
+/// Past a million cells, a used rectangle must be at least 1/16 filled: what makes a sheet
+/// large is its data, and a few cells far apart must not cost memory out of proportion to the
+/// file (a 20 KB .xls asking for 20 million cells, 640 MB, was found by the fuzzer).
+const SPARSE_FLOOR: u64 = 1_000_000;
+const SPARSE_CELLS_PER_FILLED: u64 = 16;
+
+/// Whether a sheet whose used rectangle spans `area` cells, `filled` of them non-empty, may be
+/// read whole.
+fn area_allowed(area: u64, filled: u64) -> bool {
+    area <= MAX_GRID_CELLS
+        && (area <= SPARSE_FLOOR || area <= filled.saturating_mul(SPARSE_CELLS_PER_FILLED))
+}
 /// How many leading rows may be a title above the real header row.
 const HEADER_SEARCH_ROWS: usize = 10;
 
@@ -227,9 +255,31 @@ fn unreadable(e: String) -> Error {
     )
 }
 
+/// Run a call into calamine, turning a panic into the clear "cannot read" error.
+///
+/// Why: calamine is a third-party parser and panics on some damaged workbooks (a shared-string
+/// index past the table, a cell reference whose row overflows: both found by `laoke bench
+/// fuzz`, and still open upstream in later versions). A damaged file must end in an error the
+/// user can act on, never a crashed import, so every call into it goes through here. The
+/// reader's state is dropped with the error, never used again.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(unreadable(format!("{READER_STOPPED} ({what})")))
+    })
+}
+
+/// Part of the message of a workbook calamine could not read without panicking.
+pub const READER_STOPPED: &str = "the workbook reader stopped";
+
 fn load_workbook(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
     if format == FileFormat::Xlsx {
-        if let Some(header) = xlsx_stream::header(&bytes) {
+        zip_guard::check(&bytes)?;
+        if let Some(header) = guarded(|| Ok(xlsx_stream::header(&bytes))).ok().flatten() {
             return Ok(Loaded {
                 format,
                 encoding: None,
@@ -251,12 +301,26 @@ fn load_workbook(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
 
 /// The whole first sheet read up front (.xls, and .xlsx files the stream cannot take).
 fn load_grid(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| unreadable(e.to_string()))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(r) => r.map_err(|e| unreadable(e.to_string()))?,
-        None => return Err(empty_file()),
+    if format == FileFormat::Xlsx {
+        let area = guarded(|| Ok(xlsx_stream::used_area(&bytes)))
+            .ok()
+            .flatten();
+        if let Some((cells, _)) = area.filter(|(a, filled)| !area_allowed(*a, *filled)) {
+            return Err(too_many_cells(cells));
+        }
+    }
+    let bytes = match format {
+        FileFormat::Xls => guarded(|| xls_guard::sanitized(&bytes))?,
+        _ => bytes,
     };
+    let range = guarded(|| {
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|e| unreadable(e.to_string()))?;
+        match book.worksheet_range_at(0) {
+            Some(r) => r.map_err(|e| unreadable(e.to_string())),
+            None => Err(empty_file()),
+        }
+    })?;
     let first_row = range.start().map(|(r, _)| r as u64 + 1).unwrap_or(1);
     let width = range.width();
     let mut rows: Vec<Vec<Data>> = Vec::with_capacity(range.height());
@@ -293,6 +357,17 @@ fn load_grid(bytes: Vec<u8>, format: FileFormat) -> Result<Loaded> {
             first_row: header_row + 1,
         },
     })
+}
+
+fn too_many_cells(cells: u64) -> Error {
+    Error::invalid(
+        format!(
+            "这个表格的数据区域太大或太空（{cells} 个单元格）：可能有单元格填在很远的位置。请删掉多余的行列，或另存为 csv 后再导入。"
+        ),
+        format!(
+            "This sheet's data area is too large or too empty ({cells} cells): a cell may sit far away from the rest. Delete the extra rows and columns, or save it as csv, and import again."
+        ),
+    )
 }
 
 fn grid_value(d: &Data) -> Value<'_> {
@@ -656,6 +731,19 @@ mod tests {
         assert_eq!(s, g);
         assert_eq!(s.1, 3, "the header is row 3");
         assert_eq!(s.3.iter().map(|r| r.0).collect::<Vec<_>>(), vec![4, 7, 8]);
+    }
+
+    #[test]
+    fn a_cell_far_away_is_a_clear_error_not_a_huge_allocation() {
+        let bytes = workbook(|ws| {
+            ws.write(0, 1, "订单编号").unwrap();
+            ws.write(0, 2, "买家会员名").unwrap();
+            ws.write(1_048_575, 16_383, "x").unwrap();
+        });
+        let err = load_bytes(bytes).err().expect("refused");
+        assert!(err
+            .message(crate::i18n::Lang::En)
+            .contains("data area is too large"));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! Cells to the right of both the header row and the sheet's stated dimension are not read
 //! (they have no header, so no column can be mapped to them).
 
-use super::{header_text, unreadable, Position, RowVisitor, Value, HEADER_SEARCH_ROWS};
+use super::{guarded, header_text, unreadable, Position, RowVisitor, Value, HEADER_SEARCH_ROWS};
 use crate::Result;
 use calamine::{DataRef, Reader, Xlsx};
 use std::borrow::Cow;
@@ -81,7 +81,7 @@ pub(super) fn header(bytes: &[u8]) -> Option<Header> {
         }
         let (r, c) = pos?;
         let start = *first_row.get_or_insert(r);
-        if r >= start + HEADER_SEARCH_ROWS as u32 {
+        if r >= start.saturating_add(HEADER_SEARCH_ROWS as u32) {
             break None;
         }
         column_a |= c == 0;
@@ -116,10 +116,11 @@ pub(super) fn rows(
     total: u64,
     f: &mut RowVisitor<'_>,
 ) -> Result<()> {
-    let mut book = open(bytes).map_err(|e| unreadable(e.to_string()))?;
-    let mut cells = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| unreadable(e.to_string()))?;
+    let mut book = guarded(|| open(bytes).map_err(|e| unreadable(e.to_string())))?;
+    let mut cells = guarded(|| {
+        book.worksheet_cells_reader(sheet)
+            .map_err(|e| unreadable(e.to_string()))
+    })?;
     let mut row: Vec<Value<'_>> = vec![Value::Empty; width];
     let mut current: Option<u32> = None;
     let mut emit = |r: u32, row: &mut Vec<Value<'_>>| -> Result<bool> {
@@ -136,7 +137,8 @@ pub(super) fn rows(
         row.iter_mut().for_each(|v| *v = Value::Empty);
         Ok(keep_going)
     };
-    while let Some(cell) = cells.next_cell().map_err(|e| unreadable(e.to_string()))? {
+    // Every step of calamine's reader is guarded (see `guarded`); `f` is called outside.
+    while let Some(cell) = guarded(|| cells.next_cell().map_err(|e| unreadable(e.to_string())))? {
         let (r, c) = cell.get_position();
         if r <= header_index || c as usize >= width {
             continue;
@@ -151,4 +153,29 @@ pub(super) fn rows(
         emit(r, &mut row)?;
     }
     Ok(())
+}
+
+/// How many cells the whole-sheet path would hold for the first sheet: the rectangle from the
+/// first to the last non-empty cell, as calamine's `worksheet_range` allocates it (empty cells
+/// included), and how many of them are filled. None when the sheet cannot be read this way
+/// (the grid path then reports why).
+pub(super) fn used_area(bytes: &[u8]) -> Option<(u64, u64)> {
+    let mut book = open(bytes).ok()?;
+    let sheet = book.sheet_names().first()?.clone();
+    let mut cells = book.worksheet_cells_reader(&sheet).ok()?;
+    let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    let mut filled = 0u64;
+    while let Some(cell) = cells.next_cell().ok()? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        filled += 1;
+        let (r, c) = cell.get_position();
+        (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
+    }
+    if r0 > r1 {
+        return Some((0, 0));
+    }
+    let rows = (r1 - r0) as u64 + 1;
+    Some((rows.saturating_mul((c1 - c0) as u64 + 1), filled))
 }

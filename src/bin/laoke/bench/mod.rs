@@ -8,6 +8,7 @@ use laoke::Error;
 use std::path::PathBuf;
 
 mod backup;
+mod fuzz;
 mod import;
 mod loyalty;
 mod search;
@@ -65,6 +66,23 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 30)]
         runs: usize,
     },
+    /// Fuzz the import readers: --cases generated hostile files (real-shaped exports in every
+    /// CSV encoding, mutated xlsx containers, zips in zips, huge cells, noise) read, recognised
+    /// and checked; prints the count and time; fails on a panic or a case over --max-case-ms.
+    Fuzz {
+        #[arg(long, default_value_t = 1_000_000)]
+        cases: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The first case number (to rerun one reported case: --case N --cases 1).
+        #[arg(long = "case", default_value_t = 0)]
+        first: u64,
+        #[arg(long, default_value_t = 2_000)]
+        max_case_ms: u64,
+        /// Write the cases' inputs to this folder instead of running them.
+        #[arg(long)]
+        save: Option<PathBuf>,
+    },
     /// Time the loyalty job (tiers, earning sweep, expiry) on a store (--data-dir or --store);
     /// everything is rolled back.
     Loyalty {
@@ -90,5 +108,12 @@ pub fn run(ctx: &Ctx, cmd: BenchCmd) -> Result<(), Error> {
         } => import::run(csv_rows, xlsx_rows, dir, &bulk),
         BenchCmd::Tickets { add, runs } => tickets::run(ctx, add, runs),
         BenchCmd::Loyalty { store } => loyalty::run(ctx, store),
+        BenchCmd::Fuzz {
+            cases,
+            seed,
+            first,
+            max_case_ms,
+            save,
+        } => fuzz::run(cases, seed, first, max_case_ms, save),
     }
 }
