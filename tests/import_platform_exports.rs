@@ -1,4 +1,4 @@
-//! Douyin 抖店 and WeChat 微信小店 order exports with their full real header rows (the column
+//! Douyin 抖店, WeChat 微信小店 and Pinduoduo 拼多多 order exports with their full real header rows (the column
 //! lists public tools that read these exports use), recognised without choosing a preset:
 //! rows of one order become one order with several items, receivers become customers, and the
 //! platform's amounts, times and places land in the right fields.
@@ -229,5 +229,62 @@ fn an_older_taobao_layout_is_recognised_and_every_buyer_keeps_the_mobile() {
         ),
         15_000,
         "支付金额 is the amount paid"
+    );
+}
+
+/// 拼多多 订单导出 in its current layout (the order columns public tools read), with the
+/// receiver's columns masked as the platform exports them and the buyer's id.
+const PDD: &[&str] = &[
+    "订单成交时间,商品,订单号,订单状态,商品总价(元),邮费(元),店铺优惠折扣(元),平台优惠折扣(元),多多支付立减金额(元),用户实付金额(元),商家实收金额(元),商品数量(件),发货时间,确认收货时间,商品id,商品规格,样式ID,商家编码-规格维度,商家编码-商品维度,商家备注,售后状态,快递单号,快递公司,收货人,手机,省,市,区,街道,买家ID",
+    "2026-02-03 10:00:00,桂花乌龙 250g,260203-111111111111111,已收货,68.00,0.00,5.00,3.00,0.00,60.00,63.00,1,2026-02-03 18:00:00,2026-02-06 09:00:00,754299529443,250g,S1,GH-250,GH,,无售后或售后取消,YT100,圆通快递,张**,138****1234,浙江省,杭州市,西湖区,****,pdd_80001",
+    "2026-02-09 21:00:00,紫砂杯,260209-222222222222222,已收货,24.00,0.00,0.00,0.00,0.00,24.00,24.00,1,2026-02-10 09:00:00,2026-02-13 09:00:00,754299529444,白色,S2,ZS-01,ZS,,退款成功,YT101,圆通快递,张**,138****5678,浙江省,杭州市,西湖区,****,pdd_80001",
+    "2026-02-10 08:00:00,龙井 100g,260210-333333333333333,待发货,99.00,0.00,0.00,0.00,0.00,99.00,99.00,1,,,754299529445,100g,S3,LJ-100,LJ,,无售后或售后取消,,,李**,139****0000,江苏省,南京市,鼓楼区,****,pdd_80002",
+];
+
+#[test]
+fn a_pinduoduo_export_with_masked_phones_matches_repeat_buyers_by_their_buyer_id() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let path = tmp.path().join("拼多多订单导出.csv");
+    write_utf8_bom(&path, PDD);
+
+    let r = import(&store, &owner, &path);
+    assert_eq!(r.preset, "pdd");
+    assert_eq!(
+        (r.created, r.rejected, r.customers_created),
+        (3, 0, 2),
+        "two buyers, though every phone differs: {:?}",
+        r.rejected_rows
+    );
+    assert_eq!(
+        query::<i64>(
+            &store,
+            &owner,
+            "SELECT count(DISTINCT customer_id) FROM orders WHERE order_no IN ('260203-111111111111111', '260209-222222222222222')"
+        ),
+        1,
+        "pdd_80001's two orders land on one customer"
+    );
+    let (channel, status, paid): (String, String, i64) = raw_connection_as_owner(&store, &owner)
+        .query_row(
+            "SELECT channel, status, paid_fen FROM orders WHERE order_no = '260209-222222222222222'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(channel, "pdd");
+    assert_eq!(paid, 2400, "what the buyer paid (用户实付)");
+    assert_eq!(
+        status, "refunded",
+        "售后状态 退款成功 is read as a refund: {status}"
+    );
+    assert_eq!(
+        query::<i64>(
+            &store,
+            &owner,
+            "SELECT count(*) FROM customer_phones WHERE phone LIKE '%*%'"
+        ),
+        0,
+        "a masked phone is never stored as a number"
     );
 }

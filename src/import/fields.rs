@@ -37,6 +37,9 @@ pub enum Field {
     OrderNo,
     Channel,
     Status,
+    /// The after-sale state (售后状态, Pinduoduo): "退款成功" there refunds an order whose own
+    /// status still says 已收货.
+    AfterSale,
     OrderedAt,
     PaidAt,
     GoodsAmount,
@@ -75,6 +78,7 @@ impl Field {
         Field::OrderNo,
         Field::Channel,
         Field::Status,
+        Field::AfterSale,
         Field::OrderedAt,
         Field::PaidAt,
         Field::GoodsAmount,
@@ -139,6 +143,7 @@ impl Field {
             OrderNo => "订单号",
             Channel => "渠道/平台",
             Status => "订单状态",
+            AfterSale => "售后状态",
             OrderedAt => "下单时间",
             PaidAt => "付款时间",
             GoodsAmount => "商品金额",
@@ -177,6 +182,7 @@ impl Field {
             OrderNo => "Order number",
             Channel => "Channel",
             Status => "Status",
+            AfterSale => "After-sale status",
             OrderedAt => "Ordered at",
             PaidAt => "Paid at",
             GoodsAmount => "Goods amount",
@@ -226,6 +232,7 @@ impl Field {
             ],
             Channel => &["渠道", "平台", "来源平台", "channel", "platform"],
             Status => &["订单状态", "状态", "交易状态", "status"],
+            AfterSale => &["售后状态", "退款状态", "售后", "after-sale status"],
             OrderedAt => &[
                 "下单时间",
                 "订单创建时间",

@@ -120,8 +120,12 @@ pub const PRESETS: &[Preset] = &[
         columns: &[
             (Field::OrderNo, &["订单号"]),
             (Field::ProductName, &["商品"]),
-            (Field::Sku, &["商家编码-SKU维度", "样式ID"]),
+            (
+                Field::Sku,
+                &["商家编码-SKU维度", "商家编码-规格维度", "样式ID"],
+            ),
             (Field::Status, &["订单状态"]),
+            (Field::AfterSale, &["售后状态"]),
             (Field::GoodsAmount, &["商品总价(元)"]),
             (Field::Discount, &["店铺优惠折扣(元)"]),
             (Field::Shipping, &["邮费(元)"]),
@@ -136,6 +140,12 @@ pub const PRESETS: &[Preset] = &[
             (Field::OrderedAt, &["订单成交时间", "成团时间", "支付时间"]),
             (Field::PaidAt, &["支付时间", "成团时间"]),
             (Field::Note, &["商家备注", "买家留言"]),
+            // Masked phones (138****1234) say nothing about who bought: the buyer's id, when
+            // the export carries one, matches repeat buyers as Taobao's 买家会员名 does.
+            (
+                Field::BuyerNick,
+                &["买家ID", "用户ID", "买家昵称", "用户昵称"],
+            ),
         ],
         signature: &["订单号", "商品", "商家实收金额(元)", "商品数量(件)"],
     },

@@ -358,6 +358,17 @@ pub fn order_row(m: &Resolved, cells: &[Value], tz: Tz) -> Result<OrderRow, Vec<
             }
         }
     }
+    // 售后状态: a refund recorded there outranks the order's own status (已收货 then 退款成功);
+    // any other after-sale word (无售后, 退款中, 售后取消) leaves the status as it is.
+    if let Some((_, v)) = r.cell(Field::AfterSale) {
+        if let Some(t) = text(v) {
+            if let Some(s @ (OrderStatus::Refunded | OrderStatus::PartiallyRefunded)) =
+                parse_status(&t).filter(|_| !t.contains("取消") && !t.contains("无售后"))
+            {
+                row.status = Some(s);
+            }
+        }
+    }
     row.ordered_at = r.datetime(Field::OrderedAt, tz);
     if row.ordered_at.is_none() {
         if let Some((i, v)) = r.cell(Field::OrderedAt) {
