@@ -288,3 +288,69 @@ fn a_pinduoduo_export_with_masked_phones_matches_repeat_buyers_by_their_buyer_id
         "a masked phone is never stored as a number"
     );
 }
+
+/// 京东 订单导出 in its full layout: one row per SKU with the order's amounts repeated, the
+/// buyer's account (下单帐号) beside a masked phone and name.
+const JD: &[&str] = &[
+    "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,客户姓名,客户地址,联系电话,订单备注,发票类型,发票抬头,发票内容,商家备注,商家备注等级（等级1-5为由高到低）,运费金额,付款确认时间,增值税发票,货号,订单完成时间,订单来源,订单渠道,送装服务,服务费,仓库ID,仓库名称,是否京仓订单",
+    "310000000001,100011,桂花乌龙 250g,2,在线支付,2026-02-05 09:00:00,34.00,92.00,92.00,0.00,92.00,完成,SOP,jd_wangfang,王*,浙江杭州市西湖区****,138****1234,,电子普通发票,个人,商品明细,,,0.00,2026-02-05 09:01:00,否,GH-250,2026-02-09 10:00:00,京东商城,APP,否,0.00,,,否",
+    "310000000001,100012,紫砂杯,1,在线支付,2026-02-05 09:00:00,24.00,92.00,92.00,0.00,92.00,完成,SOP,jd_wangfang,王*,浙江杭州市西湖区****,138****1234,,电子普通发票,个人,商品明细,,,0.00,2026-02-05 09:01:00,否,ZS-01,2026-02-09 10:00:00,京东商城,APP,否,0.00,,,否",
+    "310000000002,100013,龙井 100g,1,在线支付,2026-02-20 20:00:00,99.00,99.00,99.00,0.00,99.00,等待出库,SOP,jd_wangfang,王*,浙江杭州市西湖区****,138****9999,,电子普通发票,个人,商品明细,,,0.00,2026-02-20 20:00:30,否,LJ-100,,京东商城,APP,否,0.00,,,否",
+    "310000000003,100013,龙井 100g,1,在线支付,2026-02-21 20:00:00,99.00,99.00,99.00,0.00,99.00,(删除)已取消,SOP,jd_lisi,李*,江苏南京市鼓楼区****,139****0000,,电子普通发票,个人,商品明细,,,0.00,,否,LJ-100,,京东商城,APP,否,0.00,,,否",
+];
+
+#[test]
+fn a_jd_export_with_masked_contacts_keeps_multi_item_orders_whole_and_buyers_apart() {
+    let (tmp, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let path = tmp.path().join("京东订单导出.csv");
+    write_utf8_bom(&path, JD);
+
+    let r = import(&store, &owner, &path);
+    assert_eq!(r.preset, "jd");
+    assert_eq!(
+        (r.created, r.rejected, r.customers_created),
+        (3, 0, 2),
+        "{:?}",
+        r.rejected_rows
+    );
+    let (paid, items): (i64, i64) = raw_connection_as_owner(&store, &owner)
+        .query_row(
+            "SELECT o.paid_fen, (SELECT count(*) FROM order_items i WHERE i.order_id = o.id)
+             FROM orders o WHERE o.order_no = '310000000001'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (paid, items),
+        (9200, 2),
+        "the order's amount once, both SKUs as items"
+    );
+    assert_eq!(
+        query::<i64>(
+            &store,
+            &owner,
+            "SELECT count(DISTINCT customer_id) FROM orders WHERE order_no IN ('310000000001', '310000000002')"
+        ),
+        1,
+        "jd_wangfang's orders land on one customer although the masked phones differ"
+    );
+    assert_eq!(
+        query::<String>(
+            &store,
+            &owner,
+            "SELECT status FROM orders WHERE order_no = '310000000003'"
+        ),
+        "cancelled"
+    );
+    assert_eq!(
+        query::<i64>(
+            &store,
+            &owner,
+            "SELECT count(*) FROM customer_phones WHERE phone LIKE '%*%'"
+        ),
+        0,
+        "a masked phone is never stored as a number"
+    );
+}
