@@ -247,12 +247,13 @@ fn wal_len(dir: &Path) -> u64 {
     std::fs::metadata(dir.join("laoke.db-wal")).map_or(0, |m| m.len())
 }
 
-/// Spawn the operation; returns the child and its start.
-fn spawn(home: &Path, dir: &Path, args: &[OsString]) -> (std::process::Child, Instant) {
+/// Spawn the operation (its messages go to `log`); returns the child and its start.
+fn spawn(home: &Path, dir: &Path, args: &[OsString], log: &Path) -> (std::process::Child, Instant) {
+    let log = std::fs::File::create(log).unwrap();
     let child = cli(home, dir)
         .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
         .spawn()
         .unwrap();
     (child, Instant::now())
@@ -276,6 +277,7 @@ pub struct Counts {
 pub fn kill_at_random_points(name: &str, p: &Prepared, args: &[OsString], seed: u64) -> Counts {
     let started = Instant::now();
     let work = p.tmp.path().join("work");
+    let log = p.tmp.path().join("run.log");
     copy_store(&p.template, &work);
     let before = fingerprint(&work, &p.key_hex);
     // The login alone (a read-only command): kills by time start about there.
@@ -285,7 +287,7 @@ pub fn kill_at_random_points(name: &str, p: &Prepared, args: &[OsString], seed: 
         t.elapsed()
     };
     // The reference: the operation run to the end, watching how far the WAL grows.
-    let (mut child, t0) = spawn(&p.home, &work, args);
+    let (mut child, t0) = spawn(&p.home, &work, args, &log);
     let mut wal_max = 0;
     let status = loop {
         wal_max = wal_max.max(wal_len(&work));
@@ -295,7 +297,11 @@ pub fn kill_at_random_points(name: &str, p: &Prepared, args: &[OsString], seed: 
         std::thread::sleep(Duration::from_micros(50));
     };
     let full = t0.elapsed();
-    assert!(status.success(), "{name}: the reference run succeeds");
+    assert!(
+        status.success(),
+        "{name}: the reference run succeeds: {}",
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
     let after = fingerprint(&work, &p.key_hex);
     assert!(
         !diff(&before, &after).is_empty(),
@@ -312,7 +318,7 @@ pub fn kill_at_random_points(name: &str, p: &Prepared, args: &[OsString], seed: 
         );
         copy_store(&p.template, &work);
         let by_time = round % 2 == 1;
-        let (mut child, t0) = spawn(&p.home, &work, args);
+        let (mut child, t0) = spawn(&p.home, &work, args, &log);
         let point = if by_time {
             let from = login.min(full).as_micros() as u64 / 2;
             let to = full.as_micros() as u64 * 6 / 5;
@@ -349,8 +355,11 @@ pub fn kill_at_random_points(name: &str, p: &Prepared, args: &[OsString], seed: 
             n.finished_first += 1;
             assert!(
                 finished.unwrap().success() && now == after,
-                "{name} round {round}: a run that ended by itself wrote everything: {:?}",
-                diff(&now, &after)
+                "{name} round {round}: a run that ended by itself ({:?}) wrote everything: \
+                 {:?}\n{}",
+                finished.unwrap(),
+                diff(&now, &after),
+                std::fs::read_to_string(&log).unwrap_or_default()
             );
         } else if now == before {
             n.rolled_back += 1;
