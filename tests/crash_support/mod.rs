@@ -351,13 +351,12 @@ pub fn kill_at_random_points(name: &str, p: &Prepared, args: &[OsString], seed: 
             String::from_utf8_lossy(&out.stderr)
         );
         let now = fingerprint(&work, &p.key_hex);
-        if finished.is_some() {
+        if let Some(status) = finished {
             n.finished_first += 1;
             assert!(
-                finished.unwrap().success() && now == after,
-                "{name} round {round}: a run that ended by itself ({:?}) wrote everything: \
+                status.success() && now == after,
+                "{name} round {round}: a run that ended by itself ({status:?}) wrote everything: \
                  {:?}\n{}",
-                finished.unwrap(),
                 diff(&now, &after),
                 std::fs::read_to_string(&log).unwrap_or_default()
             );
