@@ -1,4 +1,5 @@
-//! `laoke orders list` and `laoke orders show`: the same orders, filters and totals as the app.
+//! `laoke orders list`, `show` and `new`: the same orders, filters and totals as the app, and a
+//! sale entered from a terminal.
 
 mod common;
 
@@ -111,4 +112,71 @@ fn the_cli_lists_orders_with_totals_and_shows_one() {
         "{}",
         bad.stderr
     );
+}
+
+#[test]
+fn the_cli_enters_a_sale_and_refuses_bad_items_and_points_not_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    let wang = {
+        let (store, owner, _) = init(&dir);
+        customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap()
+    };
+    let cli = |args: &[&str]| {
+        run_cli(
+            laoke_cli(tmp.path(), &dir)
+                .args(["--user", OWNER, "--lang", "en"])
+                .args(args)
+                .env("LAOKE_PASSWORD", OWNER_PASSWORD),
+        )
+    };
+    let w = wang.to_string();
+    let sale = cli(&[
+        "orders",
+        "new",
+        "--customer",
+        &w,
+        "--item",
+        "龙井=99.00x2",
+        "--item",
+        "白茶=12.5",
+        "--discount",
+        "1.50",
+    ]);
+    assert!(sale.ok, "{}", sale.stderr);
+    assert!(
+        sale.stdout.contains("Order entered MD") && sale.stdout.contains("paid ¥209.00"),
+        "{}",
+        sale.stdout
+    );
+    let list = cli(&["orders", "list", "--customer", &w]);
+    assert!(
+        list.stdout.contains("orders: 1") && list.stdout.contains("paid: ¥209.00"),
+        "{}",
+        list.stdout
+    );
+    let bad = cli(&["orders", "new", "--item", "龙井"]);
+    assert!(
+        !bad.ok && bad.stderr.contains("NAME=PRICE"),
+        "{}",
+        bad.stderr
+    );
+    // The points the sale just earned are not usable yet: nothing is written.
+    let points = cli(&[
+        "orders",
+        "new",
+        "--customer",
+        &w,
+        "--item",
+        "龙井=99",
+        "--points",
+        "50",
+    ]);
+    assert!(
+        !points.ok && points.stderr.contains("[invalid_input]"),
+        "{}",
+        points.stderr
+    );
+    let list = cli(&["orders", "list", "--customer", &w]);
+    assert!(list.stdout.contains("orders: 1"), "{}", list.stdout);
 }

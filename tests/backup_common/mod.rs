@@ -1,4 +1,5 @@
-//! Helpers shared by the backup tests: progress sink, table hashes, a tmpfs mount guard.
+//! Helpers shared by the backup tests: progress sink, table hashes, a tmpfs mount guard (run
+//! unprivileged in a user and mount namespace, see [`mount_here_or_rerun`]).
 
 #![allow(dead_code)]
 
@@ -60,25 +61,31 @@ pub fn open_raw(path: &Path, key_hex: &str) -> rusqlite::Connection {
     conn
 }
 
-/// A tmpfs mounted on a temp dir (we run as root in CI); unmounted on drop.
+/// Set in the re-run of a test inside a user and mount namespace ([`mount_here_or_rerun`]).
+const IN_NAMESPACE: &str = "LAOKE_TEST_IN_MOUNT_NAMESPACE";
+
+fn try_mount(dir: &Path, options: &str) -> bool {
+    std::fs::create_dir_all(dir).unwrap();
+    std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+        .arg(dir)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A tmpfs mounted on a temp dir; unmounted on drop. Call [`mount_here_or_rerun`] first: it
+/// makes sure a mount works where the test goes on.
 pub struct Tmpfs(pub PathBuf);
 
 impl Tmpfs {
-    /// `None` (with a printed note) where mounting is not allowed.
-    pub fn mount(dir: &Path, options: &str) -> Option<Self> {
-        std::fs::create_dir_all(dir).unwrap();
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
-            .arg(dir)
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if ok {
-            Some(Tmpfs(dir.to_path_buf()))
-        } else {
-            eprintln!("note: cannot mount a tmpfs here (not root?); this check is skipped");
-            None
-        }
+    pub fn mount(dir: &Path, options: &str) -> Self {
+        assert!(
+            try_mount(dir, options),
+            "mounting a tmpfs on {} worked a moment ago",
+            dir.display()
+        );
+        Tmpfs(dir.to_path_buf())
     }
 }
 
@@ -86,6 +93,53 @@ impl Drop for Tmpfs {
     fn drop(&mut self) {
         let _ = std::process::Command::new("umount").arg(&self.0).status();
     }
+}
+
+/// For the tests that need a small or read-only file system (a tmpfs). Returns true when the
+/// test should go on in this process: it may mount (root, as in CI), or it is the re-run.
+/// Otherwise (an unprivileged user) the test `test` is run again in a new user and mount
+/// namespace (`unshare --user --map-root-user --mount`, which Linux allows unprivileged users
+/// by default), where it may mount; its result is this test's result, and false is returned.
+/// Where namespaces are not allowed either the test is skipped, said on stderr past the test
+/// harness's capture (so `cargo test` shows it, in CI too), and false is returned.
+pub fn mount_here_or_rerun(test: &str) -> bool {
+    if std::env::var_os(IN_NAMESPACE).is_some() {
+        return true;
+    }
+    let probe = tempfile::tempdir().unwrap();
+    if try_mount(probe.path(), "size=64k") {
+        let _ = std::process::Command::new("umount")
+            .arg(probe.path())
+            .status();
+        return true;
+    }
+    let out = std::process::Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "--"])
+        .arg(std::env::current_exe().unwrap())
+        .args(["--exact", test, "--test-threads=1", "--nocapture"])
+        .env(IN_NAMESPACE, "1")
+        .output();
+    let skip = |why: String| {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED {test}: no tmpfs can be mounted here (not root, and {why})"
+        );
+        false
+    };
+    let out = match out {
+        Ok(o) => o,
+        Err(e) => return skip(format!("unshare cannot run: {e}")),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.success() && stdout.contains("1 passed") {
+        return false;
+    }
+    if stdout.contains("test result:") {
+        panic!("{test} failed in a user and mount namespace:\n{stdout}\n{stderr}");
+    }
+    skip(format!("no user namespace: {}", stderr.trim()))
 }
 
 /// Flip one bit of a file at `offset`.

@@ -1,5 +1,5 @@
-//! `laoke import FILE` (with `--preset`, `--dry-run`, `--errors`) and `laoke import undo | list |
-//! template`: thin printing over `laoke::import`.
+//! `laoke import FILE` (with `--preset`, `--dry-run`, `--errors`, `--bulk`) and
+//! `laoke import undo | list | template`: thin printing over `laoke::import`.
 
 use crate::ctx::Ctx;
 use clap::Subcommand;
@@ -29,6 +29,23 @@ pub struct ImportArgs {
     /// Where the error workbook goes (default: next to the file, NAME.errors.xlsx).
     #[arg(long)]
     errors: Option<PathBuf>,
+    /// Write strategy: auto (as the app: build the order indexes after loading when the file
+    /// brings at least as many orders as the store has), always, or never (row by row).
+    #[arg(long, default_value = "auto")]
+    bulk: String,
+}
+
+/// `--bulk auto|always|never` (here and in `laoke bench import`).
+pub fn parse_bulk(s: &str) -> Result<import::BulkMode, Error> {
+    match s {
+        "auto" => Ok(import::BulkMode::Auto),
+        "always" => Ok(import::BulkMode::Always),
+        "never" => Ok(import::BulkMode::Never),
+        other => Err(Error::invalid(
+            format!("--bulk 只能是 auto、always 或 never，不是“{other}”。"),
+            format!("--bulk must be auto, always or never, not '{other}'."),
+        )),
+    }
 }
 
 #[derive(Subcommand)]
@@ -99,7 +116,8 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<(), Error> {
                     "Name the file to import, e.g. laoke import orders.csv",
                 ));
             };
-            import_file(ctx, &file, args.preset, args.dry_run, args.errors)?;
+            let bulk = parse_bulk(&args.bulk)?;
+            import_file(ctx, &file, args.preset, args.dry_run, bulk, args.errors)?;
         }
     }
     Ok(())
@@ -110,6 +128,7 @@ fn import_file(
     file: &Path,
     preset: Option<String>,
     dry_run: bool,
+    bulk: import::BulkMode,
     errors: Option<PathBuf>,
 ) -> Result<(), Error> {
     let (store, session) = ctx.open()?;
@@ -150,11 +169,12 @@ fn import_file(
             let _ = std::io::stderr().flush();
         }
     };
-    let report = import::run(
+    let report = import::run_with(
         &store,
         &session,
         &req,
         dry_run,
+        bulk,
         &mut progress,
         &AtomicBool::new(false),
     )?;

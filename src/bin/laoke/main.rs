@@ -27,6 +27,7 @@ mod orders;
 mod points;
 mod rawkey;
 mod restore;
+mod sale;
 mod search;
 mod tickets;
 mod today;
@@ -90,7 +91,7 @@ enum Cmd {
     /// Customers: show one, list duplicate suggestions, merge two, undo a merge.
     #[command(subcommand)]
     Customers(customers::CustomersCmd),
-    /// Orders: list with filters, show one.
+    /// Orders: list with filters, show one, enter a sale (with points / a coupon).
     #[command(subcommand)]
     Orders(orders::OrdersCmd),
     /// Service desk tickets: list a queue, show, log, run the periodic job.

@@ -1,5 +1,6 @@
-//! `laoke orders list | show`: one page of orders with the filter's totals, or one order with
-//! its items, over the same core calls as the orders page (times on the shop's clock).
+//! `laoke orders list | show | new`: one page of orders with the filter's totals, or one order
+//! with its items, over the same core calls as the orders page (times on the shop's clock);
+//! `new` (a sale entered by hand, with points / a coupon) lives in `sale.rs`.
 
 use crate::ctx::Ctx;
 use clap::Subcommand;
@@ -44,9 +45,11 @@ pub enum OrdersCmd {
         #[arg(long)]
         channel: Option<String>,
     },
+    /// Enter a paid sale by hand, optionally paying part with points and/or a coupon.
+    New(crate::sale::SaleArgs),
 }
 
-fn parse_channel(s: &str) -> Result<laoke::orders::Channel, Error> {
+pub fn parse_channel(s: &str) -> Result<laoke::orders::Channel, Error> {
     laoke::orders::Channel::parse(s).ok_or_else(|| {
         Error::invalid(
             format!("渠道“{s}”不认识（可用 taobao、tmall、jd、pdd、wechat_shop、douyin、in_store、other）。"),
@@ -65,6 +68,7 @@ pub fn run(ctx: &Ctx, cmd: OrdersCmd) -> Result<(), Error> {
         t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
     };
     match cmd {
+        OrdersCmd::New(args) => return crate::sale::run(ctx, args),
         OrdersCmd::List {
             channel,
             status,

@@ -1,21 +1,11 @@
 //! `laoke bench import`: generate a Taobao CSV and an xlsx, import each into a temp encrypted
 //! store, and print rows/s, seconds, CPU and peak RSS per phase.
 
-use laoke::{clock, import, Error};
+use laoke::{clock, Error};
 use std::path::PathBuf;
 
 pub fn run(csv_rows: u64, xlsx_rows: u64, dir: Option<PathBuf>, bulk: &str) -> Result<(), Error> {
-    let bulk = match bulk {
-        "auto" => import::BulkMode::Auto,
-        "always" => import::BulkMode::Always,
-        "never" => import::BulkMode::Never,
-        other => {
-            return Err(Error::invalid(
-                format!("--bulk 只能是 auto、always 或 never，不是“{other}”。"),
-                format!("--bulk must be auto, always or never, not '{other}'."),
-            ))
-        }
-    };
+    let bulk = crate::import::parse_bulk(bulk)?;
     let (work, remove) = match dir {
         Some(d) => (d, false),
         None => (
