@@ -76,14 +76,19 @@ pub fn run_ok(home: &Path, dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// A demo store made through the CLI (`init`, `demo`), optionally with the loyalty job run,
-/// then logged into once more so the login's housekeeping is done before the template is taken.
+/// A demo store made through the CLI (`init`, loyalty on for every order, `demo`), optionally
+/// with the loyalty job run, then logged into once more so the login's housekeeping is done
+/// before the template is taken.
 pub fn prepare(customers: u32, orders: u32, loyalty_run: bool) -> Prepared {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     std::fs::create_dir(&home).unwrap();
     let template = tmp.path().join("template");
     run_ok(&home, &template, &["init", "--owner", "owner"]);
+    // A new shop earns from its creation on; these tests want the demo's history to earn (the
+    // job's first run), as a shop that chose "all past orders" before importing it.
+    run_ok(&home, &template, &["loyalty", "stop"]);
+    run_ok(&home, &template, &["loyalty", "start", "--past", "all"]);
     run_ok(
         &home,
         &template,
