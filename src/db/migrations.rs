@@ -83,6 +83,16 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0015_loyalty_program",
         include_str!("../../migrations/0015_loyalty_program.sql"),
     ),
+    (
+        16,
+        "0016_insight",
+        include_str!("../../migrations/0016_insight.sql"),
+    ),
+    (
+        17,
+        "0017_segments",
+        include_str!("../../migrations/0017_segments.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {
