@@ -32,7 +32,10 @@ CREATE TABLE insight_runs (
     params    TEXT NOT NULL,
     customers INTEGER NOT NULL,
     millis    INTEGER NOT NULL,
-    reason    TEXT NOT NULL
+    reason    TEXT NOT NULL,
+    -- What the orders and customers looked like (counts and sums, `insight::pass::source_mark`):
+    -- the periodic job re-scores when it differs or a new shop day began.
+    source_mark TEXT NOT NULL DEFAULT ''
 );
 
 -- Class and stage of every customer who had bought by each month end (`month` = 'YYYY-MM',
