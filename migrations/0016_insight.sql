@@ -18,7 +18,8 @@ CREATE TABLE customer_scores (
     f_score         INTEGER,
     m_score         INTEGER,
     stage           TEXT NOT NULL CHECK (stage IN ('prospect', 'new', 'active', 'dormant', 'churned')),
-    returning       INTEGER NOT NULL DEFAULT 0 CHECK (returning IN (0, 1))
+    -- 老客 (two or more counted orders ever). Not `returning`: that is an SQLite keyword.
+    is_returning    INTEGER NOT NULL DEFAULT 0 CHECK (is_returning IN (0, 1))
 );
 CREATE INDEX customer_scores_class ON customer_scores (rfm_class);
 CREATE INDEX customer_scores_stage ON customer_scores (stage);

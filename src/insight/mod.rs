@@ -5,6 +5,7 @@
 //!
 //! - [`rules`]: the pure rules (classes, stages, lines, medians, quintiles); [`labels`]: label
 //!   sets, presets and the explanation text.
+//! - [`decide`]: facts → lines → classes and stages, the one decision every pass makes.
 //! - [`history`]: the one ordered read of counted orders every computation starts from.
 //! - [`pass`]: the scoring pass ([`score`]), its params and when the job runs it ([`is_due`]);
 //!   [`months`]: the monthly snapshots it keeps up to date.
@@ -15,6 +16,7 @@
 //! settings save, the sample-shop generator and `laoke insight score`.
 
 pub mod customer;
+pub mod decide;
 pub mod history;
 pub mod labels;
 pub mod months;

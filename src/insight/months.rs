@@ -80,7 +80,7 @@ fn write_month(
     month: &str,
 ) -> Result<()> {
     let facts = hist.facts_at(hist.day_number(end), p.window_days);
-    let (_, rows) = super::pass::decide(&facts, p);
+    let (_, rows) = super::decide::decide(&facts, p);
     let values: Vec<(&str, i64, Option<&'static str>, &'static str)> = hist
         .ids
         .iter()

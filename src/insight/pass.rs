@@ -4,9 +4,10 @@
 //! transaction. Also where the params live (`settings` key `insight.params`) and when the
 //! periodic job should run the pass again ([`is_due`]).
 
+use super::decide::decide;
 use super::history::History;
 use super::months;
-use super::rules::{self, Facts, InsightParams, Lines, Quintiles, RfmClass, Stage};
+use super::rules::{self, InsightParams};
 use crate::{
     auth::{Permission, Session},
     db::multirow::insert_rows,
@@ -40,40 +41,6 @@ pub struct PassReport {
     /// Monthly snapshots written by this pass ("YYYY-MM").
     pub months_added: Vec<String>,
     pub millis: u32,
-}
-
-/// One customer's computed row.
-pub(crate) struct Scored {
-    pub facts: Facts,
-    pub class: Option<RfmClass>,
-    pub stage: Stage,
-    pub scores: Option<(u8, u8, u8)>,
-}
-
-/// Facts → lines → classes and stages, for every customer (the one place all passes decide).
-pub(crate) fn decide(facts: &[Facts], p: &InsightParams) -> (Lines, Vec<Scored>) {
-    let lines = rules::resolve(p, facts);
-    let q = Quintiles::new(facts);
-    let rows = facts
-        .iter()
-        .map(|f| Scored {
-            facts: *f,
-            class: rules::classify(f, &lines),
-            stage: rules::stage(f, p),
-            scores: q.scores(f),
-        })
-        .collect();
-    (lines, rows)
-}
-
-/// The params with the lines actually applied (median mode keeps its mode).
-pub(crate) fn resolved(p: &InsightParams, lines: &Lines) -> InsightParams {
-    InsightParams {
-        r_days: lines.r_days,
-        f_orders: lines.f_orders,
-        m_fen: lines.m_fen,
-        ..p.clone()
-    }
 }
 
 /// The shop day now.
@@ -123,7 +90,7 @@ pub fn score_in_tx(
         rusqlite::params![
             day.to_string(),
             ts(now),
-            serde_json::to_string(&resolved(&p, &lines)).map_err(|e| Error::Internal(e.to_string()))?,
+            serde_json::to_string(&super::decide::resolved(&p, &lines)).map_err(|e| Error::Internal(e.to_string()))?,
             hist.ids.len() as i64,
             i64::from(millis),
             reason,
@@ -139,7 +106,7 @@ pub fn score_in_tx(
     })
 }
 
-fn store_scores(tx: &Connection, ids: &[i64], rows: &[Scored]) -> Result<()> {
+fn store_scores(tx: &Connection, ids: &[i64], rows: &[super::decide::Scored]) -> Result<()> {
     tx.execute("DELETE FROM customer_scores", [])?;
     let values: Vec<[rusqlite::types::Value; 11]> = ids
         .iter()
@@ -166,7 +133,7 @@ fn store_scores(tx: &Connection, ids: &[i64], rows: &[Scored]) -> Result<()> {
     insert_rows(
         tx,
         "INSERT INTO customer_scores (customer_id, r_days, f_orders, m_fen, lifetime_orders,
-             rfm_class, r_score, f_score, m_score, stage, returning)",
+             rfm_class, r_score, f_score, m_score, stage, is_returning)",
         "(?,?,?,?,?,?,?,?,?,?,?)",
         &values,
         |row, out| out.extend(row.iter().map(|v| v as &dyn rusqlite::types::ToSql)),

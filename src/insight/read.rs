@@ -102,7 +102,7 @@ pub(crate) fn overview_in(conn: &Connection) -> Result<InsightOverview> {
         }
     }
     let returning: u32 = conn.query_row(
-        "SELECT count(*) FROM customer_scores WHERE returning = 1",
+        "SELECT count(*) FROM customer_scores WHERE is_returning = 1",
         [],
         |r| r.get(0),
     )?;
@@ -244,8 +244,11 @@ pub fn movement(
     })
 }
 
+/// A stored row: customer id, facts, class, stage.
+pub(crate) type StoredRow = (i64, Facts, Option<RfmClass>, Stage);
+
 /// The stored facts and class/stage of every scored customer, by id.
-pub(crate) fn stored(conn: &Connection) -> Result<Vec<(i64, Facts, Option<RfmClass>, Stage)>> {
+pub(crate) fn stored(conn: &Connection) -> Result<Vec<StoredRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT customer_id, r_days, f_orders, m_fen, lifetime_orders, rfm_class, stage
          FROM customer_scores ORDER BY customer_id",

@@ -203,7 +203,7 @@ impl InsightParams {
                 "The F line needs 1–10000 orders.".into(),
             ));
         }
-        if self.m_fen <= 0 || self.m_fen > 100_000_000_00 {
+        if self.m_fen <= 0 || self.m_fen > 10_000_000_000 {
             return Some((
                 "M 线需要大于 0 元。".into(),
                 "The M line needs more than ¥0.".into(),

@@ -6,9 +6,10 @@
 //! the new params. When the stored pass is current (as of today, orders unchanged, same window)
 //! it reuses the stored R/F/M (fast); otherwise it reads the orders again like the pass does.
 
+use super::decide::{decide, resolved};
 use super::history::History;
 use super::labels::{self, LabelSet, Preset};
-use super::pass::{self, decide, last_run, params_in, resolved, source_mark, today, PARAMS_KEY};
+use super::pass::{self, last_run, params_in, source_mark, today, PARAMS_KEY};
 use super::read::{overview_in, stored, InsightOverview, MoveCell};
 use super::rules::{self, Facts, InsightParams, Lines, RfmClass, Stage};
 use crate::{
@@ -97,15 +98,12 @@ pub fn preview(store: &Store, s: &Session, params: &InsightParams) -> Result<Thr
     check(params)?;
     let conn = store.conn();
     let before = stored(conn)?;
+    let today = today(conn, store.now()).to_string();
     let current = match last_run(conn)? {
-        Some((as_of, _, old, mark))
-            if as_of == today(conn, store.now()).to_string()
-                && old.window_days == params.window_days
-                && mark == source_mark(conn)? =>
-        {
-            true
+        Some((as_of, _, old, mark)) => {
+            as_of == today && old.window_days == params.window_days && mark == source_mark(conn)?
         }
-        _ => false,
+        None => false,
     };
     let (ids, facts) = if current {
         (
