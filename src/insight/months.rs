@@ -18,6 +18,12 @@ use rusqlite::Connection;
 /// How far back the first pass fills in.
 pub const MAX_BACK: u32 = 36;
 
+/// More missing months than this: the by-customer index is dropped and built again.
+const REBUILD_FROM: usize = 3;
+/// As migrations/0016_insight.sql creates it.
+const CUSTOMER_INDEX: &str =
+    "CREATE INDEX customer_class_months_customer ON customer_class_months (customer_id, month)";
+
 /// "YYYY-MM" of a day.
 pub fn month_of(day: NaiveDate) -> String {
     format!("{:04}-{:02}", day.year(), day.month())
@@ -59,14 +65,36 @@ pub(crate) fn add_missing(
     };
     let mut have =
         tx.prepare_cached("SELECT 1 FROM customer_class_months WHERE month = ?1 LIMIT 1")?;
-    let mut added = Vec::new();
+    let mut missing = Vec::new();
     for end in completed_month_ends(hist.date(first), as_of) {
-        let month = month_of(end);
-        if have.exists([&month])? {
-            continue;
+        if !have.exists([month_of(end)])? {
+            missing.push(end);
         }
-        write_month(tx, hist, p, end, &month)?;
+    }
+    write_months(tx, hist, p, &missing)
+}
+
+/// Write the snapshots of these month ends (none of them stored yet); returns "YYYY-MM" each.
+pub(crate) fn write_months(
+    tx: &Connection,
+    hist: &History,
+    p: &InsightParams,
+    ends: &[NaiveDate],
+) -> Result<Vec<String>> {
+    // A back-fill writes months of rows: the by-customer index is built once afterwards (one
+    // sort) instead of taking every row at a random place.
+    let rebuild = ends.len() > REBUILD_FROM;
+    if rebuild {
+        tx.execute_batch("DROP INDEX IF EXISTS customer_class_months_customer")?;
+    }
+    let mut added = Vec::new();
+    for end in ends {
+        let month = month_of(*end);
+        write_month(tx, hist, p, *end, &month)?;
         added.push(month);
+    }
+    if rebuild {
+        tx.execute_batch(CUSTOMER_INDEX)?;
     }
     Ok(added)
 }
