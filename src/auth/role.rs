@@ -33,6 +33,8 @@ pub enum Permission {
     EnterHolidays,
     /// Integrity and audit-chain checks.
     VerifyStore,
+    /// Create, edit and delete saved customer segments (owner and manager).
+    ManageSegments,
 }
 
 impl Role {
@@ -100,6 +102,7 @@ impl Permission {
             BackUpNow => ("立即备份", "back up now"),
             EnterHolidays => ("录入节假日安排", "enter the holiday arrangement"),
             VerifyStore => ("校验数据库", "verify the store"),
+            ManageSegments => ("管理客户分组", "manage customer segments"),
         }
     }
 }

@@ -29,6 +29,7 @@ mod rawkey;
 mod restore;
 mod sale;
 mod search;
+mod segments;
 mod tickets;
 mod today;
 mod users;
@@ -107,6 +108,9 @@ enum Cmd {
     /// Loyalty: the periodic job, liability, expiring points, monthly report.
     #[command(subcommand)]
     Loyalty(loyalty::LoyaltyCmd),
+    /// Customer segments (客户分组): list with sizes, show one in words, count, save.
+    #[command(subcommand)]
+    Segments(segments::SegmentsCmd),
 }
 
 fn main() -> ExitCode {
@@ -152,5 +156,6 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), laoke::Error> {
         Cmd::Today => today::run(ctx),
         Cmd::Points(args) => points::run(ctx, args),
         Cmd::Loyalty(c) => loyalty::run(ctx, c),
+        Cmd::Segments(c) => segments::run(ctx, c),
     }
 }
