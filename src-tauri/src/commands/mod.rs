@@ -24,6 +24,7 @@ pub mod import;
 pub mod loyalty;
 pub mod orders;
 pub mod search;
+pub mod segments;
 pub mod settings;
 pub mod store;
 pub mod tickets;

@@ -12,6 +12,7 @@ mod fuzz;
 mod import;
 mod loyalty;
 mod search;
+mod segments;
 mod tickets;
 
 #[derive(Subcommand)]
@@ -89,6 +90,14 @@ pub enum BenchCmd {
         #[arg(long)]
         store: Option<PathBuf>,
     },
+    /// Time segment counts (typical definitions), the segments list, a list opened on a
+    /// segment and one customer's segments on a store (--data-dir or --store); nothing is kept.
+    Segments {
+        #[arg(long)]
+        store: Option<PathBuf>,
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: BenchCmd) -> Result<(), Error> {
@@ -108,6 +117,7 @@ pub fn run(ctx: &Ctx, cmd: BenchCmd) -> Result<(), Error> {
         } => import::run(csv_rows, xlsx_rows, dir, &bulk),
         BenchCmd::Tickets { add, runs } => tickets::run(ctx, add, runs),
         BenchCmd::Loyalty { store } => loyalty::run(ctx, store),
+        BenchCmd::Segments { store, runs } => segments::run(ctx, store, runs),
         BenchCmd::Fuzz {
             cases,
             seed,
