@@ -1,5 +1,5 @@
-import { SearchOutlined } from "@ant-design/icons";
-import { Alert, AutoComplete, Card, DatePicker, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableProps } from "antd";
+import { SaveOutlined, SearchOutlined } from "@ant-design/icons";
+import { Alert, AutoComplete, Button, Card, DatePicker, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableProps } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from "react";
@@ -8,11 +8,15 @@ import { ColumnChooser, useColumnPrefs } from "../components/list/ColumnChooser"
 import "../components/list/lists.css";
 import { YuanRange } from "../components/list/YuanRange";
 import { useI18n } from "../i18n";
-import { customersPage, customersTotals, knownCount, type CustomerQuery, type CustomerRow, type CustomerTotals, type RowsPage } from "../lib/backend";
+import { customersPage, customersTotals, knownCount, type CustomerQuery, type SegmentDefinition, type CustomerRow, type CustomerTotals, type RowsPage } from "../lib/backend";
 import { formatCount, formatDateTime } from "../lib/format";
 import { formatYuan } from "../lib/money";
 import { useDebounced } from "../lib/useDebounced";
 import { useErrorText } from "../lib/useErrorText";
+import { useSession } from "../lib/appContext";
+import { SegmentEditor } from "./segments/SegmentEditor";
+import { ScoreChips } from "./customers/ScoreChips";
+import { hasScoreParams, replaceScoreParams, scoreParamsFrom, scoreQuery, scoreSearch, type ScoreParams } from "./customers/scoreFilters";
 import { CustomersToolbar } from "./customers/CustomersToolbar";
 
 const PAGE_SIZES = [20, 50, 100];
@@ -45,7 +49,14 @@ export function Customers() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const canSaveSegment = useSession().role !== "rep";
+  const [savingSegment, setSavingSegment] = useState(false);
+  // Score filters come from the URL (Insight numbers, segments, movement cells): see scoreFilters.ts.
+  const scoreKey = scoreSearch(scoreParamsFrom(params));
+  const score = useMemo(() => scoreParamsFrom(new URLSearchParams(scoreKey)), [scoreKey]);
+  const scoreFields = useMemo(() => scoreQuery(score), [score]);
+  const setScore = (next: ScoreParams) => setParams(replaceScoreParams(params, next));
   const [search, setSearch] = useState(params.get("q") ?? "");
   // The global search (Ctrl+K) opens this screen filtered to the picked customer.
   useEffect(() => {
@@ -66,12 +77,12 @@ export function Customers() {
 
   useEffect(() => {
     setPage(1);
-  }, [query, debouncedFilters, sort]);
+  }, [query, debouncedFilters, sort, scoreFields]);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    customersPage({ ...debouncedFilters, page, pageSize, sort: sort.key, desc: sort.desc, ...(query ? { search: query } : {}) })
+    customersPage({ ...debouncedFilters, ...scoreFields, page, pageSize, sort: sort.key, desc: sort.desc, ...(query ? { search: query } : {}) })
       .then((p) => {
         if (!live) return;
         setData(p);
@@ -82,18 +93,18 @@ export function Customers() {
     return () => {
       live = false;
     };
-  }, [page, pageSize, query, debouncedFilters, sort, errorText]);
+  }, [page, pageSize, query, debouncedFilters, scoreFields, sort, errorText]);
 
   useEffect(() => {
     let live = true;
     setTotals(null);
-    customersTotals({ ...debouncedFilters, page: 1, pageSize: 1, ...(query ? { search: query } : {}) })
+    customersTotals({ ...debouncedFilters, ...scoreFields, page: 1, pageSize: 1, ...(query ? { search: query } : {}) })
       .then((t) => live && setTotals(t))
       .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
-  }, [query, debouncedFilters, errorText]);
+  }, [query, debouncedFilters, scoreFields, errorText]);
 
   const allColumns = useMemo(
     () => [
@@ -177,7 +188,11 @@ export function Customers() {
 
   const total = totals?.total ?? 0;
   const pagerTotal = totals?.total ?? (data ? knownCount(data) : 0);
-  const anyFilter = Object.values(filters).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
+  const anyFilter = hasScoreParams(score) || Object.values(filters).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
+  // A segment from the list: its filters and score conditions (a segment or movement cell is not
+  // a condition a segment can hold, so saving waits until those chips are removed).
+  const segmentDefinition: SegmentDefinition = { ...filters, ...(query ? { search: query } : {}), rfmClasses: score.rfmClasses, stages: score.stages, returning: score.returning };
+  const canSaveHere = canSaveSegment && !score.segment && !score.movement;
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
   // The label cell takes the second column too, unless that column holds a total.
@@ -252,6 +267,7 @@ export function Customers() {
       </div>
       <Card variant="borderless" className="filter-card" data-testid="customers-filters">
         <Space wrap size={[12, 10]}>
+          <ScoreChips params={score} onChange={setScore} />
           <Select
             mode="tags"
             allowClear
@@ -316,13 +332,37 @@ export function Customers() {
             />
           </Space>
           {anyFilter && (
-            <Typography.Link onClick={() => setFilters({})} data-testid="customers-filter-reset">
+            <Typography.Link
+              onClick={() => {
+                setFilters({});
+                setScore({ rfmClasses: [], stages: [] });
+              }}
+              data-testid="customers-filter-reset"
+            >
               {t("list.reset")}
             </Typography.Link>
+          )}
+          {anyFilter && canSaveHere && (
+            <Button size="small" icon={<SaveOutlined />} onClick={() => setSavingSegment(true)} data-testid="customers-save-segment">
+              {t("clist.saveSegment")}
+            </Button>
           )}
         </Space>
       </Card>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {savingSegment && (
+        <SegmentEditor
+          initial={segmentDefinition}
+          onClose={() => setSavingSegment(false)}
+          onSaved={(s) => {
+            // Open the new segment as the list: its conditions replace the ones typed here.
+            setSavingSegment(false);
+            setFilters({});
+            setSearch("");
+            navigate(`/customers${scoreSearch({ segment: s.key })}`);
+          }}
+        />
+      )}
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
         <Table<CustomerRow>
           data-testid="customers-table"
