@@ -15,8 +15,8 @@ const asHtml = (markup: string) => {
 
 describe("Insight chart options", () => {
   const bars = [
-    { code: "important_value", label: HOSTILE, customers: 12, share: "10.0%", spendShare: "40.0%" },
-    { code: "general_retain", label: "一般挽留客户", customers: 30, share: "25.0%", spendShare: "5.0%" },
+    { code: "important_value", label: HOSTILE, customers: 12, share: "10.0%", spendShare: "40.0%", color: "#faad14" },
+    { code: "general_retain", label: "一般挽留客户", customers: 30, share: "25.0%", spendShare: "5.0%", color: "#722ed1" },
   ];
   const words = { customers: "客户数", share: "占比", spendShare: "消费占比" };
 
@@ -34,20 +34,23 @@ describe("Insight chart options", () => {
     expect(div.textContent).toContain("40.0%");
   });
 
-  it("the funnel keeps the stages in lifecycle order and shows a stage of 0", () => {
+  it("the funnel keeps the stages in lifecycle order, centred, and shows a stage of 0", () => {
     const o = stageFunnelOption(
       [
-        { code: "prospect", label: "潜在", customers: 100 },
-        { code: "new", label: "新客", customers: 0 },
-        { code: "active", label: "活跃", customers: 300 },
+        { code: "prospect", label: "潜在", customers: 100, color: "#8c8c8c" },
+        { code: "new", label: "新客", customers: 0, color: "#52c41a" },
+        { code: "active", label: "活跃", customers: 300, color: "#13c2c2" },
       ],
       { customers: "客户数" },
-    );
-    const s = series(o) as Series & { sort: string };
-    expect(s.sort).toBe("none");
-    expect(s.data.map((d) => d.code)).toEqual(["prospect", "new", "active"]);
-    expect(Number(s.data[1].value)).toBeGreaterThan(0);
-    expect(s.label.formatter({ data: s.data[2] })).toBe("活跃  300");
+    ) as { yAxis: { data: string[] }; series: Series[] };
+    // Category axes run bottom-up: the first stage is the last category.
+    expect(o.yAxis.data).toEqual(["活跃", "新客", "潜在"]);
+    const [offset, bars] = o.series;
+    expect(bars.data.map((d) => d.code)).toEqual(["active", "new", "prospect"]);
+    expect(Number(bars.data[1].value)).toBeGreaterThan(0);
+    // Offset + bar + offset = the widest stage: every bar is centred.
+    bars.data.forEach((d, i) => expect(2 * Number(offset.data[i]) + Number(d.value)).toBeCloseTo(300));
+    expect(bars.label.formatter({ data: bars.data[0] })).toBe("活跃  300");
   });
 
   it("the Sankey keeps both months apart and escapes names in its tooltips", () => {
@@ -58,11 +61,13 @@ describe("Insight chart options", () => {
         { from: "general_keep", to: "general_retain", customers: 0 },
       ],
       (c) => (c === "important_value" ? HOSTILE : (c ?? "none")),
+      (c) => (c ? "#faad14" : "#bfbfbf"),
       ["important_value", "general_develop"],
       { fromMonth: "2026-10", toMonth: "2026-11", customers: "客户数" },
     );
     const s = series(o);
     expect(s.data.map((n) => n.name)).toEqual(["from:important_value", "from:", "to:important_value", "to:general_develop"]);
+    expect(s.data.map((n) => (n.itemStyle as { color: string }).color)).toEqual(["#faad14", "#bfbfbf", "#faad14", "#faad14"]);
     expect(s.links?.map((l) => [l.source, l.target, l.value])).toEqual([
       ["from:important_value", "to:important_value", 5],
       ["from:", "to:general_develop", 3],

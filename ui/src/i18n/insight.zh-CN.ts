@@ -25,6 +25,8 @@ const insightZh = {
   "insight.class.general_develop": "一般发展客户",
   "insight.class.general_retain": "一般挽留客户",
   "insight.class.none": "无分层（窗口内未购买）",
+  "insight.class.noneShort": "无分层",
+  "insight.stage.noneShort": "未购买",
   "insight.action.important_value": "VIP 关怀、新品优先",
   "insight.action.important_keep": "一对一联系、发回流券",
   "insight.action.important_develop": "提高频次：组合购、下单返券",

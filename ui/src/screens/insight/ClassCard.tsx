@@ -10,7 +10,7 @@ import { formatCount } from "../../lib/format";
 import { formatYuan } from "../../lib/money";
 import { customersHref } from "../customers/scoreFilters";
 import { classBarsOption } from "./insightCharts";
-import { CLASS_COLOR, className, formatShare } from "./labels";
+import { CLASS_COLOR, CLASS_HEX, className, formatShare } from "./labels";
 
 export function ClassCard({ overview }: { overview: InsightOverview }) {
   const { t, lang } = useI18n();
@@ -21,7 +21,7 @@ export function ClassCard({ overview }: { overview: InsightOverview }) {
   const option = useMemo(
     () =>
       classBarsOption(
-        overview.classes.map((c) => ({ code: c.code, label: name(c.code), customers: c.customers, share: formatShare(c.share), spendShare: formatShare(c.spendShare) })),
+        overview.classes.map((c) => ({ code: c.code, label: name(c.code), color: CLASS_HEX[c.code], customers: c.customers, share: formatShare(c.share), spendShare: formatShare(c.spendShare) })),
         { customers: t("insight.col.customers"), share: t("insight.col.share"), spendShare: t("insight.col.spendShare") },
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `name` is derived from these

@@ -46,7 +46,11 @@ export function InsightPage() {
   }, [allowed, load]);
 
   if (!allowed) {
-    return <Result icon={<LockOutlined style={{ color: "#0f766e" }} />} title={t("insight.locked.title")} subTitle={t("insight.locked.text")} data-testid="insight-locked" />;
+    return (
+      <div className="page" data-testid="insight-locked">
+        <Result icon={<LockOutlined style={{ color: "#0f766e" }} />} title={t("insight.locked.title")} subTitle={t("insight.locked.text")} />
+      </div>
+    );
   }
 
   const rescore = async () => {

@@ -11,7 +11,7 @@ import { formatCount } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
 import { customersHref } from "../customers/scoreFilters";
 import { movementSankeyOption } from "./insightCharts";
-import { codeName } from "./labels";
+import { codeHex, codeName } from "./labels";
 import { movementMatrix } from "./movementMatrix";
 import "./insight.css";
 
@@ -56,7 +56,7 @@ export function MovementCard({ labels }: { labels?: ClassLabel[] }) {
   const option = useMemo(
     () =>
       movement
-        ? movementSankeyOption(movement.cells, name, order, {
+        ? movementSankeyOption(movement.cells, name, codeHex, order, {
             fromMonth: movement.fromMonth,
             toMonth: movement.toMonth,
             customers: t("insight.col.customers"),

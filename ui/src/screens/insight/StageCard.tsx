@@ -9,14 +9,14 @@ import type { InsightOverview, StageCount } from "../../lib/backend";
 import { formatCount } from "../../lib/format";
 import { customersHref } from "../customers/scoreFilters";
 import { stageFunnelOption } from "./insightCharts";
-import { STAGE_COLOR, formatShare, stageName } from "./labels";
+import { STAGE_COLOR, STAGE_HEX, formatShare, stageName } from "./labels";
 
 export function StageCard({ overview }: { overview: InsightOverview }) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const p = overview.params;
   const option = useMemo(
-    () => stageFunnelOption(overview.stages.map((s) => ({ code: s.code, label: stageName(t, s.code), customers: s.customers })), { customers: t("insight.col.customers") }),
+    () => stageFunnelOption(overview.stages.map((s) => ({ code: s.code, label: stageName(t, s.code), customers: s.customers, color: STAGE_HEX[s.code] })), { customers: t("insight.col.customers") }),
     [overview, t],
   );
   const share = (n: number) => (overview.customers ? formatShare(n / overview.customers) : "—");

@@ -11,6 +11,7 @@ export interface ClassBar {
   /** "12.3%" */
   share: string;
   spendShare: string;
+  color: string;
 }
 
 export interface ClassBarWords {
@@ -44,9 +45,8 @@ export function classBarsOption(bars: ClassBar[], words: ClassBarWords): ChartOp
       {
         type: "bar",
         barMaxWidth: 22,
-        colorBy: "data",
         label: { show: true, position: "right", formatter: (p: { data?: unknown }) => String((p.data as { value: number }).value) },
-        data: rows.map((b) => ({ value: b.customers, code: b.code, bar: b, name: b.label })),
+        data: rows.map((b) => ({ value: b.customers, code: b.code, bar: b, name: b.label, itemStyle: { color: b.color } })),
       },
     ],
   };
@@ -56,33 +56,43 @@ export interface FunnelStage {
   code: string;
   label: string;
   customers: number;
+  color: string;
 }
 
-/** The lifecycle stages as a funnel in their own order (not sorted by size). */
+/** The lifecycle stages as a funnel in their own order (top to bottom, not sorted by size): one
+ *  centred bar per stage, drawn as a transparent offset plus the stage's bar. */
 export function stageFunnelOption(stages: FunnelStage[], words: { customers: string }): ChartOption {
-  const total = stages.reduce((s, x) => s + x.customers, 0);
+  const widest = Math.max(1, ...stages.map((s) => s.customers));
+  const rows = [...stages].reverse();
   return {
     animationDuration: 300,
+    grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: false },
     tooltip: {
       trigger: "item",
       formatter: (p: TipParam) => {
-        const d = p.data as { stage: FunnelStage };
-        return tooltipRows(d.stage.label, [{ name: words.customers, value: String(d.stage.customers), color: typeof p.color === "string" ? p.color : undefined }]);
+        const d = p.data as { stage?: FunnelStage };
+        if (!d?.stage) return "";
+        return tooltipRows(d.stage.label, [{ name: words.customers, value: String(d.stage.customers), color: d.stage.color }]);
       },
     },
+    xAxis: { type: "value", show: false, max: widest },
+    yAxis: { type: "category", show: false, data: rows.map((s) => s.label) },
     series: [
       {
-        type: "funnel",
-        sort: "none",
-        left: "10%",
-        width: "80%",
-        top: 8,
-        bottom: 8,
-        minSize: "20%",
-        gap: 2,
-        label: { show: true, position: "inside", formatter: (p: { data?: unknown }) => funnelLabel((p.data as { stage: FunnelStage }).stage) },
-        // Funnel widths follow the share of all customers, but a stage of 0 still shows.
-        data: stages.map((s) => ({ value: total ? Math.max(s.customers, total * 0.02) : 1, code: s.code, stage: s, name: s.label })),
+        type: "bar",
+        stack: "funnel",
+        silent: true,
+        tooltip: { show: false },
+        itemStyle: { color: "transparent" },
+        data: rows.map((s) => (widest - Math.max(s.customers, widest * 0.12)) / 2),
+      },
+      {
+        type: "bar",
+        stack: "funnel",
+        barCategoryGap: "12%",
+        label: { show: true, position: "inside", color: "#fff", fontWeight: 600, formatter: (p: { data?: unknown }) => funnelLabel((p.data as { stage: FunnelStage }).stage) },
+        // A stage of 0 still gets a bar wide enough for its name.
+        data: rows.map((s) => ({ value: Math.max(s.customers, widest * 0.12), code: s.code, stage: s, name: s.label, itemStyle: { color: s.color, borderRadius: 4 } })),
       },
     ],
   };
@@ -101,6 +111,7 @@ export interface SankeyLink {
 export function movementSankeyOption(
   links: SankeyLink[],
   nameOf: (code: string | null) => string,
+  colorOf: (code: string | null) => string,
   order: readonly string[],
   words: { fromMonth: string; toMonth: string; customers: string },
 ): ChartOption {
@@ -108,10 +119,12 @@ export function movementSankeyOption(
   // Nodes top to bottom in the classes' (stages') own order, "none" last; no layout shuffling.
   const rank = (code: string | null) => (code === null ? order.length + 1 : order.includes(code) ? order.indexOf(code) : order.length);
   const shown = links.filter((l) => l.customers > 0).sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
-  const nodes = new Map<string, { name: string; label: string; side: "from" | "to"; code: string | null }>();
+  type Node = { name: string; label: string; side: "from" | "to"; code: string | null; itemStyle: { color: string } };
+  const nodes = new Map<string, Node>();
+  const node = (side: "from" | "to", code: string | null): Node => ({ name: id(side, code), label: nameOf(code), side, code, itemStyle: { color: colorOf(code) } });
   for (const l of shown) {
-    nodes.set(id("from", l.from), { name: id("from", l.from), label: nameOf(l.from), side: "from", code: l.from });
-    nodes.set(id("to", l.to), { name: id("to", l.to), label: nameOf(l.to), side: "to", code: l.to });
+    nodes.set(id("from", l.from), node("from", l.from));
+    nodes.set(id("to", l.to), node("to", l.to));
   }
   return {
     animationDuration: 300,

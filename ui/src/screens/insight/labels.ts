@@ -28,8 +28,9 @@ export function classAction(t: Translate, lang: Lang, code: RfmClass, labels?: C
   return t(`insight.action.${code}`);
 }
 
-/** A class or stage name, by movement kind. */
+/** A class or stage name, by movement kind ("none" in its short form: tables and chart nodes). */
 export function codeName(t: Translate, lang: Lang, kind: MovementKind, code: string | null, labels?: ClassLabel[]): string {
+  if (code === null) return t(kind === "class" ? "insight.class.noneShort" : "insight.stage.noneShort");
   return kind === "class" ? className(t, lang, code, labels) : stageName(t, code);
 }
 
@@ -51,6 +52,34 @@ export const STAGE_COLOR: Record<Stage, string> = {
   dormant: "orange",
   churned: "red",
 };
+
+/** The same hues as hex, for charts (antd's preset colours at their 6th step). */
+export const CLASS_HEX: Record<RfmClass, string> = {
+  important_value: "#faad14",
+  important_keep: "#fa8c16",
+  important_develop: "#fa541c",
+  important_retain: "#f5222d",
+  general_value: "#13c2c2",
+  general_keep: "#1677ff",
+  general_develop: "#2f54eb",
+  general_retain: "#722ed1",
+};
+export const STAGE_HEX: Record<Stage, string> = {
+  prospect: "#8c8c8c",
+  new: "#52c41a",
+  active: "#13c2c2",
+  dormant: "#fa8c16",
+  churned: "#f5222d",
+};
+/** "None" (no class, not yet a buyer) in charts. */
+export const NONE_HEX = "#bfbfbf";
+
+/** A class's or stage's chart colour by code (unknown or null: grey). */
+export function codeHex(code: string | null): string {
+  if (code !== null && isClass(code)) return CLASS_HEX[code];
+  if (code !== null && isStage(code)) return STAGE_HEX[code];
+  return NONE_HEX;
+}
 
 /** 0.1234 → "12.3%". */
 export const formatShare = (share: number) => `${(Math.round(share * 1000) / 10).toFixed(1)}%`;

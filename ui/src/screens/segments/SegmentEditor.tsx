@@ -11,6 +11,7 @@ import { useDebounced } from "../../lib/useDebounced";
 import { useErrorText } from "../../lib/useErrorText";
 import { YuanRange } from "../../components/list/YuanRange";
 import { className, stageName } from "../insight/labels";
+import "./segments.css";
 
 const COUNT_DEBOUNCE_MS = 250;
 
@@ -95,11 +96,11 @@ export function SegmentEditor({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false}>
+      <Form layout="vertical" requiredMark={false} className="segment-form">
         <Form.Item label={t("segments.field.name")} required>
           <Input value={name} maxLength={40} onChange={(e) => setName(e.target.value)} placeholder={t("segments.field.namePlaceholder")} data-testid="segment-name-input" />
         </Form.Item>
-        <Space.Compact block style={{ gap: 12, display: "grid", gridTemplateColumns: "1fr 1fr" }}>
+        <div className="segment-form-grid">
           <Form.Item label={t("segments.field.classes")}>
             <Select mode="multiple" allowClear value={def.rfmClasses ?? []} onChange={(v) => set({ rfmClasses: v })} options={RFM_CLASSES.map((c) => ({ value: c, label: className(t, lang, c) }))} data-testid="segment-classes" />
           </Form.Item>
@@ -143,9 +144,9 @@ export function SegmentEditor({
           <Form.Item label={t("segments.field.source")}>
             <Input allowClear value={def.sourceChannel ?? ""} onChange={(e) => set({ sourceChannel: e.target.value || undefined })} />
           </Form.Item>
-        </Space.Compact>
+        </div>
       </Form>
-      <Typography.Paragraph style={{ margin: 0 }} data-testid="segment-live-count" type={countError ? "danger" : undefined}>
+      <Typography.Paragraph strong style={{ margin: "8px 0 0" }} data-testid="segment-live-count" type={countError ? "danger" : undefined}>
         {countError ??
           (count ? t("segments.liveCount", { n: formatCount(count.customers, lang), spend: formatYuan(count.spendFen) }) : t("lists.counting"))}
       </Typography.Paragraph>
