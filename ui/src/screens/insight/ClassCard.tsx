@@ -48,9 +48,10 @@ export function ClassCard({ overview }: { overview: InsightOverview }) {
         </Link>
       ),
     },
-    { key: "share", title: t("insight.col.share"), align: "right" as const, render: (_: unknown, c: ClassCount) => <span className="mono-num">{formatShare(c.share)}</span> },
-    { key: "spend", title: t("insight.col.spend"), align: "right" as const, render: (_: unknown, c: ClassCount) => <span className="mono-num">{formatYuan(c.spendFen)}</span> },
-    { key: "spendShare", title: t("insight.col.spendShare"), align: "right" as const, render: (_: unknown, c: ClassCount) => <span className="mono-num">{formatShare(c.spendShare)}</span> },
+    // The class's other numbers open the same customers.
+    { key: "share", title: t("insight.col.share"), align: "right" as const, render: (_: unknown, c: ClassCount) => <Link to={customersHref({ rfmClasses: [c.code] })} className="mono-num">{formatShare(c.share)}</Link> },
+    { key: "spend", title: t("insight.col.spend"), align: "right" as const, render: (_: unknown, c: ClassCount) => <Link to={customersHref({ rfmClasses: [c.code] })} className="mono-num">{formatYuan(c.spendFen)}</Link> },
+    { key: "spendShare", title: t("insight.col.spendShare"), align: "right" as const, render: (_: unknown, c: ClassCount) => <Link to={customersHref({ rfmClasses: [c.code] })} className="mono-num">{formatShare(c.spendShare)}</Link> },
   ];
 
   const unclassed = overview.customers - overview.classes.reduce((s, c) => s + c.customers, 0);

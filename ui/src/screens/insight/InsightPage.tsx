@@ -94,7 +94,8 @@ export function InsightPage() {
         </Space>
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Card variant="borderless">
+      {/* A new scoring pass (re-score, saved rules) reloads every tab. */}
+      <Card variant="borderless" key={overview?.scoredAt ?? ""}>
         <Tabs
           activeKey={active}
           onChange={(key) => navigate(`/insight/${key}`)}

@@ -41,7 +41,7 @@ export function StageCard({ overview }: { overview: InsightOverview }) {
         </Link>
       ),
     },
-    { key: "share", title: t("insight.col.shareAll"), align: "right" as const, render: (_: unknown, s: StageCount) => <span className="mono-num">{share(s.customers)}</span> },
+    { key: "share", title: t("insight.col.shareAll"), align: "right" as const, render: (_: unknown, s: StageCount) => <Link to={customersHref({ stages: [s.code] })} className="mono-num">{share(s.customers)}</Link> },
   ];
   return (
     <div data-testid="insight-stages">
