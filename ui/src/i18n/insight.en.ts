@@ -149,6 +149,7 @@ const insightEn: Record<keyof typeof insightZh, string> = {
   "clist.chip.segment": "Segment",
   "clist.chip.movement": "{fromMonth} {from} → {toMonth} {to}",
   "clist.saveSegment": "Save as segment",
+  "clist.filter.segment": "Open a segment",
 
   "c360.insight.title": "Customer class",
   "c360.insight.notScored": "Not scored yet",

@@ -149,6 +149,7 @@ const insightZh = {
   "clist.chip.segment": "分组",
   "clist.chip.movement": "{fromMonth} {from} → {toMonth} {to}",
   "clist.saveSegment": "保存为分组",
+  "clist.filter.segment": "打开分组",
 
   "c360.insight.title": "客户分层",
   "c360.insight.notScored": "还没有计算分层",

@@ -1,28 +1,24 @@
-import { SaveOutlined, SearchOutlined } from "@ant-design/icons";
-import { Alert, AutoComplete, Button, Card, DatePicker, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableProps } from "antd";
+import { SearchOutlined } from "@ant-design/icons";
+import { Alert, Card, Empty, Input, Space, Table, Tag, Typography, type TableProps } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
-import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { ColumnChooser, useColumnPrefs } from "../components/list/ColumnChooser";
 import "../components/list/lists.css";
-import { YuanRange } from "../components/list/YuanRange";
 import { useI18n } from "../i18n";
-import { customersPage, customersTotals, knownCount, type CustomerQuery, type SegmentDefinition, type CustomerRow, type CustomerTotals, type RowsPage } from "../lib/backend";
+import { customersPage, customersTotals, knownCount, type SegmentDefinition, type CustomerRow, type CustomerTotals, type RowsPage } from "../lib/backend";
 import { formatCount, formatDateTime } from "../lib/format";
 import { formatYuan } from "../lib/money";
 import { useDebounced } from "../lib/useDebounced";
 import { useErrorText } from "../lib/useErrorText";
 import { useSession } from "../lib/appContext";
 import { SegmentEditor } from "./segments/SegmentEditor";
-import { ScoreChips } from "./customers/ScoreChips";
+import { CustomerFilterCard, type Filters } from "./customers/CustomerFilterCard";
 import { hasScoreParams, replaceScoreParams, scoreParamsFrom, scoreQuery, scoreSearch, type ScoreParams } from "./customers/scoreFilters";
 import { CustomersToolbar } from "./customers/CustomersToolbar";
 
 const PAGE_SIZES = [20, 50, 100];
 const SEARCH_DEBOUNCE_MS = 250;
-const SOURCE_SUGGESTIONS = ["淘宝", "天猫", "京东", "拼多多", "微信", "抖音", "门店"];
-type Filters = Omit<CustomerQuery, "page" | "pageSize" | "sort" | "desc" | "search">;
 /** Column key → the server's sort key (columns without one are not sortable). */
 const SORT_KEYS: Record<string, string> = {
   name: "name",
@@ -40,9 +36,6 @@ const SORT_KEYS: Record<string, string> = {
 };
 
 const isTotalled = (key: string) => key === "spendFen";
-const day = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : undefined);
-const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null =>
-  from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null;
 
 /** Customer list: server-side filters on any column, sort, paging, column chooser, totals row. */
 export function Customers() {
@@ -194,6 +187,10 @@ export function Customers() {
   const segmentDefinition: SegmentDefinition = { ...filters, ...(query ? { search: query } : {}), rfmClasses: score.rfmClasses, stages: score.stages, returning: score.returning };
   const canSaveHere = canSaveSegment && !score.segment && !score.movement;
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const resetFilters = () => {
+    setFilters({});
+    setScore({ rfmClasses: [], stages: [] });
+  };
 
   // The label cell takes the second column too, unless that column holds a total.
   const spanFirst = columns.length > 2 && !isTotalled(String(columns[1].key));
@@ -265,90 +262,7 @@ export function Customers() {
           <CustomersToolbar />
         </Space>
       </div>
-      <Card variant="borderless" className="filter-card" data-testid="customers-filters">
-        <Space wrap size={[12, 10]}>
-          <ScoreChips params={score} onChange={setScore} />
-          <Select
-            mode="tags"
-            allowClear
-            maxTagCount="responsive"
-            placeholder={t("clist.filter.tagsPlaceholder")}
-            style={{ minWidth: 150 }}
-            value={filters.tags ?? []}
-            onChange={(v: string[]) => set({ tags: v })}
-            open={false}
-            suffixIcon={null}
-            data-testid="customers-filter-tags"
-          />
-          <Input allowClear placeholder={t("clist.filter.province")} style={{ width: 110 }} value={filters.province ?? ""} onChange={(e) => set({ province: e.target.value || undefined })} data-testid="customers-filter-province" />
-          <Input allowClear placeholder={t("clist.filter.city")} style={{ width: 110 }} value={filters.city ?? ""} onChange={(e) => set({ city: e.target.value || undefined })} data-testid="customers-filter-city" />
-          <AutoComplete
-            allowClear
-            placeholder={t("clist.filter.source")}
-            style={{ width: 120 }}
-            value={filters.sourceChannel ?? ""}
-            options={SOURCE_SUGGESTIONS.map((s) => ({ value: s }))}
-            onChange={(v: string) => set({ sourceChannel: v || undefined })}
-            data-testid="customers-filter-source"
-          />
-          <Select
-            allowClear
-            placeholder={t("clist.filter.birthdayMonth")}
-            style={{ width: 120 }}
-            value={filters.birthdayMonth}
-            onChange={(v?: number) => set({ birthdayMonth: v })}
-            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t("clist.filter.month", { m: i + 1 }) }))}
-            data-testid="customers-filter-birthday"
-          />
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.spend")}</span>
-            <YuanRange min={filters.minSpendFen ?? undefined} max={filters.maxSpendFen ?? undefined} onChange={(minSpendFen, maxSpendFen) => set({ minSpendFen, maxSpendFen })} testId="customers-filter-spend" />
-          </Space>
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.orders")}</span>
-            <Space.Compact>
-              <InputNumber min={0} precision={0} placeholder={t("list.min")} style={{ width: 80 }} value={filters.minOrders ?? null} onChange={(v) => set({ minOrders: v ?? undefined })} data-testid="customers-filter-orders-min" />
-              <InputNumber min={0} precision={0} placeholder={t("list.max")} style={{ width: 80 }} value={filters.maxOrders ?? null} onChange={(v) => set({ maxOrders: v ?? undefined })} data-testid="customers-filter-orders-max" />
-            </Space.Compact>
-          </Space>
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.lastOrder")}</span>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              placeholder={[t("list.from"), t("list.to")]}
-              value={range(filters.lastOrderFrom ?? undefined, filters.lastOrderTo ?? undefined)}
-              onChange={(v) => set({ lastOrderFrom: day(v?.[0]), lastOrderTo: day(v?.[1]) })}
-              style={{ width: 240 }}
-            />
-          </Space>
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.created")}</span>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              placeholder={[t("list.from"), t("list.to")]}
-              value={range(filters.createdFrom ?? undefined, filters.createdTo ?? undefined)}
-              onChange={(v) => set({ createdFrom: day(v?.[0]), createdTo: day(v?.[1]) })}
-              style={{ width: 240 }}
-            />
-          </Space>
-          {anyFilter && (
-            <Typography.Link
-              onClick={() => {
-                setFilters({});
-                setScore({ rfmClasses: [], stages: [] });
-              }}
-              data-testid="customers-filter-reset"
-            >
-              {t("list.reset")}
-            </Typography.Link>
-          )}
-          {anyFilter && canSaveHere && (
-            <Button size="small" icon={<SaveOutlined />} onClick={() => setSavingSegment(true)} data-testid="customers-save-segment">
-              {t("clist.saveSegment")}
-            </Button>
-          )}
-        </Space>
-      </Card>
+      <CustomerFilterCard filters={filters} onChange={set} onReset={resetFilters} score={score} onScore={setScore} anyFilter={anyFilter} onSaveSegment={canSaveHere ? () => setSavingSegment(true) : undefined} />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       {savingSegment && (
         <SegmentEditor
