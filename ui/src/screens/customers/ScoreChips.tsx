@@ -39,7 +39,7 @@ export function ScoreChips({ params, onChange }: { params: ScoreParams; onChange
       }
       case "movement": {
         const m = c.movement;
-        const n = (code: string | null) => codeName(t, lang, m.kind, code);
+        const n = (code: string | null) => codeName(t, lang, m.kind === "stage" ? "stage" : "class", code);
         return t("clist.chip.movement", { fromMonth: m.fromMonth, from: n(m.from), toMonth: m.toMonth, to: n(m.to) });
       }
     }
