@@ -1,6 +1,10 @@
 // TEMPORARY: the shapes of issue 12's commands as agreed in CONTRACT-12.md, declared here only
 // until the insight and segments branches land with their generated types (scripts/gen-ts.sh).
-// Then this file is deleted and the generated types take over; nothing else declares them.
+// Then this file and its line in types.ts are deleted and the generated types take over; nothing
+// else declares them. Names that differ in the Rust types (h-insight 5734a1b, h-segments 9fde563):
+// MovementKind → MoveKind, MovementCell/ClassMove (insight cells) → MoveCell, RfmCheck → Check,
+// ThresholdPreset → Preset, MovementFilter → MovementCell (segments), CustomerListQuery →
+// CustomerFilter (the list commands' argument), conditions → ConditionCheck.
 import type { CustomerQuery } from "./generated";
 
 export type RfmClass =
