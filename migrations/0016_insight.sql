@@ -18,7 +18,8 @@ CREATE TABLE customer_scores (
     f_score         INTEGER,
     m_score         INTEGER,
     stage           TEXT NOT NULL CHECK (stage IN ('prospect', 'new', 'active', 'dormant', 'churned')),
-    returning       INTEGER NOT NULL DEFAULT 0 CHECK (returning IN (0, 1))
+    -- 老客 (two or more counted orders ever). Not `returning`: that is an SQLite keyword.
+    is_returning    INTEGER NOT NULL DEFAULT 0 CHECK (is_returning IN (0, 1))
 );
 CREATE INDEX customer_scores_class ON customer_scores (rfm_class);
 CREATE INDEX customer_scores_stage ON customer_scores (stage);
@@ -32,7 +33,10 @@ CREATE TABLE insight_runs (
     params    TEXT NOT NULL,
     customers INTEGER NOT NULL,
     millis    INTEGER NOT NULL,
-    reason    TEXT NOT NULL
+    reason    TEXT NOT NULL,
+    -- What the orders and customers looked like (counts and sums, `insight::pass::source_mark`):
+    -- the periodic job re-scores when it differs or a new shop day began.
+    source_mark TEXT NOT NULL DEFAULT ''
 );
 
 -- Class and stage of every customer who had bought by each month end (`month` = 'YYYY-MM',

@@ -24,6 +24,7 @@ pub mod holidays;
 pub mod i18n;
 pub mod import;
 pub mod info;
+pub mod insight;
 pub mod jobs;
 pub mod loyalty;
 pub mod money;

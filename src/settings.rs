@@ -50,6 +50,27 @@ pub(crate) fn write_defaults(conn: &Connection, now: DateTime<Utc>) -> Result<()
     Ok(())
 }
 
+/// One stored setting's text (other modules keep their JSON settings here too, e.g.
+/// `insight.params`); `None` when never written.
+pub(crate) fn read_value(conn: &Connection, key: &str) -> Result<Option<String>> {
+    read(conn, key)
+}
+
+/// Write one setting inside the caller's transaction (the caller audits the change).
+pub(crate) fn write_value(
+    tx: &Connection,
+    key: &str,
+    value: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        params![key, value, ts(now)],
+    )?;
+    Ok(())
+}
+
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -117,15 +138,20 @@ pub fn update(store: &Store, s: &Session, patch: &SettingsPatch) -> Result<Setti
     }
     store.write(|tx, now| {
         for (k, v) in &changes {
-            tx.execute(
-                "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                params![k, v, ts(now)],
-            )?;
+            write_value(tx, k, v, now)?;
         }
-        let detail: serde_json::Map<String, serde_json::Value> =
-            changes.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
-        audit::record(tx, now, s.audit_actor(), "settings_changed", "", serde_json::Value::Object(detail))
+        let detail: serde_json::Map<String, serde_json::Value> = changes
+            .iter()
+            .map(|(k, v)| (k.to_string(), json!(v)))
+            .collect();
+        audit::record(
+            tx,
+            now,
+            s.audit_actor(),
+            "settings_changed",
+            "",
+            serde_json::Value::Object(detail),
+        )
     })?;
     get(store, s)
 }

@@ -33,6 +33,9 @@ pub enum Permission {
     EnterHolidays,
     /// Integrity and audit-chain checks.
     VerifyStore,
+    /// The Insight screen: RFM classes, lifecycle, movement; threshold changes and re-scoring
+    /// (owner and manager; reps see one customer's class on the 360 page).
+    SeeInsight,
 }
 
 impl Role {
@@ -100,6 +103,10 @@ impl Permission {
             BackUpNow => ("立即备份", "back up now"),
             EnterHolidays => ("录入节假日安排", "enter the holiday arrangement"),
             VerifyStore => ("校验数据库", "verify the store"),
+            SeeInsight => (
+                "查看客户洞察或修改分层规则",
+                "see customer insight or change its rules",
+            ),
         }
     }
 }

@@ -217,6 +217,8 @@ pub fn create(
     }
     sim.set(end);
     shop.finish(&store, &s, spec)?;
+    // classes, stages and back-filled months on first view (issue 12)
+    crate::insight::score(&store, &s, None, "demo")?;
     drop(store);
     let (store, s) = Store::login(dir, &owner.username, &owner.password, clock)?;
     Ok((store, s, key, shop.report))

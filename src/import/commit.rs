@@ -218,6 +218,9 @@ pub(crate) fn run(
         // points and tiers at once, not at the next job run (loyalty::job::after_orders_in_tx)
         crate::loyalty::job::after_orders_in_tx(&tx, now, actor.username())?;
         phases.mark("loyalty points");
+        // classes and stages at once too, not at the next job run
+        crate::insight::score_in_tx(&tx, now, None, "import")?;
+        phases.mark("insight scores");
         let touched = e.touched_customers()?;
         search.finish_marked(&tx, touched, &mut |name| phases.mark(name))?;
     }

@@ -4,9 +4,10 @@
 //!
 //! - [`after_login`]: the recycle bin drops what has been there more than 30 days (the
 //!   retention promise of [`crate::customers::recycle`], run through [`crate::customer_ops`]).
-//! - [`run_due`]: the loyalty job (earning, reversals, tiers, expiry, birthdays) and the tickets
-//!   job (auto-close, SLA breach flags), each run even if the other failed and both idempotent,
-//!   plus the backup targets due now. The backups themselves run where progress can be shown
+//! - [`run_due`]: the loyalty job (earning, reversals, tiers, expiry, birthdays), the tickets
+//!   job (auto-close, SLA breach flags) and the insight pass (re-scored when a new shop day
+//!   began or the orders changed), each run even if another failed and all idempotent, plus the
+//!   backup targets due now. The backups themselves run where progress can be shown
 //!   ([`crate::backup::run_targets`] / [`crate::backup::run_prepared`]); this module says which.
 //! - [`before_exit`]: the last-chance backup into every target with no verified backup today.
 //! - [`Timetable`]: when the timer should call them (pure, tested with an injected clock).
@@ -20,7 +21,7 @@ use crate::{
     backup::{self, Destination, Target, TargetRun},
     customer_ops,
     customers::recycle::PurgeReport,
-    loyalty,
+    insight, loyalty,
     store::Store,
     tickets, Error, Result,
 };
@@ -49,6 +50,7 @@ pub fn after_login(store: &Store, session: &Session) -> Result<AfterLogin> {
 pub enum Job {
     Loyalty,
     Tickets,
+    Insight,
 }
 
 /// A job that failed in [`run_due`] (the others still ran).
@@ -65,6 +67,9 @@ pub struct JobsReport {
     pub loyalty: Option<loyalty::job::JobReport>,
     /// The tickets job's report; `None` when it failed.
     pub tickets: Option<tickets::JobReport>,
+    /// The insight pass when it ran (`Some(None)`: nothing changed since the last pass);
+    /// `None` when it failed.
+    pub insight: Option<Option<insight::PassReport>>,
     pub failures: Vec<JobFailure>,
     /// The backup targets due now ([`backups_due`]).
     pub backups_due: Vec<Target>,
@@ -91,9 +96,19 @@ pub fn run_due(store: &Store, session: &Session) -> Result<JobsReport> {
             })
         })
         .ok();
+    // after loyalty and tickets: a failure there does not keep the classes stale
+    let insight = insight::run_if_due(store, session)
+        .map_err(|error| {
+            failures.push(JobFailure {
+                job: Job::Insight,
+                error,
+            })
+        })
+        .ok();
     Ok(JobsReport {
         loyalty,
         tickets,
+        insight,
         failures,
         backups_due: backups_due(store, session)?,
     })

@@ -37,7 +37,10 @@ pub const LAYERS: &[(&str, &[&str])] = &[
          merge / erasure / purge (with their points and tickets)",
         &["sales", "care", "customer_ops"],
     ),
-    ("insight: analytics, saved segments and reports", &["insight", "segments", "reports"]),
+    (
+        "insight: analytics, saved segments and reports",
+        &["insight", "segments", "reports"],
+    ),
     (
         "edges: data in and out, whole-store tools, jobs, benchmarks",
         &[

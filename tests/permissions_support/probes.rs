@@ -170,6 +170,7 @@ pub fn all() -> Vec<Probe> {
     v.extend(order_probes());
     v.extend(import_probes());
     v.extend(loyalty_probes());
+    v.extend(insight_probes());
     v.extend(ticket_probes());
     v.extend(backup_probes());
     v
@@ -422,6 +423,50 @@ fn import_probes() -> Vec<Probe> {
                 ))
             },
         ),
+    ]
+}
+
+fn insight_probes() -> Vec<Probe> {
+    use laoke::insight::{self, InsightParams, MoveKind};
+    vec![
+        data("insight_overview", &["insight::overview"], |f, s| {
+            ok(insight::overview(&f.store, s))
+        }),
+        data("insight_months", &["insight::months"], |f, s| {
+            ok(insight::months(&f.store, s))
+        }),
+        data("insight_movement", &["insight::movement("], |f, s| {
+            ok(insight::movement(
+                &f.store,
+                s,
+                MoveKind::Class,
+                "2026-01",
+                "2026-02",
+            ))
+        }),
+        data("insight_settings", &["insight::settings"], |f, s| {
+            ok(insight::settings(&f.store, s))
+        }),
+        data("insight_preview", &["insight::preview("], |f, s| {
+            ok(insight::preview(&f.store, s, &InsightParams::default()))
+        }),
+        data(
+            "insight_save_settings",
+            &["insight::save_settings("],
+            |f, s| {
+                ok(insight::save_settings(
+                    &f.store,
+                    s,
+                    &InsightParams::default(),
+                ))
+            },
+        ),
+        data("insight_rescore", &["insight::rescore"], |f, s| {
+            ok(insight::rescore(&f.store, s))
+        }),
+        data("insight_customer", &["insight::customer("], |f, s| {
+            ok(insight::customer(&f.store, s, f.customer))
+        }),
     ]
 }
 

@@ -21,6 +21,7 @@ pub mod care;
 pub mod customers;
 pub mod data;
 pub mod import;
+pub mod insight;
 pub mod loyalty;
 pub mod orders;
 pub mod search;

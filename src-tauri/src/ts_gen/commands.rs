@@ -35,6 +35,10 @@ use laoke::{
     i18n::Lang,
     import::{BatchInfo, ImportSummary, Inspection, Mapping, UndoReport},
     info::StoreInfo,
+    insight::{
+        CustomerInsight, InsightOverview, InsightParams, InsightSettings, MoveKind, Movement,
+        ThresholdPreview,
+    },
     loyalty::{
         coupons::{Coupon, CouponGrant, NewCoupon},
         job::JobReport,
@@ -181,6 +185,15 @@ pub fn table(cfg: &Config) -> Vec<Command> {
         import_list() -> Vec<BatchInfo>;
         import_undo(batch_id: i64) -> UndoReport;
         import_template(path: String) -> u64;
+        // insight.rs
+        insight_overview() -> InsightOverview;
+        insight_months() -> Vec<String>;
+        insight_movement(kind: MoveKind, from_month: String, to_month: String) -> Movement;
+        insight_settings() -> InsightSettings;
+        insight_preview(params: InsightParams) -> ThresholdPreview;
+        insight_save_settings(params: InsightParams) -> InsightOverview;
+        insight_rescore() -> InsightOverview;
+        insight_customer(customer_id: i64) -> CustomerInsight;
         // loyalty.rs
         loyalty_customer(customer_id: i64) -> CustomerLoyalty;
         loyalty_history(customer_id: i64, limit: u32) -> Vec<PointsEntry>;

@@ -22,6 +22,7 @@ mod export;
 mod import;
 mod info;
 mod init;
+mod insight;
 mod loyalty;
 mod orders;
 mod points;
@@ -107,6 +108,9 @@ enum Cmd {
     /// Loyalty: the periodic job, liability, expiring points, monthly report.
     #[command(subcommand)]
     Loyalty(loyalty::LoyaltyCmd),
+    /// Customer insight: RFM classes and lifecycle stages (score, classes, settings, preview).
+    #[command(subcommand)]
+    Insight(insight::InsightCmd),
 }
 
 fn main() -> ExitCode {
@@ -152,5 +156,6 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), laoke::Error> {
         Cmd::Today => today::run(ctx),
         Cmd::Points(args) => points::run(ctx, args),
         Cmd::Loyalty(c) => loyalty::run(ctx, c),
+        Cmd::Insight(c) => insight::run(ctx, c),
     }
 }

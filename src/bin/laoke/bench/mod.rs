@@ -10,6 +10,7 @@ use std::path::PathBuf;
 mod backup;
 mod fuzz;
 mod import;
+mod insight;
 mod loyalty;
 mod search;
 mod tickets;
@@ -89,6 +90,15 @@ pub enum BenchCmd {
         #[arg(long)]
         store: Option<PathBuf>,
     },
+    /// Time the insight pass, the back-fill of 24 monthly snapshots, the threshold preview and
+    /// the Insight screen's reads on a store (--data-dir or --store); everything is rolled back.
+    Insight {
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Timed repeats of the everyday steps.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: BenchCmd) -> Result<(), Error> {
@@ -108,6 +118,7 @@ pub fn run(ctx: &Ctx, cmd: BenchCmd) -> Result<(), Error> {
         } => import::run(csv_rows, xlsx_rows, dir, &bulk),
         BenchCmd::Tickets { add, runs } => tickets::run(ctx, add, runs),
         BenchCmd::Loyalty { store } => loyalty::run(ctx, store),
+        BenchCmd::Insight { store, runs } => insight::run(ctx, store, runs),
         BenchCmd::Fuzz {
             cases,
             seed,
