@@ -1,7 +1,7 @@
 // Insight (src-tauri/src/commands/insight.rs): RFM classes, lifecycle stages, movement month to
 // month, the threshold settings with their preview, and one customer's class explained.
 import { call } from "./transport";
-import type { InsightParams, MovementKind } from "./types";
+import type { InsightParams, MoveKind } from "./types";
 
 export const RFM_CLASSES = [
   "important_value",
@@ -18,7 +18,7 @@ export const STAGES = ["prospect", "new", "active", "dormant", "churned"] as con
 
 export const insightOverview = () => call("insight_overview");
 export const insightMonths = () => call("insight_months");
-export const insightMovement = (kind: MovementKind, fromMonth: string, toMonth: string) => call("insight_movement", { kind, fromMonth, toMonth });
+export const insightMovement = (kind: MoveKind, fromMonth: string, toMonth: string) => call("insight_movement", { kind, fromMonth, toMonth });
 export const insightSettings = () => call("insight_settings");
 /** What saving `params` would do, class by class and stage by stage (nothing is saved). */
 export const insightPreview = (params: InsightParams) => call("insight_preview", { params });

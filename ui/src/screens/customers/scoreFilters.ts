@@ -1,7 +1,7 @@
 // The customer list's score filters in the URL — what the Insight screen's numbers, a segment and
 // a movement cell link to: #/customers?rfmClass=a,b&stage=c&returning=1&segment=KEY&movement=…
 // Pure: links are built and read here only, so a link and the list it opens never disagree.
-import { RFM_CLASSES, STAGES, type CustomerListQuery, type MovementFilter, type MovementKind, type RfmClass, type Stage } from "../../lib/backend";
+import { RFM_CLASSES, STAGES, type CustomerListQuery, type MovementFilter, type MoveKind, type RfmClass, type Stage } from "../../lib/backend";
 
 export interface ScoreParams {
   rfmClasses: RfmClass[];
@@ -30,7 +30,7 @@ export function decodeMovement(s: string): MovementFilter | undefined {
   if (!MONTH.test(fromMonth) || !MONTH.test(toMonth)) return undefined;
   const valid = (c: string) => c === "" || (kind === "class" ? isClass(c) : isStage(c));
   if (!valid(from) || !valid(to)) return undefined;
-  return { kind: kind as MovementKind, fromMonth, from: from || null, toMonth, to: to || null };
+  return { kind: kind as MoveKind, fromMonth, from: from || null, toMonth, to: to || null };
 }
 
 const list = (v: string | null) => (v ? v.split(",").filter(Boolean) : []);

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { Chart } from "../../charts/Chart";
 import { useI18n } from "../../i18n";
-import { RFM_CLASSES, STAGES, insightMonths, insightMovement, type ClassLabel, type Movement, type MovementKind } from "../../lib/backend";
+import { RFM_CLASSES, STAGES, insightMonths, insightMovement, type ClassLabel, type Movement, type MoveKind } from "../../lib/backend";
 import { formatCount } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
 import { customersHref } from "../customers/scoreFilters";
@@ -20,7 +20,7 @@ export function MovementCard({ labels }: { labels?: ClassLabel[] }) {
   const navigate = useNavigate();
   const errorText = useErrorText();
   const [months, setMonths] = useState<string[] | null>(null);
-  const [kind, setKind] = useState<MovementKind>("class");
+  const [kind, setKind] = useState<MoveKind>("class");
   const [fromMonth, setFromMonth] = useState<string>();
   const [toMonth, setToMonth] = useState<string>();
   const [movement, setMovement] = useState<Movement | null>(null);
@@ -72,7 +72,7 @@ export function MovementCard({ labels }: { labels?: ClassLabel[] }) {
   return (
     <div data-testid="insight-movement">
       <Space wrap size={12} style={{ marginBottom: 16 }}>
-        <Segmented<MovementKind>
+        <Segmented<MoveKind>
           value={kind}
           onChange={setKind}
           options={[

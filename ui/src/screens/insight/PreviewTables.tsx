@@ -2,7 +2,7 @@
 // which stage to which (only the moves; everyone else stays), and the lines that would apply.
 import { Col, Empty, Row, Table, Typography } from "antd";
 import { useI18n } from "../../i18n";
-import type { ClassLabel, ClassMove, ThresholdPreview } from "../../lib/backend";
+import type { ClassLabel, MoveCell, ThresholdPreview } from "../../lib/backend";
 import { formatCount } from "../../lib/format";
 import { formatYuan } from "../../lib/money";
 import { className, stageName } from "./labels";
@@ -10,8 +10,8 @@ import { className, stageName } from "./labels";
 export function PreviewTables({ preview, labels }: { preview: ThresholdPreview; labels?: ClassLabel[] }) {
   const { t, lang } = useI18n();
   const r = preview.resolved;
-  const table = (moves: ClassMove[], name: (code: string | null) => string, testId: string) => (
-    <Table<ClassMove>
+  const table = (moves: MoveCell[], name: (code: string | null) => string, testId: string) => (
+    <Table<MoveCell>
       size="small"
       pagination={false}
       data-testid={testId}

@@ -2,7 +2,7 @@
 // (InsightOverview.labels: Laoke's words or another platform's) and fall back to the UI's own
 // (i18n insight.class.*) where no label set is at hand (the 360 page, which reps see too).
 import type { Translate } from "../../i18n";
-import { RFM_CLASSES, STAGES, type ClassLabel, type Lang, type MovementKind, type RfmClass, type Stage } from "../../lib/backend";
+import { RFM_CLASSES, STAGES, type ClassLabel, type Lang, type MoveKind, type RfmClass, type Stage } from "../../lib/backend";
 
 const isClass = (s: string): s is RfmClass => (RFM_CLASSES as readonly string[]).includes(s);
 const isStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s);
@@ -29,7 +29,7 @@ export function classAction(t: Translate, lang: Lang, code: RfmClass, labels?: C
 }
 
 /** A class or stage name, by movement kind ("none" in its short form: tables and chart nodes). */
-export function codeName(t: Translate, lang: Lang, kind: MovementKind, code: string | null, labels?: ClassLabel[]): string {
+export function codeName(t: Translate, lang: Lang, kind: MoveKind, code: string | null, labels?: ClassLabel[]): string {
   if (code === null) return t(kind === "class" ? "insight.class.noneShort" : "insight.stage.noneShort");
   return kind === "class" ? className(t, lang, code, labels) : stageName(t, code);
 }
