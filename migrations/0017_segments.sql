@@ -12,3 +12,10 @@ CREATE TABLE segments (
     deleted_at TEXT
 );
 CREATE UNIQUE INDEX segments_name ON segments (name) WHERE deleted_at IS NULL;
+
+-- Segment conditions are `customers.id IN (subquery)` and walk these (segments::conditions):
+-- customers by loyalty tier, items by category (→ their orders → customers), and the 老客 flag
+-- of the scoring pass (a partial index: only the returning customers).
+CREATE INDEX customer_tiers_tier ON customer_tiers (tier, customer_id);
+CREATE INDEX order_items_category ON order_items (category, order_id);
+CREATE INDEX customer_scores_returning ON customer_scores (customer_id) WHERE is_returning = 1;

@@ -34,6 +34,7 @@ pub mod phone;
 pub mod prefs;
 pub mod sales;
 pub mod search;
+pub mod segments;
 pub mod settings;
 pub mod setup;
 pub mod store;

@@ -96,6 +96,11 @@ pub fn run() {
             commands::customers::customers_consent_history,
             commands::customers::customers_erase,
             commands::customers::customers_export_person,
+            commands::segments::segments_list,
+            commands::segments::segments_count,
+            commands::segments::segments_save,
+            commands::segments::segments_delete,
+            commands::segments::segments_of_customer,
             // commands/orders.rs
             commands::orders::orders_list,
             commands::orders::orders_get,

@@ -50,6 +50,11 @@ pub const COMMANDS: &[&str] = &[
     "customers_consent_history",
     "customers_erase",
     "customers_export_person",
+    "segments_list",
+    "segments_count",
+    "segments_save",
+    "segments_delete",
+    "segments_of_customer",
     // commands/orders.rs
     "orders_list",
     "orders_get",

@@ -36,6 +36,8 @@ pub enum Permission {
     /// The Insight screen: RFM classes, lifecycle, movement; threshold changes and re-scoring
     /// (owner and manager; reps see one customer's class on the 360 page).
     SeeInsight,
+    /// Create, edit and delete saved customer segments (owner and manager).
+    ManageSegments,
 }
 
 impl Role {
@@ -107,6 +109,7 @@ impl Permission {
                 "查看客户洞察或修改分层规则",
                 "see customer insight or change its rules",
             ),
+            ManageSegments => ("管理客户分组", "manage customer segments"),
         }
     }
 }

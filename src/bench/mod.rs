@@ -1,6 +1,6 @@
 //! Benchmark harnesses behind `laoke bench …` and docs/BENCHMARKS.md: generated input files and
-//! stores, and timings of import, search and lists, the loyalty job, the insight pass, backups and the ticket
-//! queues; and the import fuzzer (`fuzz`), whose case count and time are a benchmark too. They
+//! stores, and timings of import, search and lists, the loyalty job, the insight pass, backups, the ticket
+//! queues and segment counts; and the import fuzzer (`fuzz`), whose case count and time are a benchmark too. They
 //! live here, behind the `bench` cargo feature, so the desktop app's library does not ship them; the CLI turns the feature on (and the integration tests, which use the
 //! generated files and stores, run with the default features).
 //!
@@ -14,4 +14,5 @@ pub mod import;
 pub mod insight;
 pub mod loyalty;
 pub mod search;
+pub mod segments;
 pub mod tickets;

@@ -120,6 +120,19 @@ pub(crate) fn read_history(conn: &Connection, customer_id: i64) -> Result<Vec<Co
         .collect::<std::result::Result<_, _>>()?)
 }
 
+/// The ids of customers whose current choice (the latest row, as [`current`] reads it) on one of
+/// the channels in `channels_sql` (a list of bound placeholders) is "granted": a subquery for
+/// list filters such as saved segments.
+pub(crate) fn granted_customers_sql(channels_sql: &str) -> String {
+    format!(
+        "SELECT x.customer_id FROM customer_consents x
+         WHERE x.channel IN ({channels_sql}) AND x.granted = 1 AND NOT EXISTS (
+             SELECT 1 FROM customer_consents y
+             WHERE y.customer_id = x.customer_id AND y.channel = x.channel
+               AND (y.at > x.at OR (y.at = x.at AND y.id > x.id)))"
+    )
+}
+
 /// The current choice per channel (all four, in a fixed order).
 pub(crate) fn current(conn: &Connection, customer_id: i64) -> Result<Vec<ConsentState>> {
     let history = read_history(conn, customer_id)?;

@@ -7,11 +7,11 @@
 //! whitelisted names turned into SQL here; values are always bound parameters. The text search
 //! is one small function ([`search_condition`]) so a better index can replace it.
 
+use super::list_where::{where_clause, Where};
 use super::Gender;
 use crate::phone;
 use crate::{
     auth::{Permission, Session},
-    orders::query::day_start,
     settings,
     store::Store,
     time::parse_ts,
@@ -21,13 +21,15 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params_from_iter, types::Value};
 use serde::{Deserialize, Serialize};
 
-#[derive(Deserialize, Default, Debug, Clone)]
+#[derive(Serialize, Deserialize, Default, Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CustomerQuery {
     /// 1-based.
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<u32>"))]
     pub page: u32,
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<u32>"))]
     pub page_size: u32,
     /// Name, part of a phone number, WeChat id.
     pub search: Option<String>,
@@ -118,153 +120,6 @@ pub fn search_condition(term: &str, param: usize) -> (String, Value) {
     crate::search::list_condition(term, param)
 }
 
-fn text(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-struct Where {
-    sql: Vec<String>,
-    args: Vec<Value>,
-    /// Whether a condition reads `customer_stats` (alias `s`).
-    stats: bool,
-    /// Whether only customers with a `customer_stats` row can match (at least one order, some
-    /// spend or a last-order date asked for): the page may then start from that table.
-    stats_row: bool,
-}
-
-impl Where {
-    fn bind(&mut self, v: Value) -> String {
-        self.args.push(v);
-        format!("?{}", self.args.len())
-    }
-}
-
-fn where_clause(tz: chrono_tz::Tz, q: &CustomerQuery) -> Result<Where> {
-    let mut w = Where {
-        sql: vec!["c.deleted_at IS NULL AND c.merged_into IS NULL AND c.erased_at IS NULL".into()],
-        args: Vec::new(),
-        stats: false,
-        stats_row: false,
-    };
-    if let Some(term) = text(&q.search) {
-        let (sql, v) = search_condition(term, w.args.len() + 1);
-        w.args.push(v);
-        w.sql.push(sql);
-    }
-    let tags: Vec<&str> = q
-        .tags
-        .iter()
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    if !tags.is_empty() {
-        let ps: Vec<String> = tags
-            .iter()
-            .map(|t| w.bind(Value::Text(t.to_string())))
-            .collect();
-        w.sql.push(format!(
-            "EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag IN ({}))",
-            ps.join(", ")
-        ));
-    }
-    for (v, col) in [
-        (&q.province, "c.province"),
-        (&q.city, "c.city"),
-        (&q.source_channel, "c.source_channel"),
-    ] {
-        if let Some(v) = text(v) {
-            let p = w.bind(Value::Text(v.to_string()));
-            w.sql.push(format!("{col} = {p}"));
-        }
-    }
-    let ranges = [
-        (
-            q.min_spend_fen,
-            q.max_spend_fen,
-            "coalesce(s.spend_fen, 0)",
-            "消费金额",
-            "Spend",
-        ),
-        (
-            q.min_orders,
-            q.max_orders,
-            "coalesce(s.orders_count, 0)",
-            "订单数",
-            "Orders",
-        ),
-    ];
-    for (min, max, col, zh, en) in ranges {
-        if let (Some(a), Some(b)) = (min, max) {
-            if a > b {
-                return Err(Error::invalid(
-                    format!("{zh}：最小值不能大于最大值。"),
-                    format!("{en}: the minimum must not exceed the maximum."),
-                ));
-            }
-        }
-        if let Some(a) = min {
-            let p = w.bind(Value::Integer(a));
-            w.sql.push(format!("{col} >= {p}"));
-            w.stats = true;
-            w.stats_row |= a > 0;
-        }
-        if let Some(b) = max {
-            let p = w.bind(Value::Integer(b));
-            w.sql.push(format!("{col} <= {p}"));
-            w.stats = true;
-        }
-    }
-    let days = [
-        (
-            &q.last_order_from,
-            false,
-            "s.last_order_at >=",
-            "最近下单日期",
-            "Last order date",
-        ),
-        (
-            &q.last_order_to,
-            true,
-            "s.last_order_at <",
-            "最近下单日期",
-            "Last order date",
-        ),
-        (
-            &q.created_from,
-            false,
-            "c.created_at >=",
-            "建档日期",
-            "Created date",
-        ),
-        (
-            &q.created_to,
-            true,
-            "c.created_at <",
-            "建档日期",
-            "Created date",
-        ),
-    ];
-    for (day, next, cond, zh, en) in days {
-        if let Some(d) = text(day) {
-            let p = w.bind(Value::Text(day_start(tz, d, next, zh, en)?));
-            w.sql.push(format!("{cond} {p}"));
-            w.stats |= cond.starts_with("s.");
-            w.stats_row |= cond.starts_with("s.");
-        }
-    }
-    if let Some(m) = q.birthday_month {
-        if !(1..=12).contains(&m) {
-            return Err(Error::invalid(
-                format!("生日月份：{m} 不是 1–12 之间的月份。"),
-                format!("Birthday month: {m} is not a month (1–12)."),
-            ));
-        }
-        let p = w.bind(Value::Text(format!("{m:02}")));
-        w.sql.push(format!("substr(c.birthday, -5, 2) = {p}"));
-    }
-    Ok(w)
-}
-
 /// One page of customers without the totals (see [`page`]); `has_more` says whether a next
 /// page exists, so the list can page before the totals arrive.
 #[derive(Serialize, Debug, Clone)]
@@ -305,6 +160,11 @@ pub fn list(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerPag
 pub fn totals(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerTotals> {
     s.require(Permission::WorkWithCustomers)?;
     let w = where_clause(settings::timezone(store), q)?;
+    totals_where(store, &w)
+}
+
+/// [`totals`] for conditions already built (the list's, plus a caller's own).
+pub(crate) fn totals_where(store: &Store, w: &Where) -> Result<CustomerTotals> {
     let where_sql = w.sql.join(" AND ");
     let (total, total_spend_fen): (i64, i64) = store.conn().query_row(
         &format!(
@@ -332,10 +192,21 @@ const STATS_SORTS: &[(&str, &str)] = &[
 /// Phones are masked for service reps.
 pub fn page(store: &Store, s: &Session, q: &CustomerQuery) -> Result<CustomerRows> {
     s.require(Permission::WorkWithCustomers)?;
+    let w = where_clause(settings::timezone(store), q)?;
+    page_where(store, s, q, w)
+}
+
+/// [`page`] for conditions already built (the list's, plus a caller's own); `q` gives the page
+/// and the sort. The caller checked the session's permission.
+pub(crate) fn page_where(
+    store: &Store,
+    s: &Session,
+    q: &CustomerQuery,
+    w: Where,
+) -> Result<CustomerRows> {
     let page = q.page.max(1);
     let page_size = q.page_size.clamp(1, 500);
     let conn = store.conn();
-    let w = where_clause(settings::timezone(store), q)?;
     let sort_key = q.sort.as_deref().unwrap_or("createdAt");
     let col = CUSTOMER_SORTS
         .iter()

@@ -3,6 +3,7 @@
 //! Service reps see phone numbers masked; the core masks them, not the UI.
 
 pub mod list;
+pub(crate) mod list_where;
 
 pub use list::{
     list, page, search_condition, totals, CustomerPage, CustomerQuery, CustomerRow, CustomerRows,

@@ -16,7 +16,9 @@ use laoke::{
     i18n::Lang,
     import, loyalty,
     loyalty::{coupons, points, program, redemption, reports, rules, tiers, view, whatif},
-    orders, sales, search, settings,
+    orders, sales, search,
+    segments::{self, customer_list},
+    settings,
     tickets::{self, arrangement, calendar, templates},
     users, Error,
 };
@@ -173,19 +175,20 @@ pub fn all() -> Vec<Probe> {
     v.extend(insight_probes());
     v.extend(ticket_probes());
     v.extend(backup_probes());
+    v.extend(segment_probes());
     v
 }
 
 fn customer_probes() -> Vec<Probe> {
     vec![
-        data("customers_list", &["customers::list("], |f, s| {
-            ok(customers::list(&f.store, s, &customer_query()))
+        data("customers_list", &["customer_list::list("], |f, s| {
+            ok(customer_list::list(&f.store, s, &customer_query().into()))
         }),
-        data("customers_page", &["customers::page("], |f, s| {
-            ok(customers::page(&f.store, s, &customer_query()))
+        data("customers_page", &["customer_list::page("], |f, s| {
+            ok(customer_list::page(&f.store, s, &customer_query().into()))
         }),
-        data("customers_totals", &["customers::totals("], |f, s| {
-            ok(customers::totals(&f.store, s, &customer_query()))
+        data("customers_totals", &["customer_list::totals("], |f, s| {
+            ok(customer_list::totals(&f.store, s, &customer_query().into()))
         }),
         data("customers_create", &["customers::create("], |f, s| {
             let c = crate::common::customer("赵敏", "13900000001");
@@ -329,6 +332,47 @@ fn customer_probes() -> Vec<Probe> {
             let path = f.path(&format!("full-{}.xlsx", s.role().as_str()));
             ok(export::full_workbook(&f.store, s, Lang::ZhCn, &path))
         }),
+    ]
+}
+
+fn segment_probes() -> Vec<Probe> {
+    fn stage_dormant() -> segments::SegmentDefinition {
+        let mut d = segments::SegmentDefinition::default();
+        d.scores.stages = vec!["dormant".into()];
+        d
+    }
+    fn request(name: String) -> segments::SegmentSave {
+        segments::SegmentSave {
+            id: None,
+            name,
+            definition: stage_dormant(),
+        }
+    }
+    vec![
+        data("segments_list", &["segments::list("], |f, s| {
+            ok(segments::list(&f.store, s))
+        }),
+        data("segments_count", &["segments::count("], |f, s| {
+            ok(segments::count(&f.store, s, &stage_dormant()))
+        }),
+        data("segments_save", &["segments::save("], |f, s| {
+            ok(segments::save(
+                &f.store,
+                s,
+                &request(format!("沉睡 {}", s.username())),
+            ))
+        }),
+        data("segments_delete", &["segments::delete("], |f, s| {
+            let owner = f.session(laoke::auth::Role::Owner);
+            let name = format!("待删 {}", s.username());
+            let made = segments::save(&f.store, owner, &request(name)).unwrap();
+            ok(segments::delete(&f.store, s, made.id.unwrap()))
+        }),
+        data(
+            "segments_of_customer",
+            &["segments::of_customer("],
+            |f, s| ok(segments::of_customer(&f.store, s, f.customer)),
+        ),
     ]
 }
 

@@ -10,11 +10,11 @@ use laoke::{
         duplicates::{self, DuplicatePair},
         merge::{self, MergeChoices, MergeOutcome, MergePreview, MergeRecord},
         recycle::{self, BinEntry},
-        Contact, Customer, CustomerPage, CustomerQuery, CustomerRows, CustomerTotals, NewCustomer,
-        Profile,
+        Contact, Customer, CustomerPage, CustomerRows, CustomerTotals, NewCustomer, Profile,
     },
     export,
     orders::OrderPage,
+    segments::{customer_list, CustomerFilter},
     Error,
 };
 use serde::{Deserialize, Serialize};
@@ -23,14 +23,15 @@ use tauri::State;
 
 use crate::{error::CmdResult, state::Shell};
 
-/// One page of customers with the totals row (the older single-call list).
+/// One page of customers with the totals row (the older single-call list). The list commands
+/// take the list's query plus an optional segment, score conditions and movement cell.
 #[tauri::command]
 pub async fn customers_list(
     shell: State<'_, Shell>,
-    query: CustomerQuery,
+    query: CustomerFilter,
 ) -> CmdResult<CustomerPage> {
     shell
-        .with_session(move |store, session| customers::list(store, session, &query))
+        .with_session(move |store, session| customer_list::list(store, session, &query))
         .await
 }
 
@@ -38,10 +39,10 @@ pub async fn customers_list(
 #[tauri::command]
 pub async fn customers_page(
     shell: State<'_, Shell>,
-    query: CustomerQuery,
+    query: CustomerFilter,
 ) -> CmdResult<CustomerRows> {
     shell
-        .with_session(move |store, session| customers::page(store, session, &query))
+        .with_session(move |store, session| customer_list::page(store, session, &query))
         .await
 }
 
@@ -49,10 +50,10 @@ pub async fn customers_page(
 #[tauri::command]
 pub async fn customers_totals(
     shell: State<'_, Shell>,
-    query: CustomerQuery,
+    query: CustomerFilter,
 ) -> CmdResult<CustomerTotals> {
     shell
-        .with_session(move |store, session| customers::totals(store, session, &query))
+        .with_session(move |store, session| customer_list::totals(store, session, &query))
         .await
 }
 

@@ -25,6 +25,7 @@ pub mod insight;
 pub mod loyalty;
 pub mod orders;
 pub mod search;
+pub mod segments;
 pub mod settings;
 pub mod store;
 pub mod tickets;

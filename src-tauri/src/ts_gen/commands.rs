@@ -27,8 +27,7 @@ use laoke::{
         duplicates::DuplicatePair,
         merge::{MergeChoices, MergeOutcome, MergePreview, MergeRecord},
         recycle::BinEntry,
-        Contact, Customer, CustomerPage, CustomerQuery, CustomerRows, CustomerTotals, NewCustomer,
-        Profile,
+        Contact, Customer, CustomerPage, CustomerRows, CustomerTotals, NewCustomer, Profile,
     },
     datadir,
     holidays::{ics::ArrangementEntry, HolidayYear},
@@ -56,6 +55,9 @@ use laoke::{
     },
     prefs::StoreKind,
     search::SearchResults,
+    segments::{
+        CustomerFilter, SegmentCount, SegmentDefinition, SegmentMembership, SegmentSummary,
+    },
     settings::Settings,
     tickets::{
         self,
@@ -150,9 +152,9 @@ pub fn table(cfg: &Config) -> Vec<Command> {
         followups_for_customer(customer_id: i64) -> Vec<FollowUp>;
         today() -> Today;
         // customers.rs
-        customers_list(query: CustomerQuery) -> CustomerPage;
-        customers_page(query: CustomerQuery) -> CustomerRows;
-        customers_totals(query: CustomerQuery) -> CustomerTotals;
+        customers_list(query: CustomerFilter) -> CustomerPage;
+        customers_page(query: CustomerFilter) -> CustomerRows;
+        customers_totals(query: CustomerFilter) -> CustomerTotals;
         customers_create(customer: NewCustomer) -> i64;
         customers_get(id: i64) -> Customer;
         customers_update(id: i64, customer: NewCustomer) -> Customer;
@@ -226,6 +228,12 @@ pub fn table(cfg: &Config) -> Vec<Command> {
         orders_totals(query: OrderQuery) -> OrderTotals;
         // search.rs
         search(query: String) -> SearchResults;
+        // segments.rs
+        segments_list() -> Vec<SegmentSummary>;
+        segments_count(definition: SegmentDefinition) -> SegmentCount;
+        segments_save(id: Option<i64>, name: String, definition: SegmentDefinition) -> SegmentSummary;
+        segments_delete(id: i64) -> ();
+        segments_of_customer(customer_id: i64) -> Vec<SegmentMembership>;
         // settings.rs
         settings_get() -> Settings;
         settings_update(shop_name: Option<String>, timezone: Option<String>, idle_lock_minutes: Option<u32>) -> Settings;

@@ -93,8 +93,10 @@ impl TypeVisitor for Names<'_> {
 }
 
 /// Types the UI receives outside a command's result: the events, and the backup status
-/// parts the settings page names.
+/// parts the settings page names; and `CustomerQuery`, which the list commands now take inside
+/// `CustomerFilter` (flattened) but the UI still names.
 fn events(cfg: &Config) {
+    put::<laoke::customers::CustomerQuery>(cfg);
     put::<backup_run::ProgressEvent>(cfg);
     put::<backup_run::FinishedEvent>(cfg);
     put::<laoke::import::Progress>(cfg);

@@ -30,6 +30,7 @@ mod rawkey;
 mod restore;
 mod sale;
 mod search;
+mod segments;
 mod tickets;
 mod today;
 mod users;
@@ -111,6 +112,9 @@ enum Cmd {
     /// Customer insight: RFM classes and lifecycle stages (score, classes, settings, preview).
     #[command(subcommand)]
     Insight(insight::InsightCmd),
+    /// Customer segments (客户分组): list with sizes, show one in words, count, save.
+    #[command(subcommand)]
+    Segments(segments::SegmentsCmd),
 }
 
 fn main() -> ExitCode {
@@ -157,5 +161,6 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), laoke::Error> {
         Cmd::Points(args) => points::run(ctx, args),
         Cmd::Loyalty(c) => loyalty::run(ctx, c),
         Cmd::Insight(c) => insight::run(ctx, c),
+        Cmd::Segments(c) => segments::run(ctx, c),
     }
 }

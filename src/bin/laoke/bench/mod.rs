@@ -13,6 +13,7 @@ mod import;
 mod insight;
 mod loyalty;
 mod search;
+mod segments;
 mod tickets;
 
 #[derive(Subcommand)]
@@ -99,6 +100,14 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 3)]
         runs: usize,
     },
+    /// Time segment counts (typical definitions), the segments list, a list opened on a
+    /// segment and one customer's segments on a store (--data-dir or --store); nothing is kept.
+    Segments {
+        #[arg(long)]
+        store: Option<PathBuf>,
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: BenchCmd) -> Result<(), Error> {
@@ -119,6 +128,7 @@ pub fn run(ctx: &Ctx, cmd: BenchCmd) -> Result<(), Error> {
         BenchCmd::Tickets { add, runs } => tickets::run(ctx, add, runs),
         BenchCmd::Loyalty { store } => loyalty::run(ctx, store),
         BenchCmd::Insight { store, runs } => insight::run(ctx, store, runs),
+        BenchCmd::Segments { store, runs } => segments::run(ctx, store, runs),
         BenchCmd::Fuzz {
             cases,
             seed,

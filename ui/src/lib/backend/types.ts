@@ -5,8 +5,6 @@
 import type { CustomerRows } from "./generated";
 
 export type * from "./generated";
-// Until the issue 12 branches land with their generated types (then this line goes).
-export type * from "./contract12";
 export { ERROR_CODES, MERGE_FIELDS } from "./generated";
 
 /** One page of list rows (customers, orders): `hasMore` says whether another page exists

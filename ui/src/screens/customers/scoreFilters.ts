@@ -1,14 +1,14 @@
 // The customer list's score filters in the URL — what the Insight screen's numbers, a segment and
 // a movement cell link to: #/customers?rfmClass=a,b&stage=c&returning=1&segment=KEY&movement=…
 // Pure: links are built and read here only, so a link and the list it opens never disagree.
-import { RFM_CLASSES, STAGES, type CustomerListQuery, type MovementFilter, type MoveKind, type RfmClass, type Stage } from "../../lib/backend";
+import { RFM_CLASSES, STAGES, type CustomerFilter, type MovementCell, type MoveKind, type RfmClass, type Stage } from "../../lib/backend";
 
 export interface ScoreParams {
   rfmClasses: RfmClass[];
   stages: Stage[];
   returning?: boolean;
   segment?: string;
-  movement?: MovementFilter;
+  movement?: MovementCell;
 }
 
 export const NO_SCORE_PARAMS: ScoreParams = { rfmClasses: [], stages: [] };
@@ -18,11 +18,11 @@ const isStage = (s: string): s is Stage => (STAGES as readonly string[]).include
 const MONTH = /^\d{4}-\d{2}$/;
 
 /** "kind:fromMonth:from:toMonth:to", an empty code for "none" (no class / not yet a buyer). */
-export function encodeMovement(m: MovementFilter): string {
+export function encodeMovement(m: MovementCell): string {
   return [m.kind, m.fromMonth, m.from ?? "", m.toMonth, m.to ?? ""].join(":");
 }
 
-export function decodeMovement(s: string): MovementFilter | undefined {
+export function decodeMovement(s: string): MovementCell | undefined {
   const parts = s.split(":");
   if (parts.length !== 5) return undefined;
   const [kind, fromMonth, from, toMonth, to] = parts;
@@ -64,8 +64,8 @@ export function scoreSearch(p: Partial<ScoreParams>): string {
 export const customersHref = (p: Partial<ScoreParams>) => `/customers${scoreSearch(p)}`;
 
 /** The fields these filters add to the list's query. */
-export function scoreQuery(p: ScoreParams): Partial<CustomerListQuery> {
-  const q: Partial<CustomerListQuery> = {};
+export function scoreQuery(p: ScoreParams): Partial<CustomerFilter> {
+  const q: Partial<CustomerFilter> = {};
   if (p.rfmClasses.length) q.rfmClasses = p.rfmClasses;
   if (p.stages.length) q.stages = p.stages;
   if (p.returning !== undefined) q.returning = p.returning;
@@ -82,7 +82,7 @@ export type ScoreChip =
   | { kind: "stage"; code: Stage }
   | { kind: "returning"; value: boolean }
   | { kind: "segment"; key: string }
-  | { kind: "movement"; movement: MovementFilter };
+  | { kind: "movement"; movement: MovementCell };
 
 export function scoreChips(p: ScoreParams): ScoreChip[] {
   return [

@@ -4,7 +4,7 @@ export type CustomerQuery = {
 /**
  * 1-based.
  */
-page: number, pageSize: number, 
+page?: number, pageSize?: number, 
 /**
  * Name, part of a phone number, WeChat id.
  */
