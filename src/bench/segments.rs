@@ -110,7 +110,7 @@ pub fn run(store: &Store, s: &Session, runs: usize) -> Result<(bool, Vec<BenchLi
     let scored: i64 = conn.query_row("SELECT count(*) FROM customer_scores", [], |r| r.get(0))?;
     let stand_in = scored == 0;
     conn.execute_batch("SAVEPOINT bench_segments")?;
-    let out = (|| {
+    let out = (|| -> Result<Vec<BenchLine>> {
         if stand_in {
             conn.execute_batch(FILL_SCORES)?;
         }

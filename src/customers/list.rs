@@ -18,7 +18,7 @@ use crate::{
     Error, Result,
 };
 use chrono::{DateTime, Utc};
-use rusqlite::{params_from_iter, types::Value};
+use rusqlite::params_from_iter;
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize, Default, Debug, Clone, PartialEq)]
@@ -113,12 +113,7 @@ pub const CUSTOMER_SORTS: &[(&str, &str)] = &[
     ("topCategory", "s.top_category"),
 ];
 
-/// The SQL condition (on alias `c`) and parameter for a text search. The only place that knows
-/// how search works: it uses the global search index (crate::search), so 1–2 character Chinese
-/// names and any part of a phone, nick, email or WeChat id match without a table scan.
-pub fn search_condition(term: &str, param: usize) -> (String, Value) {
-    crate::search::list_condition(term, param)
-}
+pub use super::list_where::search_condition;
 
 /// One page of customers without the totals (see [`page`]); `has_more` says whether a next
 /// page exists, so the list can page before the totals arrive.

@@ -4,9 +4,16 @@
 //! higher layers (saved segments) add their own conditions to it ([`Where::push`]) instead of
 //! writing a second customer query. Filters are whitelisted names; values are always bound.
 
-use super::list::{search_condition, CustomerQuery};
+use super::CustomerQuery;
 use crate::{orders::query::day_start, Error, Result};
 use rusqlite::types::Value;
+
+/// The SQL condition (on alias `c`) and parameter for a text search. The only place that knows
+/// how search works: it uses the global search index (crate::search), so 1–2 character Chinese
+/// names and any part of a phone, nick, email or WeChat id match without a table scan.
+pub fn search_condition(term: &str, param: usize) -> (String, Value) {
+    crate::search::list_condition(term, param)
+}
 
 fn text(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())

@@ -19,7 +19,7 @@ use rusqlite::{types::Value, Connection};
 #[derive(Debug, Clone)]
 pub(crate) enum Part {
     /// Customer-list fields (one field, or the whole query at once).
-    Query(CustomerQuery),
+    Query(Box<CustomerQuery>),
     Classes(Vec<String>),
     Stages(Vec<String>),
     Returning(bool),
@@ -80,7 +80,7 @@ fn query_conditions(q: &CustomerQuery, out: &mut Vec<Condition>) {
     let one = |f: &dyn Fn(&mut CustomerQuery)| {
         let mut x = CustomerQuery::default();
         f(&mut x);
-        Part::Query(x)
+        Part::Query(Box::new(x))
     };
     let text = |v: &Option<String>| {
         v.as_deref()

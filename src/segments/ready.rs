@@ -101,7 +101,7 @@ pub(crate) fn resolve(
     let band = |lines: Option<SpendLines>, pick: fn(SpendLines) -> (i64, Option<i64>)| match lines
         .map(pick)
     {
-        Some((min, max)) if max.is_none_or(|m| m >= min) => (
+        Some((min, max)) if max.map_or(true, |m| m >= min) => (
             def(|d| {
                 d.query.min_spend_fen = Some(min);
                 d.query.max_spend_fen = max;
