@@ -8,7 +8,8 @@ and Debian's `WebKitWebDriver` talks to its webview. Run it under Xvfb (scripts/
         --app target/debug/laoke-app --cli target/debug/laoke [--update-docs]
 
 The flow, in a fresh temporary data folder (LAOKE_DATA_DIR), at a 1440×900 window:
-wizard → the sample shop, generated and walked screen by screen (sample_steps.py) → "start my
+wizard → the sample shop, generated and walked screen by screen (sample_steps.py), its Insight
+screen, a class list, a 360 class card, a threshold preview and a saved segment (insight_steps.py) → "start my
 real shop" → create the owner → recovery key (confirm it was saved) → the backup step chooses
 a cloud sync folder found in the (temporary) home folder → the owner's "no verified backup"
 banner backs up in one click and goes → log out →
@@ -129,6 +130,12 @@ DOC_SHOTS = {
     "sample-holidays-zh",
     "wizard-backup-zh",
     "backup-banner-zh",
+    # issue 12 (segments, RFM and lifecycle), on the sample shop
+    "insight-zh",
+    "customer-insight-zh",
+    "insight-preview-zh",
+    "segments-zh",
+    "insight-en",
 }
 
 WAIT_S = 30
@@ -641,6 +648,7 @@ def main() -> int:
         import backup_steps
         import customers_steps
         import import_steps
+        import insight_steps
         import loyalty_steps
         import orders_steps
         import sample_steps
@@ -650,6 +658,8 @@ def main() -> int:
         window.size_for_docs()
         wizard_welcome(window)
         sample_steps.walk_the_sample_shop(window)
+        insight_steps.run_all(window)
+        sample_steps.leave_the_sample_shop(window)
         wizard_creates_the_owner(window)
         wrong_password_shows_an_error(window)
         cli_adds_demo_customers(cli, data_dir)

@@ -2,6 +2,8 @@
 
     import sample_steps
     sample_steps.walk_the_sample_shop(window)          # from the wizard's welcome screen
+    ...more steps on the sample shop (insight_steps.run_all)
+    sample_steps.leave_the_sample_shop(window)
     ...create the real shop; the wizard's backup step then:
     sample_steps.wizard_chooses_a_backup_folder(window, place="坚果云")
     sample_steps.banner_goes_after_the_first_backup(window, folder)
@@ -107,6 +109,8 @@ def walk_the_sample_shop(w: Window) -> None:
     w.shot("sample-holidays-zh")
     assert w.count("backup-reminder") == 0, "the sample shop is never nagged about backups"
 
+
+def leave_the_sample_shop(w: Window) -> None:
     log("leave the sample shop for the real one: the wizard opens on its create step")
     w.click("sample-leave")
     w.visible("wizard-username", timeout=60)

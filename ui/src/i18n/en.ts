@@ -1,4 +1,5 @@
 // English. Typed as Messages so a missing or extra key is a compile error.
+import insightEn from "./insight.en";
 import loyaltyEn from "./loyalty.en";
 import ordersEn from "./orders.en";
 import ticketsEn from "./tickets.en";
@@ -481,6 +482,7 @@ const en: Messages = {
   // Orders, customer list filters (H1)
   ...ordersEn,
   ...loyaltyEn,
+  ...insightEn,
   ...ticketsEn,
   ...holidaysEn,
   ...backupStartEn,

@@ -1,4 +1,5 @@
 // Simplified Chinese: the default language and the reference shape for every dictionary.
+import insightZh from "./insight.zh-CN";
 import loyaltyZh from "./loyalty.zh-CN";
 import ordersZh from "./orders.zh-CN";
 import ticketsZh from "./tickets.zh-CN";
@@ -480,6 +481,7 @@ const zhCN = {
   // Orders, customer list filters (H1)
   ...ordersZh,
   ...loyaltyZh,
+  ...insightZh,
   ...ticketsZh,
   ...holidaysZh,
   ...backupStartZh,

@@ -1,24 +1,24 @@
 import { SearchOutlined } from "@ant-design/icons";
-import { Alert, AutoComplete, Card, DatePicker, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableProps } from "antd";
+import { Alert, Card, Empty, Input, Space, Table, Tag, Typography, type TableProps } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
-import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { ColumnChooser, useColumnPrefs } from "../components/list/ColumnChooser";
 import "../components/list/lists.css";
-import { YuanRange } from "../components/list/YuanRange";
 import { useI18n } from "../i18n";
-import { customersPage, customersTotals, knownCount, type CustomerQuery, type CustomerRow, type CustomerTotals, type RowsPage } from "../lib/backend";
+import { customersPage, customersTotals, knownCount, type SegmentDefinition, type CustomerRow, type CustomerTotals, type RowsPage } from "../lib/backend";
 import { formatCount, formatDateTime } from "../lib/format";
 import { formatYuan } from "../lib/money";
 import { useDebounced } from "../lib/useDebounced";
 import { useErrorText } from "../lib/useErrorText";
+import { useSession } from "../lib/appContext";
+import { SegmentEditor } from "./segments/SegmentEditor";
+import { CustomerFilterCard, type Filters } from "./customers/CustomerFilterCard";
+import { hasScoreParams, replaceScoreParams, scoreParamsFrom, scoreQuery, scoreSearch, type ScoreParams } from "./customers/scoreFilters";
 import { CustomersToolbar } from "./customers/CustomersToolbar";
 
 const PAGE_SIZES = [20, 50, 100];
 const SEARCH_DEBOUNCE_MS = 250;
-const SOURCE_SUGGESTIONS = ["淘宝", "天猫", "京东", "拼多多", "微信", "抖音", "门店"];
-type Filters = Omit<CustomerQuery, "page" | "pageSize" | "sort" | "desc" | "search">;
 /** Column key → the server's sort key (columns without one are not sortable). */
 const SORT_KEYS: Record<string, string> = {
   name: "name",
@@ -36,16 +36,20 @@ const SORT_KEYS: Record<string, string> = {
 };
 
 const isTotalled = (key: string) => key === "spendFen";
-const day = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : undefined);
-const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null =>
-  from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null;
 
 /** Customer list: server-side filters on any column, sort, paging, column chooser, totals row. */
 export function Customers() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const canSaveSegment = useSession().role !== "rep";
+  const [savingSegment, setSavingSegment] = useState(false);
+  // Score filters come from the URL (Insight numbers, segments, movement cells): see scoreFilters.ts.
+  const scoreKey = scoreSearch(scoreParamsFrom(params));
+  const score = useMemo(() => scoreParamsFrom(new URLSearchParams(scoreKey)), [scoreKey]);
+  const scoreFields = useMemo(() => scoreQuery(score), [score]);
+  const setScore = (next: ScoreParams) => setParams(replaceScoreParams(params, next));
   const [search, setSearch] = useState(params.get("q") ?? "");
   // The global search (Ctrl+K) opens this screen filtered to the picked customer.
   useEffect(() => {
@@ -66,12 +70,12 @@ export function Customers() {
 
   useEffect(() => {
     setPage(1);
-  }, [query, debouncedFilters, sort]);
+  }, [query, debouncedFilters, sort, scoreFields]);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    customersPage({ ...debouncedFilters, page, pageSize, sort: sort.key, desc: sort.desc, ...(query ? { search: query } : {}) })
+    customersPage({ ...debouncedFilters, ...scoreFields, page, pageSize, sort: sort.key, desc: sort.desc, ...(query ? { search: query } : {}) })
       .then((p) => {
         if (!live) return;
         setData(p);
@@ -82,18 +86,18 @@ export function Customers() {
     return () => {
       live = false;
     };
-  }, [page, pageSize, query, debouncedFilters, sort, errorText]);
+  }, [page, pageSize, query, debouncedFilters, scoreFields, sort, errorText]);
 
   useEffect(() => {
     let live = true;
     setTotals(null);
-    customersTotals({ ...debouncedFilters, page: 1, pageSize: 1, ...(query ? { search: query } : {}) })
+    customersTotals({ ...debouncedFilters, ...scoreFields, page: 1, pageSize: 1, ...(query ? { search: query } : {}) })
       .then((t) => live && setTotals(t))
       .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
-  }, [query, debouncedFilters, errorText]);
+  }, [query, debouncedFilters, scoreFields, errorText]);
 
   const allColumns = useMemo(
     () => [
@@ -177,8 +181,16 @@ export function Customers() {
 
   const total = totals?.total ?? 0;
   const pagerTotal = totals?.total ?? (data ? knownCount(data) : 0);
-  const anyFilter = Object.values(filters).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
+  const anyFilter = hasScoreParams(score) || Object.values(filters).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
+  // A segment from the list: its filters and score conditions (a segment or movement cell is not
+  // a condition a segment can hold, so saving waits until those chips are removed).
+  const segmentDefinition: SegmentDefinition = { ...filters, ...(query ? { search: query } : {}), rfmClasses: score.rfmClasses, stages: score.stages, returning: score.returning };
+  const canSaveHere = canSaveSegment && !score.segment && !score.movement;
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const resetFilters = () => {
+    setFilters({});
+    setScore({ rfmClasses: [], stages: [] });
+  };
 
   // The label cell takes the second column too, unless that column holds a total.
   const spanFirst = columns.length > 2 && !isTotalled(String(columns[1].key));
@@ -250,79 +262,21 @@ export function Customers() {
           <CustomersToolbar />
         </Space>
       </div>
-      <Card variant="borderless" className="filter-card" data-testid="customers-filters">
-        <Space wrap size={[12, 10]}>
-          <Select
-            mode="tags"
-            allowClear
-            maxTagCount="responsive"
-            placeholder={t("clist.filter.tagsPlaceholder")}
-            style={{ minWidth: 150 }}
-            value={filters.tags ?? []}
-            onChange={(v: string[]) => set({ tags: v })}
-            open={false}
-            suffixIcon={null}
-            data-testid="customers-filter-tags"
-          />
-          <Input allowClear placeholder={t("clist.filter.province")} style={{ width: 110 }} value={filters.province ?? ""} onChange={(e) => set({ province: e.target.value || undefined })} data-testid="customers-filter-province" />
-          <Input allowClear placeholder={t("clist.filter.city")} style={{ width: 110 }} value={filters.city ?? ""} onChange={(e) => set({ city: e.target.value || undefined })} data-testid="customers-filter-city" />
-          <AutoComplete
-            allowClear
-            placeholder={t("clist.filter.source")}
-            style={{ width: 120 }}
-            value={filters.sourceChannel ?? ""}
-            options={SOURCE_SUGGESTIONS.map((s) => ({ value: s }))}
-            onChange={(v: string) => set({ sourceChannel: v || undefined })}
-            data-testid="customers-filter-source"
-          />
-          <Select
-            allowClear
-            placeholder={t("clist.filter.birthdayMonth")}
-            style={{ width: 120 }}
-            value={filters.birthdayMonth}
-            onChange={(v?: number) => set({ birthdayMonth: v })}
-            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t("clist.filter.month", { m: i + 1 }) }))}
-            data-testid="customers-filter-birthday"
-          />
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.spend")}</span>
-            <YuanRange min={filters.minSpendFen ?? undefined} max={filters.maxSpendFen ?? undefined} onChange={(minSpendFen, maxSpendFen) => set({ minSpendFen, maxSpendFen })} testId="customers-filter-spend" />
-          </Space>
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.orders")}</span>
-            <Space.Compact>
-              <InputNumber min={0} precision={0} placeholder={t("list.min")} style={{ width: 80 }} value={filters.minOrders ?? null} onChange={(v) => set({ minOrders: v ?? undefined })} data-testid="customers-filter-orders-min" />
-              <InputNumber min={0} precision={0} placeholder={t("list.max")} style={{ width: 80 }} value={filters.maxOrders ?? null} onChange={(v) => set({ maxOrders: v ?? undefined })} data-testid="customers-filter-orders-max" />
-            </Space.Compact>
-          </Space>
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.lastOrder")}</span>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              placeholder={[t("list.from"), t("list.to")]}
-              value={range(filters.lastOrderFrom ?? undefined, filters.lastOrderTo ?? undefined)}
-              onChange={(v) => set({ lastOrderFrom: day(v?.[0]), lastOrderTo: day(v?.[1]) })}
-              style={{ width: 240 }}
-            />
-          </Space>
-          <Space size={6}>
-            <span className="filter-label">{t("clist.filter.created")}</span>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              placeholder={[t("list.from"), t("list.to")]}
-              value={range(filters.createdFrom ?? undefined, filters.createdTo ?? undefined)}
-              onChange={(v) => set({ createdFrom: day(v?.[0]), createdTo: day(v?.[1]) })}
-              style={{ width: 240 }}
-            />
-          </Space>
-          {anyFilter && (
-            <Typography.Link onClick={() => setFilters({})} data-testid="customers-filter-reset">
-              {t("list.reset")}
-            </Typography.Link>
-          )}
-        </Space>
-      </Card>
+      <CustomerFilterCard filters={filters} onChange={set} onReset={resetFilters} score={score} onScore={setScore} anyFilter={anyFilter} onSaveSegment={canSaveHere ? () => setSavingSegment(true) : undefined} />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {savingSegment && (
+        <SegmentEditor
+          initial={segmentDefinition}
+          onClose={() => setSavingSegment(false)}
+          onSaved={(s) => {
+            // Open the new segment as the list: its conditions replace the ones typed here.
+            setSavingSegment(false);
+            setFilters({});
+            setSearch("");
+            navigate(`/customers${scoreSearch({ segment: s.key })}`);
+          }}
+        />
+      )}
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
         <Table<CustomerRow>
           data-testid="customers-table"

@@ -9,6 +9,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  PieChartOutlined,
   SettingOutlined,
   ShoppingOutlined,
   TeamOutlined,
@@ -27,7 +28,7 @@ import { Logo } from "../components/Logo";
 import { RoleTag } from "../components/RoleTag";
 import { SampleShopBanner } from "../components/SampleShopBanner";
 import { useI18n, type MessageKey } from "../i18n";
-import { authLock, authLogout, settingsGet } from "../lib/backend";
+import { authLock, authLogout, settingsGet, type Role } from "../lib/backend";
 import { useApp, useSession } from "../lib/appContext";
 import { ShopContext } from "../lib/shopContext";
 import { displayTimeZone, setDisplayTimeZone } from "../lib/shopTime";
@@ -43,6 +44,7 @@ import { NewOrder } from "./orders/NewOrder";
 import { OrderPage } from "./orders/OrderPage";
 import { OrdersList } from "./orders/OrdersList";
 import { ImportPage } from "./import/ImportPage";
+import { InsightPage } from "./insight/InsightPage";
 import { LoyaltyArea } from "./loyalty/LoyaltyArea";
 import { Settings } from "./settings/Settings";
 import { NewTicketHost } from "./tickets/NewTicketDialog";
@@ -52,10 +54,11 @@ import { TicketsQueue } from "./tickets/TicketsQueue";
 import { useTodayCount } from "./today/useTodayCount";
 import { TodayPage } from "./today/TodayPage";
 
-const NAV: { key: string; label: MessageKey; icon: ReactNode }[] = [
+const NAV: { key: string; label: MessageKey; icon: ReactNode; roles?: Role[] }[] = [
   { key: "dashboard", label: "nav.dashboard", icon: <DashboardOutlined /> },
   { key: "today", label: "nav.today", icon: <CarryOutOutlined /> },
   { key: "customers", label: "nav.customers", icon: <TeamOutlined /> },
+  { key: "insight", label: "nav.insight", icon: <PieChartOutlined />, roles: ["owner", "manager"] },
   { key: "orders", label: "nav.orders", icon: <ShoppingOutlined /> },
   { key: "import", label: "nav.import", icon: <CloudUploadOutlined /> },
   { key: "tickets", label: "nav.tickets", icon: <CustomerServiceOutlined /> },
@@ -111,7 +114,7 @@ export function MainLayout() {
 
   const current = location.pathname.split("/")[1] || "dashboard";
   const todayCount = useTodayCount();
-  const menuItems: MenuProps["items"] = NAV.map((n) => ({
+  const menuItems: MenuProps["items"] = NAV.filter((n) => !n.roles || n.roles.includes(session.role)).map((n) => ({
     key: n.key,
     icon: n.icon,
     label:
@@ -205,6 +208,8 @@ export function MainLayout() {
               <Route path="/campaigns" element={<ComingSoon area="campaigns" />} />
               <Route path="/reports" element={<ComingSoon area="reports" />} />
               <Route path="/import" element={<ImportPage />} />
+              <Route path="/insight" element={<InsightPage />} />
+              <Route path="/insight/:tab" element={<InsightPage />} />
               <Route path="/settings" element={<Settings />} />
               <Route path="/settings/:tab" element={<Settings />} />
               <Route path="*" element={<Navigate to="/dashboard" replace />} />

@@ -4,7 +4,7 @@
 // are generated (./generated).
 import { call } from "./transport";
 import { MERGE_FIELDS } from "./types";
-import type { ConsentChange, ConsentChannel, CustomerQuery, MergeChoices, MergeField, NewCustomer } from "./types";
+import type { ConsentChange, ConsentChannel, CustomerFilter, MergeChoices, MergeField, NewCustomer } from "./types";
 
 /** Platform names a nick can belong to (labels: i18n `cust.platform.*`). */
 export const NICK_PLATFORMS = ["taobao", "tmall", "jd", "pdd", "wechat_shop", "douyin", "other"] as const;
@@ -43,8 +43,8 @@ export const customersErase = (id: number) => call("customers_erase", { id });
 export const customersExportPerson = (id: number, folder: string) => call("customers_export_person", { id, folder });
 
 /** One page of customers for a filter, sort and page, with the totals row. */
-export const customersList = (query: CustomerQuery) => call("customers_list", { query });
+export const customersList = (query: CustomerFilter) => call("customers_list", { query });
 /** The list's page: appears at once; `hasMore` says whether another page exists. */
-export const customersPage = (query: CustomerQuery) => call("customers_page", { query });
+export const customersPage = (query: CustomerFilter) => call("customers_page", { query });
 /** The list's totals row (count and spend over every match), which follows the page. */
-export const customersTotals = (query: CustomerQuery) => call("customers_totals", { query });
+export const customersTotals = (query: CustomerFilter) => call("customers_totals", { query });

@@ -49,6 +49,7 @@ import { formatDateTime } from "../../lib/format";
 import { useErrorText } from "../../lib/useErrorText";
 import { CustomerLoyaltyCard } from "../loyalty/CustomerLoyaltyCard";
 import { ConsentCard } from "./ConsentCard";
+import { CustomerInsightCard } from "./CustomerInsightCard";
 import { FollowUpsCard } from "../today/FollowUpsCard";
 import { formatDay, formatFen } from "./format";
 
@@ -285,6 +286,7 @@ export function Customer360() {
         </Col>
       </Row>
 
+      {!c.erasedAt && !c.mergedInto && <CustomerInsightCard customerId={id} />}
       {!c.erasedAt && !c.mergedInto && <CustomerLoyaltyCard customerId={id} editable={profile.can.edit} />}
 
       <Card title={t("cust.orders.title", { n: orders?.totals.count ?? 0 })} variant="borderless" style={{ marginBottom: 16 }}>
