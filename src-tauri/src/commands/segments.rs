@@ -13,9 +13,7 @@ use crate::{error::CmdResult, state::Shell};
 /// Every segment (ready-made first, then saved by name) with its customers, share and spend.
 #[tauri::command]
 pub async fn segments_list(shell: State<'_, Shell>) -> CmdResult<Vec<SegmentSummary>> {
-    shell
-        .with_session(segments::list)
-        .await
+    shell.with_session(segments::list).await
 }
 
 /// The live count of a definition while it is edited.
