@@ -349,7 +349,7 @@ fn segment_probes() -> Vec<Probe> {
         }
     }
     vec![
-        data("segments_list", &["segments::list("], |f, s| {
+        data("segments_list", &["segments::list"], |f, s| {
             ok(segments::list(&f.store, s))
         }),
         data("segments_count", &["segments::count("], |f, s| {
