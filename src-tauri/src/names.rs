@@ -55,6 +55,15 @@ pub const COMMANDS: &[&str] = &[
     "segments_save",
     "segments_delete",
     "segments_of_customer",
+    // commands/insight.rs
+    "insight_overview",
+    "insight_months",
+    "insight_movement",
+    "insight_settings",
+    "insight_preview",
+    "insight_save_settings",
+    "insight_rescore",
+    "insight_customer",
     // commands/orders.rs
     "orders_list",
     "orders_get",
