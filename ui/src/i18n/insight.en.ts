@@ -154,7 +154,6 @@ const insightEn: Record<keyof typeof insightZh, string> = {
   "c360.insight.title": "Customer class",
   "c360.insight.notScored": "Not scored yet",
   "c360.insight.asOf": "as of {day}",
-  "c360.insight.action": "Suggested: ",
   "c360.insight.month": "Month",
   "c360.insight.segments": "In segments",
   "c360.insight.noSegments": "In no segment",

@@ -154,7 +154,6 @@ const insightZh = {
   "c360.insight.title": "客户分层",
   "c360.insight.notScored": "还没有计算分层",
   "c360.insight.asOf": "截至 {day}",
-  "c360.insight.action": "建议：",
   "c360.insight.month": "月份",
   "c360.insight.segments": "所在分组",
   "c360.insight.noSegments": "不在任何分组中",

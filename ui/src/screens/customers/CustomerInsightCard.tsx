@@ -72,7 +72,6 @@ export function CustomerInsightCard({ customerId }: { customerId: number }) {
             </Typography.Paragraph>
             {(en ? insight.actionEn : insight.actionZh) && (
               <Typography.Paragraph data-testid="c360-insight-action" style={{ marginBottom: 12 }}>
-                <Typography.Text strong>{t("c360.insight.action")}</Typography.Text>
                 {en ? insight.actionEn : insight.actionZh}
               </Typography.Paragraph>
             )}
