@@ -25,6 +25,7 @@ import app_flow  # noqa: E402
 import backup_steps  # noqa: E402
 import customers_steps  # noqa: E402
 import import_steps  # noqa: E402
+import insight_steps  # noqa: E402
 import loyalty_steps  # noqa: E402
 import orders_steps  # noqa: E402
 import sample_steps  # noqa: E402
@@ -96,6 +97,7 @@ if __name__ == "__main__":
         backup_steps,
         customers_steps,
         import_steps,
+        insight_steps,
         loyalty_steps,
         orders_steps,
         sample_steps,
