@@ -341,3 +341,104 @@ fn saving_settings_is_audited_and_bad_lines_are_refused() {
         .iter()
         .any(|a| a.1 == "insight_settings_changed"));
 }
+
+/// Every customer's stored scores as the 360 reads them.
+fn table(shop: &Shop, ids: &[i64]) -> Vec<String> {
+    ids.iter()
+        .map(|c| {
+            let i = shop.who(*c);
+            format!(
+                "{c} {:?} {:?} {:?} {} {} {:?} {:?} {:?} {}",
+                i.rfm_class,
+                i.stage,
+                i.r_days,
+                i.f_orders,
+                i.m_fen,
+                i.r_score,
+                i.f_score,
+                i.m_score,
+                i.returning
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_day_writes_only_the_rows_that_moved_and_equals_a_full_rewrite() {
+    let mut shop = Shop::new();
+    let mut ids = Vec::new();
+    for i in 0..40 {
+        let c = shop.customer();
+        if i % 4 != 3 {
+            // buyers 2 to 200 days back, some twice; every fourth customer a prospect
+            shop.buy(c, 2 + i * 5, 10_000 + i * 1_000);
+            if i % 3 == 0 {
+                shop.buy(c, 1 + i * 4, 5_000);
+            }
+        }
+        ids.push(c);
+    }
+    let first = shop.score();
+    assert_eq!(first.rows_written, 40, "the first pass writes every row");
+    assert_eq!(
+        shop.score().rows_written,
+        0,
+        "nothing changed, nothing written"
+    );
+    shop.clock.set(shop.clock.now() + Duration::days(1));
+    let next = shop.score();
+    assert!(
+        next.rows_written < first.buyers,
+        "a new day moves R for every buyer but writes only what moved: {} rows",
+        next.rows_written
+    );
+    let kept = table(&shop, &ids);
+    assert!(
+        kept.iter().any(|r| r.contains("Some(3)")),
+        "R counts to the new day"
+    );
+    let conn = raw_connection_as_owner(&shop.store, &shop.s);
+    conn.execute("DELETE FROM customer_scores", []).unwrap();
+    drop(conn);
+    assert_eq!(shop.score().rows_written, 40);
+    assert_eq!(
+        table(&shop, &ids),
+        kept,
+        "the updated table equals a full rewrite"
+    );
+}
+
+#[test]
+fn a_pass_after_one_sale_writes_that_customers_row_only() {
+    let mut shop = Shop::new();
+    let ids: Vec<i64> = (0..20).map(|_| shop.customer()).collect();
+    for (i, c) in ids.iter().enumerate() {
+        shop.buy(*c, 30 + i as i64, 10_000 + i as i64 * 100);
+    }
+    // the most recent, most frequent and biggest buyer stays at the top of every quintile
+    let top = ids[0];
+    shop.buy(top, 10, 90_000);
+    shop.score();
+    shop.buy(top, 1, 1_000);
+    let r = shop.score();
+    assert_eq!(r.rows_written, 1);
+    assert_eq!(shop.who(top).r_days, Some(1));
+    assert_eq!(shop.who(top).f_orders, 3);
+}
+
+#[test]
+fn r_on_the_360_counts_to_the_stored_pass_day_until_the_next_pass() {
+    // the row keeps the last order's day (migration 0018); R is counted to the pass's day
+    let mut shop = Shop::new();
+    let c = shop.customer();
+    shop.buy(c, 12, 10_000);
+    shop.score();
+    shop.clock.set(shop.clock.now() + Duration::days(3));
+    assert_eq!(
+        shop.who(c).r_days,
+        Some(12),
+        "R as of the stored pass's day"
+    );
+    shop.score();
+    assert_eq!(shop.who(c).r_days, Some(15));
+}

@@ -1,5 +1,6 @@
 //! `laoke bench insight`: the insight pass on a (benchmark) store, for docs/BENCHMARKS.md —
-//! the one ordered read of the orders, the scoring pass, the back-fill of 24 monthly
+//! the one ordered read of the orders, the scoring pass (a new shop day, one order changed, every
+//! row written), the back-fill of 24 monthly
 //! snapshots, the threshold preview (stored R/F/M, and with a changed window: orders read
 //! again) and the Insight screen's reads (overview, months, movement, one customer). All in one
 //! transaction that is rolled back: the store is unchanged.
@@ -55,6 +56,7 @@ pub fn run(store: &Store, s: &Session, runs: usize) -> Result<BenchReport> {
     };
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let tz = settings::timezone_in(&tx);
+
     let today = pass::today(&tx, now);
     let (hist, ms) = timed(|| History::read(&tx, tz, today))?;
     row(
@@ -79,13 +81,45 @@ pub fn run(store: &Store, s: &Session, runs: usize) -> Result<BenchReport> {
             first.months_added.len()
         ),
     );
+    let written = |r: &pass::PassReport| {
+        format!("{} customers, {} rows written", r.customers, r.rows_written)
+    };
     for _ in 0..runs.max(1) {
+        // a new shop day: every buyer's R moves
+        pass::score_in_tx(&tx, now, Some(today.pred_opt().unwrap_or(today)), "bench")?;
         let (r, ms) = timed(|| pass::score_in_tx(&tx, now, None, "bench"))?;
         row(
-            "评分（月度快照已齐）",
-            "scoring pass (months up to date)",
+            "评分（新的一天）",
+            "scoring pass (a new shop day)",
             ms,
-            format!("{} customers", r.customers),
+            written(&r),
+        );
+    }
+    for _ in 0..runs.max(1) {
+        // a sale: one order's amount changes
+        tx.execute(
+            "UPDATE orders SET paid_fen = paid_fen + 100
+             WHERE id = (SELECT id FROM orders WHERE customer_id IS NOT NULL AND status = 'completed'
+                         ORDER BY ordered_at DESC LIMIT 1)",
+            [],
+        )?;
+        let (r, ms) = timed(|| pass::score_in_tx(&tx, now, None, "bench"))?;
+        row(
+            "评分（同一天，一笔订单变了）",
+            "scoring pass (same day, one order changed)",
+            ms,
+            written(&r),
+        );
+    }
+    for _ in 0..runs.max(1) {
+        // new rules or a first pass: every row written
+        tx.execute("DELETE FROM customer_scores", [])?;
+        let (r, ms) = timed(|| pass::score_in_tx(&tx, now, None, "bench"))?;
+        row(
+            "评分（全部重写：首次或规则改变）",
+            "scoring pass (every row written: first pass or new rules)",
+            ms,
+            written(&r),
         );
     }
     let p = pass::params_in(&tx)?;

@@ -35,9 +35,9 @@ fn time<T>(
 /// A rough stand-in for the scoring pass (stage by days since the last order, 老客 by order
 /// count, class by spend and orders against fixed lines); only for timing.
 const FILL_SCORES: &str = "
-INSERT INTO customer_scores (customer_id, r_days, f_orders, m_fen, lifetime_orders, rfm_class,
-    stage, is_returning)
-SELECT c.id, CAST(julianday('2026-12-01') - julianday(s.last_order_at) AS INTEGER),
+INSERT INTO customer_scores (customer_id, last_order_day, f_orders, m_fen, lifetime_orders,
+    rfm_class, stage, is_returning)
+SELECT c.id, date(s.last_order_at),
     coalesce(s.orders_count, 0), coalesce(s.spend_fen, 0), coalesce(s.orders_count, 0),
     CASE WHEN s.orders_count IS NULL OR s.orders_count = 0 THEN NULL
          ELSE (CASE WHEN s.last_order_at >= '2026-09-01' THEN 'important_' ELSE 'general_' END)

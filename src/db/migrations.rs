@@ -93,6 +93,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0017_segments",
         include_str!("../../migrations/0017_segments.sql"),
     ),
+    (
+        18,
+        "0018_scores_last_day",
+        include_str!("../../migrations/0018_scores_last_day.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

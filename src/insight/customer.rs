@@ -71,16 +71,22 @@ pub fn customer(store: &Store, s: &Session, id: i64) -> Result<CustomerInsight> 
         Some((_, _, p, _)) => p.clone(),
         None => super::pass::params_in(conn)?,
     };
+    let as_of = run
+        .as_ref()
+        .and_then(|r| chrono::NaiveDate::parse_from_str(&r.0, "%Y-%m-%d").ok());
     let row: Option<ScoreRow> = conn
         .query_row(
-            "SELECT r_days, f_orders, m_fen, lifetime_orders, rfm_class, stage,
+            "SELECT last_order_day, f_orders, m_fen, lifetime_orders, rfm_class, stage,
                     r_score, f_score, m_score
              FROM customer_scores WHERE customer_id = ?1",
             [id],
             |r| {
                 Ok((
                     Facts {
-                        r_days: r.get(0)?,
+                        r_days: r
+                            .get::<_, Option<String>>(0)?
+                            .zip(as_of)
+                            .and_then(|(d, as_of)| super::read::r_days(&d, as_of)),
                         f_orders: r.get(1)?,
                         m_fen: r.get(2)?,
                         lifetime: r.get(3)?,

@@ -5,15 +5,17 @@
 //!
 //! Live = not in the recycle bin, not merged away, not erased (as the customer list hides
 //! them); a merged customer's orders already belong to the one kept. Counted =
-//! [`crate::orders::counted_statuses_sql`]; net = paid − refunded.
+//! [`OrderStatus::counts_as_purchase`]; net = paid − refunded.
 //!
 //! Speed: one walk of the `orders_customer` index (customer, ordered_at, status, paid,
-//! refunded — it covers the query, so no table row is read and nothing is sorted), and the shop
+//! refunded — it covers the query, so no table row is read and nothing is sorted) with no WHERE:
+//! the status is checked here, which is a third cheaper than SQLite's `IN (…)` per row; the shop
 //! day of an order by binary search over precomputed day starts instead of a timezone lookup
-//! per order.
+//! per order; the first and last order times as two index seeks (`min` and `max` in one SELECT
+//! would scan the table).
 
 use super::rules::Facts;
-use crate::{orders::counted_statuses_sql, time, Result};
+use crate::{orders::OrderStatus, time, Result};
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -56,7 +58,6 @@ pub struct History {
 }
 
 impl History {
-    /// Read it in one scan.
     /// Read it in one scan; `until` is the last day anyone will ask about (the as-of day).
     pub fn read(conn: &Connection, tz: Tz, until: NaiveDate) -> Result<History> {
         let ids: Vec<i64> = conn
@@ -67,9 +68,8 @@ impl History {
             )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let counted = counted_statuses_sql();
         let (lo, hi): (Option<String>, Option<String>) = conn.query_row(
-            "SELECT min(ordered_at), max(ordered_at) FROM orders",
+            "SELECT (SELECT min(ordered_at) FROM orders), (SELECT max(ordered_at) FROM orders)",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -82,16 +82,28 @@ impl History {
         let days = DayIndex::new(first, last, tz);
         let mut start = Vec::with_capacity(ids.len() + 1);
         let mut orders = Vec::new();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT o.customer_id, o.ordered_at, o.paid_fen - o.refunded_fen
+        // the stored codes of the statuses that count (compared as stored: no parsing per row)
+        let counted: Vec<&str> = OrderStatus::ALL
+            .into_iter()
+            .filter(|s| s.counts_as_purchase())
+            .map(OrderStatus::as_str)
+            .collect();
+        let mut stmt = conn.prepare(
+            "SELECT o.customer_id, o.ordered_at, o.status, o.paid_fen, o.refunded_fen
              FROM orders o INDEXED BY orders_customer
-             WHERE o.customer_id IS NOT NULL AND o.status IN ({counted})
-             ORDER BY o.customer_id, o.ordered_at"
-        ))?;
+             ORDER BY o.customer_id, o.ordered_at",
+        )?;
         let mut rows = stmt.query([])?;
         let mut first_day: Option<i32> = None;
         while let Some(row) = rows.next()? {
-            let cid: i64 = row.get(0)?;
+            // orders without a customer sort first in the index
+            let Some(cid) = row.get::<_, Option<i64>>(0)? else {
+                continue;
+            };
+            let status = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            if !counted.contains(&status) {
+                continue;
+            }
             // start[i] is fixed when the first order of a customer ≥ ids[i] arrives
             while start.len() < ids.len() && ids[start.len()] <= cid {
                 start.push(orders.len() as u32);
@@ -100,7 +112,8 @@ impl History {
                 let at = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
                 let day = days.day(time::parse_ts(at)?.timestamp_millis());
                 first_day = Some(first_day.map_or(day, |d| d.min(day)));
-                orders.push((day, row.get(2)?));
+                let (paid, refunded): (i64, i64) = (row.get(3)?, row.get(4)?);
+                orders.push((day, paid - refunded));
             }
         }
         while start.len() <= ids.len() {

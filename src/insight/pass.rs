@@ -1,16 +1,16 @@
 //! The scoring pass: every live customer's R/F/M, class, quintiles, stage and 老客 flag as of
-//! one shop day, stored whole in `customer_scores` with an `insight_runs` row saying as of when
-//! and with which resolved lines — and the monthly snapshots brought up to date — in one
-//! transaction. Also where the params live (`settings` key `insight.params`) and when the
+//! one shop day, stored in `customer_scores` (only what changed: [`super::write`]) with an
+//! `insight_runs` row saying as of when and with which resolved lines — and the monthly
+//! snapshots brought up to date — in one transaction. Also where the params live (`settings` key `insight.params`) and when the
 //! periodic job should run the pass again ([`is_due`]).
 
 use super::decide::decide;
 use super::history::History;
 use super::months;
-use super::rules::{self, InsightParams};
+use super::rules::InsightParams;
+use super::write;
 use crate::{
     auth::{Permission, Session},
-    db::multirow::insert_rows,
     settings,
     store::{ts, Store},
     time, Error, Result,
@@ -40,6 +40,9 @@ pub struct PassReport {
     pub buyers: u32,
     /// Monthly snapshots written by this pass ("YYYY-MM").
     pub months_added: Vec<String>,
+    /// Customers whose stored row this pass wrote (new, changed or gone): a pass after one sale
+    /// writes one, a new shop day the buyers whose R moved.
+    pub rows_written: u32,
     pub millis: u32,
 }
 
@@ -80,7 +83,7 @@ pub fn score_in_tx(
     let hist = History::read(tx, tz, day)?;
     let facts = hist.facts_at(hist.day_number(day), p.window_days);
     let (lines, rows) = decide(&facts, &p);
-    store_scores(tx, &hist.ids, &rows)?;
+    let written = write::store_scores(tx, day, &hist.ids, &rows)?;
     let months_added = months::add_missing(tx, &hist, &p, day)?;
     let buyers = facts.iter().filter(|f| f.is_buyer()).count() as u32;
     let millis = started.elapsed().as_millis() as u32;
@@ -102,42 +105,9 @@ pub fn score_in_tx(
         customers: hist.ids.len() as u32,
         buyers,
         months_added,
+        rows_written: written.rows(),
         millis,
     })
-}
-
-fn store_scores(tx: &Connection, ids: &[i64], rows: &[super::decide::Scored]) -> Result<()> {
-    tx.execute("DELETE FROM customer_scores", [])?;
-    let values: Vec<[rusqlite::types::Value; 11]> = ids
-        .iter()
-        .zip(rows)
-        .map(|(id, r)| {
-            use rusqlite::types::Value::{Integer, Null, Text};
-            let opt = |v: Option<i64>| v.map_or(Null, Integer);
-            let sc = r.scores;
-            [
-                Integer(*id),
-                opt(r.facts.r_days.map(i64::from)),
-                Integer(r.facts.f_orders.into()),
-                Integer(r.facts.m_fen),
-                Integer(r.facts.lifetime.into()),
-                r.class.map_or(Null, |c| Text(c.as_str().into())),
-                opt(sc.map(|s| s.0.into())),
-                opt(sc.map(|s| s.1.into())),
-                opt(sc.map(|s| s.2.into())),
-                Text(r.stage.as_str().into()),
-                Integer(rules::returning(&r.facts).into()),
-            ]
-        })
-        .collect();
-    insert_rows(
-        tx,
-        "INSERT INTO customer_scores (customer_id, r_days, f_orders, m_fen, lifetime_orders,
-             rfm_class, r_score, f_score, m_score, stage, is_returning)",
-        "(?,?,?,?,?,?,?,?,?,?,?)",
-        &values,
-        |row, out| out.extend(row.iter().map(|v| v as &dyn rusqlite::types::ToSql)),
-    )
 }
 
 /// Counts and sums that change whenever a counted order or the set of live customers changes

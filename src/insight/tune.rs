@@ -54,8 +54,11 @@ pub fn get_settings(store: &Store, s: &Session) -> Result<InsightSettings> {
     s.require(Permission::SeeInsight)?;
     let conn = store.conn();
     let params = params_in(conn)?;
-    let facts: Vec<Facts> = if last_run(conn)?.is_some() {
-        stored(conn)?.into_iter().map(|r| r.1).collect()
+    let facts: Vec<Facts> = if let Some((as_of, ..)) = last_run(conn)? {
+        stored(conn, day(&as_of)?)?
+            .into_iter()
+            .map(|r| r.facts)
+            .collect()
     } else {
         current_facts(conn, store.now(), &params)?.1
     };
@@ -97,9 +100,12 @@ pub fn preview(store: &Store, s: &Session, params: &InsightParams) -> Result<Thr
     s.require(Permission::SeeInsight)?;
     check(params)?;
     let conn = store.conn();
-    let before = stored(conn)?;
-    let today = today(conn, store.now()).to_string();
-    let current = match last_run(conn)? {
+    let run = last_run(conn)?;
+    let today = today(conn, store.now());
+    // the stored rows with R counted to the stored pass's day (they compare with what is stored)
+    let before = stored(conn, run.as_ref().map_or(Ok(today), |r| day(&r.0))?)?;
+    let today = today.to_string();
+    let current = match run {
         Some((as_of, _, old, mark)) => {
             as_of == today && old.window_days == params.window_days && mark == source_mark(conn)?
         }
@@ -107,15 +113,15 @@ pub fn preview(store: &Store, s: &Session, params: &InsightParams) -> Result<Thr
     };
     let (ids, facts) = if current {
         (
-            before.iter().map(|r| r.0).collect(),
-            before.iter().map(|r| r.1).collect(),
+            before.iter().map(|r| r.id).collect(),
+            before.iter().map(|r| r.facts).collect(),
         )
     } else {
         current_facts(conn, store.now(), params)?
     };
     let (lines, rows) = decide(&facts, params);
     let was: HashMap<i64, (Option<RfmClass>, Stage)> =
-        before.iter().map(|r| (r.0, (r.2, r.3))).collect();
+        before.iter().map(|r| (r.id, (r.class, r.stage))).collect();
     let mut class_moves: BTreeMap<(Option<String>, Option<String>), u32> = BTreeMap::new();
     let mut stage_moves: BTreeMap<(Option<String>, Option<String>), u32> = BTreeMap::new();
     let mut moved = 0;
@@ -190,4 +196,10 @@ pub fn rescore(store: &Store, s: &Session) -> Result<InsightOverview> {
         pass::score_in_tx(tx, now, None, "manual")?;
         overview_in(tx)
     })
+}
+
+/// A stored `YYYY-MM-DD` day.
+fn day(s: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| crate::Error::Internal(format!("bad stored day {s}")))
 }

@@ -115,12 +115,12 @@ pub fn shop() -> Shop {
     for (i, id) in ids.iter().enumerate() {
         let buyer = i < 12;
         conn.execute(
-            "INSERT INTO customer_scores (customer_id, r_days, f_orders, m_fen, lifetime_orders,
+            "INSERT INTO customer_scores (customer_id, last_order_day, f_orders, m_fen, lifetime_orders,
                  rfm_class, r_score, f_score, m_score, stage, is_returning)
              VALUES (?1, ?2, ?3, ?4, ?3, ?5, 3, 3, 3, ?6, ?7)",
             rusqlite::params![
                 id,
-                buyer.then_some(i as i64 * 10),
+                buyer.then(|| format!("2026-02-{:02}", 28 - i)),
                 if buyer { i as i64 % 3 + 1 } else { 0 },
                 if buyer { (i as i64 + 1) * 10_000 } else { 0 },
                 buyer.then(|| class_of(i)),

@@ -88,13 +88,15 @@ pub fn run(ctx: &Ctx, cmd: InsightCmd) -> Result<(), Error> {
             };
             let r = insight::score(&store, &s, day, "cli")?;
             println!(
-                "{} {}: {} {}, {} {}, {} {} ms",
+                "{} {}: {} {}, {} {}, {} {}, {} {} ms",
                 ctx.t("评分截至", "scored as of"),
                 r.as_of,
                 r.customers,
                 ctx.t("位客户", "customers"),
                 r.buyers,
                 ctx.t("位窗口内购买", "buyers in the window"),
+                r.rows_written,
+                ctx.t("行有变化", "rows changed"),
                 ctx.t("用时", "took"),
                 r.millis
             );
