@@ -86,7 +86,7 @@ pub fn customer(store: &Store, s: &Session, id: i64) -> Result<CustomerInsight> 
                         r_days: r
                             .get::<_, Option<String>>(0)?
                             .zip(as_of)
-                            .and_then(|(d, as_of)| super::read::r_days(&d, as_of)),
+                            .and_then(|(d, as_of)| super::stored::r_days(&d, as_of)),
                         f_orders: r.get(1)?,
                         m_fen: r.get(2)?,
                         lifetime: r.get(3)?,

@@ -8,8 +8,8 @@
 //! - [`decide`]: facts → lines → classes and stages, the one decision every pass makes.
 //! - [`history`]: the one ordered read of counted orders every computation starts from.
 //! - [`pass`]: the scoring pass ([`score`]), its params and when the job runs it ([`is_due`]);
-//!   [`write`]: how it stores its rows (only what changed); [`months`]: the monthly snapshots
-//!   it keeps up to date.
+//!   [`write`]: how it stores its rows (only what changed), [`stored`]: those rows read back;
+//!   [`months`]: the monthly snapshots it keeps up to date.
 //! - [`read`]: the Insight screen's data; [`customer`]: one customer explained; [`tune`]:
 //!   settings, preview and save.
 //!
@@ -24,6 +24,7 @@ pub mod months;
 pub mod pass;
 pub mod read;
 pub mod rules;
+pub mod stored;
 pub mod tune;
 pub mod write;
 

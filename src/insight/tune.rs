@@ -10,8 +10,9 @@ use super::decide::{decide, resolved};
 use super::history::History;
 use super::labels::{self, LabelSet, Preset};
 use super::pass::{self, last_run, params_in, source_mark, today, PARAMS_KEY};
-use super::read::{overview_in, stored, InsightOverview, MoveCell};
+use super::read::{overview_in, InsightOverview, MoveCell};
 use super::rules::{self, Facts, InsightParams, Lines, RfmClass, Stage};
+use super::stored::stored;
 use crate::{
     audit,
     auth::{Permission, Session},

@@ -7,8 +7,8 @@
 //! table ends equal to the pass — `stored` reads it back that way in the tests.
 
 use super::decide::Scored;
-use super::read::{stored, StoredRow};
 use super::rules;
+use super::stored::{stored, StoredRow};
 use crate::{db::multirow::insert_rows, Result};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
