@@ -442,3 +442,32 @@ fn r_on_the_360_counts_to_the_stored_pass_day_until_the_next_pass() {
     shop.score();
     assert_eq!(shop.who(c).r_days, Some(15));
 }
+
+#[test]
+fn every_role_reads_the_class_names_of_the_label_set_the_shop_chose() {
+    let mut shop = Shop::new();
+    let c = shop.customer();
+    shop.buy(c, 3, 10_000);
+    let p = InsightParams {
+        label_set: "bi".into(),
+        ..InsightParams::default()
+    };
+    insight::save_settings(&shop.store, &shop.s, &p).unwrap();
+    add_user(&shop.store, &shop.s, "rep", Role::Rep, "rep password 1");
+    let dir = shop.store.dir().to_path_buf();
+    let (store, rep) = Store::login(&dir, "rep", "rep password 1", shop.clock.clone()).unwrap();
+    let names = insight::class_labels(&store, &rep).unwrap();
+    let class = insight::customer(&store, &rep, c)
+        .unwrap()
+        .rfm_class
+        .unwrap();
+    let label = names.iter().find(|l| l.code == class).unwrap();
+    assert_eq!(names.len(), 8);
+    let why = insight::customer(&store, &rep, c).unwrap().reason_zh;
+    assert!(
+        why.contains(&label.zh),
+        "the tag's name is the sentence's: {} / {why}",
+        label.zh
+    );
+    assert_eq!(insight::class_labels(&store, &rep).unwrap(), names);
+}

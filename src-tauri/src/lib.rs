@@ -129,6 +129,7 @@ pub fn run() {
             commands::insight::insight_save_settings,
             commands::insight::insight_rescore,
             commands::insight::insight_customer,
+            commands::insight::insight_labels,
             commands::loyalty::loyalty_customer,
             commands::loyalty::loyalty_history,
             commands::loyalty::loyalty_adjust,

@@ -64,6 +64,7 @@ pub const COMMANDS: &[&str] = &[
     "insight_save_settings",
     "insight_rescore",
     "insight_customer",
+    "insight_labels",
     // commands/orders.rs
     "orders_list",
     "orders_get",

@@ -1,8 +1,10 @@
 //! One customer's insight for the 360 page (reps too: "reps see classes on the 360"): the stored
 //! class and stage, the R/F/M checks against the lines applied, the reason and suggested action
-//! in words, why this stage, and the monthly history. Read from the stored pass only.
+//! in words, why this stage, and the monthly history. Read from the stored pass only. Also the
+//! shop's class names ([`class_labels`]: its chosen label set) for every screen that names a
+//! class, so a tag, a chip and a sentence never use two different words for one class.
 
-use super::labels::{self, Check};
+use super::labels::{self, Check, ClassLabel};
 use super::pass::last_run;
 use super::read::{not_found, stored_lines};
 use super::rules::{self, Facts, LineMode, RfmClass, Stage};
@@ -47,6 +49,18 @@ pub struct CustomerInsight {
     pub stage_reason_zh: String,
     pub stage_reason_en: String,
     pub history: Vec<MonthClass>,
+}
+
+/// The class names of the shop's chosen label set (Laoke's words or another platform's), in
+/// both languages, for every role that sees a class.
+pub fn class_labels(store: &Store, s: &Session) -> Result<Vec<ClassLabel>> {
+    s.require(Permission::WorkWithCustomers)?;
+    let conn = store.conn();
+    let params = match last_run(conn)? {
+        Some((_, _, p, _)) => p,
+        None => super::pass::params_in(conn)?,
+    };
+    Ok(labels::labels(&params.label_set))
 }
 
 type ScoreRow = (Facts, Option<String>, String, [Option<u8>; 3]);

@@ -28,7 +28,7 @@ pub mod stored;
 pub mod tune;
 pub mod write;
 
-pub use customer::{customer, CustomerInsight, MonthClass};
+pub use customer::{class_labels, customer, CustomerInsight, MonthClass};
 pub use labels::{ClassLabel, LabelSet, Preset};
 pub use pass::{is_due, run_if_due, score, score_in_tx, PassReport};
 pub use read::{

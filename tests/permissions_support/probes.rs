@@ -511,6 +511,9 @@ fn insight_probes() -> Vec<Probe> {
         data("insight_customer", &["insight::customer("], |f, s| {
             ok(insight::customer(&f.store, s, f.customer))
         }),
+        data("insight_labels", &["insight::class_labels"], |f, s| {
+            ok(insight::class_labels(&f.store, s))
+        }),
     ]
 }
 

@@ -1,13 +1,13 @@
 //! Insight (issue 12): the Insight screen's data (classes, funnel, months, movement), the
 //! threshold settings with their preview, saving and re-scoring, and one customer's class
 //! explained for the 360 page. Each command is one core call: the scoring itself, the role
-//! checks (owner and manager; reps only `insight_customer`) and the audit live in
+//! checks (owner and manager; reps only `insight_customer` and `insight_labels`) and the audit live in
 //! `laoke::insight`. Nothing here scores on a page load: the pass runs from the periodic job,
 //! after an import, after a settings save and from `insight_rescore`.
 
 use laoke::insight::{
-    self, CustomerInsight, InsightOverview, InsightParams, InsightSettings, MoveKind, Movement,
-    ThresholdPreview,
+    self, ClassLabel, CustomerInsight, InsightOverview, InsightParams, InsightSettings, MoveKind,
+    Movement, ThresholdPreview,
 };
 use tauri::State;
 
@@ -75,4 +75,10 @@ pub async fn insight_customer(
     shell
         .with_session(move |store, session| insight::customer(store, session, customer_id))
         .await
+}
+
+/// The shop's class names (its chosen label set), for every screen that names a class.
+#[tauri::command]
+pub async fn insight_labels(shell: State<'_, Shell>) -> CmdResult<Vec<ClassLabel>> {
+    shell.with_session(insight::class_labels).await
 }

@@ -27,3 +27,5 @@ export const insightSaveSettings = (params: InsightParams) => call("insight_save
 export const insightRescore = () => call("insight_rescore");
 /** One customer's class and stage with the reason in words (reps too). */
 export const insightCustomer = (customerId: number) => call("insight_customer", { customerId });
+/** The shop's class names in its chosen label set (reps too). */
+export const insightLabels = () => call("insight_labels");

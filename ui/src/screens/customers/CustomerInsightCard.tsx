@@ -8,12 +8,14 @@ import { useI18n } from "../../i18n";
 import { insightCustomer, segmentsOfCustomer, type CustomerInsight, type SegmentMembership } from "../../lib/backend";
 import { useErrorText } from "../../lib/useErrorText";
 import { CLASS_COLOR, STAGE_COLOR, className, stageName } from "../insight/labels";
+import { useClassLabels } from "../insight/useClassLabels";
 
 /** Months of stage history shown (newest last). */
 const HISTORY_MONTHS = 12;
 
 export function CustomerInsightCard({ customerId }: { customerId: number }) {
   const { t, lang } = useI18n();
+  const labels = useClassLabels();
   const errorText = useErrorText();
   const [insight, setInsight] = useState<CustomerInsight | null>(null);
   const [segments, setSegments] = useState<SegmentMembership[] | null>(null);
@@ -49,7 +51,7 @@ export function CustomerInsightCard({ customerId }: { customerId: number }) {
             <Space wrap style={{ marginBottom: 8 }}>
               {insight.rfmClass ? (
                 <Tag color={CLASS_COLOR[insight.rfmClass]} data-testid="c360-insight-class">
-                  {className(t, lang, insight.rfmClass)}
+                  {className(t, lang, insight.rfmClass, labels)}
                 </Tag>
               ) : (
                 <Tag data-testid="c360-insight-class">{className(t, lang, null)}</Tag>
@@ -85,7 +87,7 @@ export function CustomerInsightCard({ customerId }: { customerId: number }) {
                 scroll={{ y: 220 }}
                 columns={[
                   { key: "month", title: t("c360.insight.month"), render: (_, h) => <span className="mono-num">{h.month}</span> },
-                  { key: "class", title: t("insight.col.class"), render: (_, h) => className(t, lang, h.rfmClass) },
+                  { key: "class", title: t("insight.col.class"), render: (_, h) => className(t, lang, h.rfmClass, labels) },
                   { key: "stage", title: t("insight.col.stage"), render: (_, h) => <Tag color={STAGE_COLOR[h.stage]} bordered={false}>{stageName(t, h.stage)}</Tag> },
                 ]}
               />

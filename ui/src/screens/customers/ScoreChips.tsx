@@ -5,10 +5,12 @@ import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
 import { segmentsList, type SegmentSummary } from "../../lib/backend";
 import { className, codeName, stageName } from "../insight/labels";
+import { useClassLabels } from "../insight/useClassLabels";
 import { scoreChips, withoutChip, type ScoreChip, type ScoreParams } from "./scoreFilters";
 
 export function ScoreChips({ params, onChange }: { params: ScoreParams; onChange: (next: ScoreParams) => void }) {
   const { t, lang } = useI18n();
+  const labels = useClassLabels();
   const [segments, setSegments] = useState<SegmentSummary[]>([]);
   const segment = params.segment;
 
@@ -28,7 +30,7 @@ export function ScoreChips({ params, onChange }: { params: ScoreParams; onChange
   const label = (c: ScoreChip): string => {
     switch (c.kind) {
       case "rfmClass":
-        return `${t("clist.chip.class")}：${className(t, lang, c.code)}`;
+        return `${t("clist.chip.class")}：${className(t, lang, c.code, labels)}`;
       case "stage":
         return `${t("clist.chip.stage")}：${stageName(t, c.code)}`;
       case "returning":
@@ -39,7 +41,7 @@ export function ScoreChips({ params, onChange }: { params: ScoreParams; onChange
       }
       case "movement": {
         const m = c.movement;
-        const n = (code: string | null) => codeName(t, lang, m.kind === "stage" ? "stage" : "class", code);
+        const n = (code: string | null) => codeName(t, lang, m.kind === "stage" ? "stage" : "class", code, labels);
         return t("clist.chip.movement", { fromMonth: m.fromMonth, from: n(m.from), toMonth: m.toMonth, to: n(m.to) });
       }
     }

@@ -1,6 +1,6 @@
 // Names of classes and stages on screen. Class names come from the core's chosen label set
-// (InsightOverview.labels: Laoke's words or another platform's) and fall back to the UI's own
-// (i18n insight.class.*) where no label set is at hand (the 360 page, which reps see too).
+// (InsightOverview.labels on the Insight screen, useClassLabels elsewhere: Laoke's words or
+// another platform's) and fall back to the UI's own (i18n insight.class.*) until they arrive.
 import type { Translate } from "../../i18n";
 import { RFM_CLASSES, STAGES, type ClassLabel, type Lang, type MoveKind, type RfmClass, type Stage } from "../../lib/backend";
 

@@ -11,6 +11,7 @@ import { useDebounced } from "../../lib/useDebounced";
 import { useErrorText } from "../../lib/useErrorText";
 import { YuanRange } from "../../components/list/YuanRange";
 import { className, stageName } from "../insight/labels";
+import { useClassLabels } from "../insight/useClassLabels";
 import "./segments.css";
 
 const COUNT_DEBOUNCE_MS = 250;
@@ -38,6 +39,7 @@ export function SegmentEditor({
   onSaved: (s: SegmentSummary) => void;
 }) {
   const { t, lang } = useI18n();
+  const labels = useClassLabels();
   const errorText = useErrorText();
   const { message } = AntApp.useApp();
   const [name, setName] = useState(segment ? (lang === "en" ? segment.nameEn : segment.nameZh) : "");
@@ -102,7 +104,7 @@ export function SegmentEditor({
         </Form.Item>
         <div className="segment-form-grid">
           <Form.Item label={t("segments.field.classes")}>
-            <Select mode="multiple" allowClear value={def.rfmClasses ?? []} onChange={(v) => set({ rfmClasses: v })} options={RFM_CLASSES.map((c) => ({ value: c, label: className(t, lang, c) }))} data-testid="segment-classes" />
+            <Select mode="multiple" allowClear value={def.rfmClasses ?? []} onChange={(v) => set({ rfmClasses: v })} options={RFM_CLASSES.map((c) => ({ value: c, label: className(t, lang, c, labels) }))} data-testid="segment-classes" />
           </Form.Item>
           <Form.Item label={t("segments.field.stages")}>
             <Select mode="multiple" allowClear value={def.stages ?? []} onChange={(v) => set({ stages: v })} options={STAGES.map((s) => ({ value: s, label: stageName(t, s) }))} data-testid="segment-stages" />
