@@ -676,6 +676,39 @@ fn a_leap_day_birthday_is_listed_on_28_february_in_other_years() {
 }
 
 #[test]
+fn the_today_badge_counts_birthdays_today_not_the_whole_week() {
+    let d = desk();
+    // 王芳's birthday is on 03-05 (in 3 days); 李雷's is today, 03-02.
+    let mut c = customer("李雷", "13900139000");
+    c.birthday = Some("1990-03-02".into());
+    customers::create(&d.store, &d.owner, &c).unwrap();
+    let t = today::today(&d.store, &d.owner).unwrap();
+    assert_eq!(
+        (t.counts.birthdays, t.counts.birthdays_today),
+        (2, 1),
+        "the page lists the week's birthdays; only 李雷's is today"
+    );
+    assert_eq!(t.birthdays.len(), 2, "the page's 7-day list stays");
+    assert_eq!(
+        t.counts.badge, 1,
+        "the badge counts what needs action today: one birthday, nothing else is due"
+    );
+    assert_eq!(t.counts.badge, t.counts.badge());
+    // On 03-05 王芳's birthday is today and 李雷's has passed.
+    d.clock.set(at(2026, 3, 5, 9, 0));
+    let t = today::today(&d.store, &d.owner).unwrap();
+    assert_eq!((t.counts.birthdays_today, t.counts.badge), (1, 1));
+    // A week earlier neither is today: the list has them, the badge does not.
+    d.clock.set(at(2026, 2, 27, 9, 0));
+    let t = today::today(&d.store, &d.owner).unwrap();
+    assert_eq!(
+        (t.counts.birthdays, t.counts.birthdays_today, t.counts.badge),
+        (2, 0, 0),
+        "birthdays later this week are on the page, not in the badge"
+    );
+}
+
+#[test]
 fn the_payment_reminder_schedule_stops_at_three_and_at_platform_close() {
     use laoke::care::payment::due_step;
     use laoke::orders::Channel;

@@ -69,12 +69,12 @@ describe("service desk helpers", () => {
     expect(parseTicketNo("")).toBeNull();
   });
 
-  it("priority defaults by type and the Today badge sums every section", () => {
+  it("priority defaults by type and the Today badge is the core's count, not the week's birthdays", () => {
     expect(defaultPriority("complaint")).toBe("p2");
     expect(defaultPriority("return_refund")).toBe("p2");
     expect(defaultPriority("inquiry")).toBe("p3");
-    expect(todayTotal({ followUps: 1, slaDueSoon: 2, slaBreached: 3, unpaidOrders: 4, birthdays: 5, pointsExpiring: 0, pointsExpiring30: 0, couponsExpiring: 0 })).toBe(15);
-    expect(todayTotal({ followUps: 0, slaDueSoon: 0, slaBreached: 0, unpaidOrders: 0, birthdays: 0, pointsExpiring: 6, pointsExpiring30: 9, couponsExpiring: 7 })).toBe(13);
+    const counts = { followUps: 1, slaDueSoon: 2, slaBreached: 3, unpaidOrders: 4, birthdays: 329, birthdaysToday: 5, pointsExpiring: 0, pointsExpiring30: 9, couponsExpiring: 0 };
+    expect(todayTotal({ ...counts, badge: 15 })).toBe(15);
   });
 
   it("report numbers come from per-mille and business minutes without rounding surprises", () => {
