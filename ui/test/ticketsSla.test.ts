@@ -15,7 +15,7 @@ function row(over: Partial<TicketRow> = {}): TicketRow {
     id: 1, no: "T000001", customerId: 7, customerName: "林小雨", subject: "茶叶受潮", ticketType: "complaint",
     channel: "phone", priority: "p2", state: "in_progress", assigneeId: null, assigneeName: null, tags: [],
     createdAt: "2026-03-09T02:00:00Z", updatedAt: "2026-03-09T02:00:00Z",
-    slaDueAt: null, slaWarning: false, breached: false, ...over,
+    slaDueAt: null, slaWarning: false, breached: false, slaOutcome: null, ...over,
   };
 }
 
@@ -43,10 +43,18 @@ describe("SLA clock text", () => {
   it("waiting on the customer reads paused; a breach before a reopen stays red", () => {
     expect(rowClock(zh, row({ state: "waiting" }), NOW)).toEqual({ text: "已暂停", tone: "muted" });
     expect(rowClock(zh, row({ state: "waiting", breached: true }), NOW).tone).toBe("breached");
-    expect(rowClock(zh, row({ state: "resolved", breached: true }), NOW)).toEqual({ text: "已超时", tone: "breached" });
-    expect(rowClock(zh, row({ state: "closed" }), NOW).tone).toBe("muted");
+    expect(rowClock(zh, row({ state: "resolved", breached: true, slaOutcome: "breached" }), NOW)).toEqual({ text: "已超时", tone: "breached" });
+    expect(rowClock(zh, row({ state: "merged", breached: true }), NOW).tone).toBe("breached");
     const due = new Date(NOW + 3600 * 1000).toISOString();
     expect(rowClock(zh, row({ slaDueAt: due, breached: true }), NOW).tone).toBe("breached");
+  });
+
+  it("a resolved or closed ticket that met its SLA reads met, never red; only a breach is red", () => {
+    // Resolved in time, though its first response came late (that shows on the ticket page).
+    const met = row({ state: "resolved", breached: true, slaOutcome: "met" });
+    expect(rowClock(zh, met, NOW)).toEqual({ text: "已达成", tone: "muted" });
+    expect(rowClock(en, row({ state: "closed", slaOutcome: "met" }), NOW)).toEqual({ text: "Met", tone: "muted" });
+    expect(rowClock(zh, row({ state: "closed", slaOutcome: "breached" }), NOW)).toEqual({ text: "已超时", tone: "breached" });
   });
 
   it("the ticket page's clocks follow the core's state: met, paused, warning at 75 %, overdue by business time", () => {
