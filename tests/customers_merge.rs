@@ -326,3 +326,47 @@ fn a_customer_cannot_be_merged_with_itself_or_with_an_unknown_field() {
     let e = laoke::customer_ops::merge(&shop.store, &shop.owner, keep, other, &bad).unwrap_err();
     assert!(e.message(Lang::En).contains("salary"));
 }
+
+#[test]
+fn records_merged_into_a_customer_are_found_through_an_index_not_a_table_scan() {
+    let Pair { shop, keep, other } = two_records_of_one_person();
+    let choices = MergeChoices {
+        take_from_other: vec![],
+        combine_notes: false,
+    };
+    laoke::customer_ops::merge(&shop.store, &shop.owner, keep, other, &choices).unwrap();
+    let conn = &shop.raw;
+    let merged: Vec<i64> = conn
+        .prepare("SELECT id FROM customers WHERE merged_into = ?1")
+        .unwrap()
+        .query_map([keep], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        merged,
+        vec![other],
+        "the partial index still finds the merged record"
+    );
+    let plan: Vec<String> = conn
+        .prepare("EXPLAIN QUERY PLAN SELECT id FROM customers WHERE merged_into = ?1")
+        .unwrap()
+        .query_map([keep], |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        plan.iter().any(|p| p.contains("customers_merged_into")),
+        "migration 0019's index answers `merged_into = ?` (and the foreign-key check on a \
+         customer's delete): {plan:?}"
+    );
+    let numbers: Vec<i64> = laoke::db::MIGRATIONS.iter().map(|m| m.0).collect();
+    assert_eq!(
+        numbers,
+        (1..=numbers.len() as i64).collect::<Vec<_>>(),
+        "migrations are numbered without gaps"
+    );
+    assert!(laoke::db::MIGRATIONS
+        .iter()
+        .all(|(n, name, _)| name.starts_with(&format!("{n:04}_"))));
+}

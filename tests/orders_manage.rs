@@ -275,7 +275,8 @@ fn the_order_list_filters_sorts_pages_and_totals_on_the_server() {
         OrderTotals {
             count: 10,
             paid_fen: 55_000,
-            refunded_fen: 0
+            refunded_fen: 0,
+            kept_fen: 55_000
         }
     );
     assert_eq!(all.rows.len(), 3, "one page of three");
@@ -314,7 +315,8 @@ fn the_order_list_filters_sorts_pages_and_totals_on_the_server() {
         OrderTotals {
             count: 3,
             paid_fen: 12_000,
-            refunded_fen: 0
+            refunded_fen: 0,
+            kept_fen: 12_000
         }
     );
     // 2026-02-03 10:00 Shanghai is day 2; days 2..=4 in shop dates.

@@ -30,6 +30,62 @@ fn one(conn: &rusqlite::Connection, sql: &str) -> i64 {
 }
 
 #[test]
+fn the_orders_list_and_its_totals_show_what_was_kept_after_a_refund() {
+    let (_t, dir) = temp_store_dir();
+    let (store, owner, _) = init(&dir);
+    let c = laoke::customers::create(&store, &owner, &customer("王芳", "13800138000")).unwrap();
+    let refunded = sales::create(
+        &store,
+        &owner,
+        &in_store_sale(Some(c), "龙井茶", 13_000),
+        &Default::default(),
+    )
+    .unwrap();
+    sales::refund(&store, &owner, refunded, 3_000, "一盒受潮").unwrap();
+    sales::create(
+        &store,
+        &owner,
+        &in_store_sale(Some(c), "普洱饼", 11_000),
+        &Default::default(),
+    )
+    .unwrap();
+    let q = orders::OrderQuery {
+        page: 1,
+        page_size: 20,
+        sort: Some("keptFen".into()),
+        desc: Some(true),
+        ..Default::default()
+    };
+    let list = orders::list(&store, &owner, &q).unwrap();
+    let rows: Vec<(i64, i64, i64, i64)> = list
+        .rows
+        .iter()
+        .map(|r| (r.id, r.paid_fen, r.refunded_fen, r.kept_fen))
+        .collect();
+    assert_eq!(
+        rows[0],
+        (refunded + 1, 11_000, 0, 11_000),
+        "sorted by what was kept, the ¥110 sale comes before the ¥130 one refunded ¥30"
+    );
+    assert_eq!(
+        rows[1],
+        (refunded, 13_000, 3_000, 10_000),
+        "the row says ¥100 kept, as the order page's 实收 does, with the ¥30 refund beside it"
+    );
+    assert_eq!(
+        (
+            list.totals.paid_fen,
+            list.totals.refunded_fen,
+            list.totals.kept_fen
+        ),
+        (24_000, 3_000, 21_000),
+        "the totals row sums what was kept too"
+    );
+    let o = orders::get(&store, &owner, refunded).unwrap();
+    assert_eq!(o.row.kept_fen, 10_000, "the order page reads the same row");
+}
+
+#[test]
 fn a_refund_by_hand_is_a_new_row_and_the_orders_total_is_their_sum() {
     let (_t, dir) = temp_store_dir();
     let (store, owner, _) = init(&dir);

@@ -14,6 +14,7 @@ use laoke::care::today;
 use laoke::clock::FixedClock;
 use laoke::customers;
 use laoke::store::Store;
+use laoke::tickets::sla::SlaState;
 use laoke::tickets::{
     self, calendar, templates, Compensation, CsatReason, EventKind, NewTicket, Priority, Queue,
     Resolution, TicketChannel, TicketQuery, TicketState, TicketType,
@@ -676,6 +677,39 @@ fn a_leap_day_birthday_is_listed_on_28_february_in_other_years() {
 }
 
 #[test]
+fn the_today_badge_counts_birthdays_today_not_the_whole_week() {
+    let d = desk();
+    // 王芳's birthday is on 03-05 (in 3 days); 李雷's is today, 03-02.
+    let mut c = customer("李雷", "13900139000");
+    c.birthday = Some("1990-03-02".into());
+    customers::create(&d.store, &d.owner, &c).unwrap();
+    let t = today::today(&d.store, &d.owner).unwrap();
+    assert_eq!(
+        (t.counts.birthdays, t.counts.birthdays_today),
+        (2, 1),
+        "the page lists the week's birthdays; only 李雷's is today"
+    );
+    assert_eq!(t.birthdays.len(), 2, "the page's 7-day list stays");
+    assert_eq!(
+        t.counts.badge, 1,
+        "the badge counts what needs action today: one birthday, nothing else is due"
+    );
+    assert_eq!(t.counts.badge, t.counts.badge());
+    // On 03-05 王芳's birthday is today and 李雷's has passed.
+    d.clock.set(at(2026, 3, 5, 9, 0));
+    let t = today::today(&d.store, &d.owner).unwrap();
+    assert_eq!((t.counts.birthdays_today, t.counts.badge), (1, 1));
+    // A week earlier neither is today: the list has them, the badge does not.
+    d.clock.set(at(2026, 2, 27, 9, 0));
+    let t = today::today(&d.store, &d.owner).unwrap();
+    assert_eq!(
+        (t.counts.birthdays, t.counts.birthdays_today, t.counts.badge),
+        (2, 0, 0),
+        "birthdays later this week are on the page, not in the badge"
+    );
+}
+
+#[test]
 fn the_payment_reminder_schedule_stops_at_three_and_at_platform_close() {
     use laoke::care::payment::due_step;
     use laoke::orders::Channel;
@@ -971,5 +1005,61 @@ fn points_compensation_lands_in_the_loyalty_ledger_once_with_the_ticket_id() {
     assert_eq!(
         tickets::get(&d.store, &d.owner, other).unwrap().row.state,
         TicketState::New
+    );
+}
+
+#[test]
+fn a_ticket_resolved_within_its_target_reads_met_in_the_list_even_after_a_late_first_response() {
+    let d = desk();
+    let mut p1 = complaint(d.customer);
+    p1.priority = Some(Priority::P1);
+    // Monday 10:00: two P1 complaints (first response 2 h, resolution 24 business hours; the
+    // shop is open 09:00–21:00, so 24 h is two shop days).
+    let in_time = tickets::create(&d.store, &d.owner, &p1).unwrap();
+    let late = tickets::create(&d.store, &d.owner, &p1).unwrap();
+    // The first answer comes at 13:00, an hour past its target.
+    d.clock.set(at(2026, 3, 2, 13, 0));
+    tickets::add_entry(&d.store, &d.owner, in_time, EventKind::Call, "已致电").unwrap();
+    // Resolved Tuesday 10:00: 12 business hours used of 24.
+    d.clock.set(at(2026, 3, 3, 10, 0));
+    tickets::resolve(&d.store, &d.owner, in_time, &Resolution::default()).unwrap();
+    // Resolved Thursday 10:00: 36 business hours, past the target.
+    d.clock.set(at(2026, 3, 5, 10, 0));
+    tickets::resolve(&d.store, &d.owner, late, &Resolution::default()).unwrap();
+    let outcome = |id| {
+        tickets::get(&d.store, &d.owner, id)
+            .unwrap()
+            .row
+            .sla_outcome
+    };
+    assert_eq!(
+        outcome(in_time),
+        Some(SlaState::Met),
+        "resolved within its resolution target: met, though the first response was late"
+    );
+    let detail = tickets::get(&d.store, &d.owner, in_time).unwrap();
+    assert_eq!(
+        (detail.first_response.state, detail.resolution.state),
+        (SlaState::Breached, SlaState::Met),
+        "the late first response still shows on the ticket's own clock"
+    );
+    assert_eq!(
+        outcome(late),
+        Some(SlaState::Breached),
+        "resolved past its target"
+    );
+    // Weeks later, past every due time, the job closes both: the outcomes stay.
+    d.clock.set(at(2026, 3, 20, 10, 0));
+    assert_eq!(tickets::run_jobs(&d.store, &d.owner).unwrap().closed, 2);
+    assert_eq!(state(&d, in_time), TicketState::Closed);
+    assert_eq!(
+        (outcome(in_time), outcome(late)),
+        (Some(SlaState::Met), Some(SlaState::Breached)),
+        "closing a ticket does not change what its SLA came to"
+    );
+    assert_eq!(
+        tickets::query::outcome(TicketState::InProgress, true),
+        None,
+        "a running ticket has a clock, not an outcome"
     );
 }

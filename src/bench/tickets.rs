@@ -67,7 +67,7 @@ pub fn run(store: &Store, s: &Session, runs: usize) -> Result<Vec<BenchLine>> {
         p50_ms: p50,
         p95_ms: p95,
     });
-    let (rows, p50, p95) = time(runs, || today::birthdays_soon(store, s), |t| t.0)?;
+    let (rows, p50, p95) = time(runs, || today::birthdays_soon(store, s), |t| t.count)?;
     out.push(BenchLine {
         name: "  today: birthdays".into(),
         rows,

@@ -1,10 +1,12 @@
 //! The "Today" page in one call: follow-ups due, SLA due soon / breached, unpaid orders to
-//! chase (催付), birthdays in the next 7 days — each with an exact count for the navigation and
-//! its first rows, plus points expiring within 30 and within 7 days (served from the list the
-//! loyalty job stores, [`crate::loyalty::reminders`]) and coupons expiring within 7 days, and holidays in the next 30 days whose year has no published arrangement yet
-//! (computed statutory days only, [`crate::holidays`]), so the owner enters the State Council's
-//! arrangement before it matters. The ticket, follow-up, order and birthday sections are index range scans
-//! (migration 0008), so the call stays fast on a store with a million orders
+//! chase (催付), birthdays in the next 7 days — each with an exact count and its first rows —
+//! plus points expiring within 30 and within 7 days (served from the list the loyalty job
+//! stores, [`crate::loyalty::reminders`]), coupons expiring within 7 days, and holidays in the
+//! next 30 days whose year has no published arrangement yet (computed statutory days only,
+//! [`crate::holidays`]), so the owner enters the State Council's arrangement before it matters.
+//! The navigation badge ([`TodayCounts::badge`]) counts what needs action today: birthdays
+//! today only, not the week's. The ticket, follow-up, order and birthday sections are index
+//! range scans (migration 0008), so the call stays fast on a store with a million orders
 //! (`laoke bench tickets`).
 
 use super::payment;
@@ -35,13 +37,41 @@ pub struct TodayCounts {
     pub sla_due_soon: u64,
     pub sla_breached: u64,
     pub unpaid_orders: u64,
+    /// Birthdays in the next [`BIRTHDAY_DAYS`] days, today included (the page's list).
     pub birthdays: u64,
+    /// Birthdays today: the ones in the badge.
+    pub birthdays_today: u64,
     /// Customers with points expiring within [`EXPIRY_DAYS`] (7).
     pub points_expiring: u64,
     /// Customers with points expiring within [`EXPIRY_REMIND_DAYS`] (30): a reminder, not in
     /// the badge (the 7-day count is).
     pub points_expiring_30: u64,
     pub coupons_expiring: u64,
+    /// The number on the navigation badge: what needs action today — follow-ups due, SLA due
+    /// soon and breached, 催付, birthdays today, points and coupons expiring within 7 days.
+    pub badge: u64,
+}
+
+impl TodayCounts {
+    /// The badge: the week's other birthdays and the 30-day points reminder are on the page,
+    /// not in the badge.
+    pub fn badge(&self) -> u64 {
+        self.follow_ups
+            + self.sla_due_soon
+            + self.sla_breached
+            + self.unpaid_orders
+            + self.birthdays_today
+            + self.points_expiring
+            + self.coupons_expiring
+    }
+}
+
+/// The birthday section: the week's count, today's count and the first rows.
+#[derive(Debug, Clone)]
+pub struct BirthdaysSoon {
+    pub count: u64,
+    pub today: u64,
+    pub rows: Vec<BirthdayRow>,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -141,7 +171,7 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
     let sla_due_soon = queue(Queue::DueSoon)?;
     let sla_breached = queue(Queue::Breached)?;
     let (unpaid_count, unpaid_orders) = unpaid_to_chase(store, s)?;
-    let (birthday_count, birthdays) = birthdays_soon(store, s)?;
+    let birthdays = birthdays_soon(store, s)?;
     let expiring = |days| {
         crate::loyalty::reminders::expiring_page(store.conn(), store.now(), days, SECTION_ROWS)
     };
@@ -152,23 +182,27 @@ pub fn today(store: &Store, s: &Session) -> Result<Today> {
     coupons_expiring.truncate(SECTION_ROWS);
     let holidays_unpublished =
         crate::holidays::unpublished_ahead(store.conn(), day, HOLIDAY_WARN_DAYS)?;
+    let mut counts = TodayCounts {
+        follow_ups: fu_count,
+        sla_due_soon: due_soon_count,
+        sla_breached: breached_count,
+        unpaid_orders: unpaid_count,
+        birthdays: birthdays.count,
+        birthdays_today: birthdays.today,
+        points_expiring: points_count,
+        points_expiring_30: points_30_count,
+        coupons_expiring: coupons_count,
+        badge: 0,
+    };
+    counts.badge = counts.badge();
     Ok(Today {
         day,
-        counts: TodayCounts {
-            follow_ups: fu_count,
-            sla_due_soon: due_soon_count,
-            sla_breached: breached_count,
-            unpaid_orders: unpaid_count,
-            birthdays: birthday_count,
-            points_expiring: points_count,
-            points_expiring_30: points_30_count,
-            coupons_expiring: coupons_count,
-        },
+        counts,
         follow_ups,
         sla_due_soon,
         sla_breached,
         unpaid_orders,
-        birthdays,
+        birthdays: birthdays.rows,
         points_expiring,
         points_expiring_30,
         coupons_expiring,
@@ -279,8 +313,8 @@ pub fn unpaid_to_chase(store: &Store, s: &Session) -> Result<(u64, Vec<UnpaidOrd
 }
 
 /// Birthdays today .. today + 6, skipping customers whose birthday contact was logged in the
-/// last 30 days (logging the contact clears the row): (count, first rows).
-pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRow>)> {
+/// last 30 days (logging the contact clears the row): the week's count, today's, first rows.
+pub fn birthdays_soon(store: &Store, s: &Session) -> Result<BirthdaysSoon> {
     s.require(Permission::WorkWithCustomers)?;
     let now = store.now();
     let day = now.with_timezone(&settings::timezone(store)).date_naive();
@@ -333,8 +367,13 @@ pub fn birthdays_soon(store: &Store, s: &Session) -> Result<(u64, Vec<BirthdayRo
         })
         .collect::<rusqlite::Result<Vec<_>>>()?;
     birthdays.sort_by_key(|b| (b.in_days, b.customer_id));
-    let birthday_count = birthdays.len() as u64;
+    let count = birthdays.len() as u64;
+    let today = birthdays.iter().filter(|b| b.in_days == 0).count() as u64;
     birthdays.truncate(SECTION_ROWS);
 
-    Ok((birthday_count, birthdays))
+    Ok(BirthdaysSoon {
+        count,
+        today,
+        rows: birthdays,
+    })
 }

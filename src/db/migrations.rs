@@ -98,6 +98,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0018_scores_last_day",
         include_str!("../../migrations/0018_scores_last_day.sql"),
     ),
+    (
+        19,
+        "0019_customers_merged_into",
+        include_str!("../../migrations/0019_customers_merged_into.sql"),
+    ),
 ];
 
 pub fn latest() -> i64 {

@@ -60,6 +60,8 @@ pub struct OrderRow {
     pub discount_fen: i64,
     pub paid_fen: i64,
     pub refunded_fen: i64,
+    /// Paid − refunded: what the shop kept (实收, as the order page says).
+    pub kept_fen: i64,
     /// Product names, joined with "、" (first three).
     pub products: String,
     pub item_count: i64,
@@ -73,6 +75,8 @@ pub struct OrderTotals {
     pub count: u64,
     pub paid_fen: i64,
     pub refunded_fen: i64,
+    /// Paid − refunded over the matches.
+    pub kept_fen: i64,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -99,6 +103,7 @@ pub const ORDER_SORTS: &[(&str, &str)] = &[
     ("discountFen", "o.discount_fen"),
     ("paidFen", "o.paid_fen"),
     ("refundedFen", "o.refunded_fen"),
+    ("keptFen", super::stats::KEPT_FEN_SQL),
 ];
 
 pub(crate) fn like_pattern(term: &str) -> String {
@@ -261,6 +266,7 @@ fn read_row(r: &rusqlite::Row) -> rusqlite::Result<OrderRow> {
         discount_fen: r.get(11)?,
         paid_fen: r.get(12)?,
         refunded_fen: r.get(13)?,
+        kept_fen: super::stats::kept_fen(r.get(12)?, r.get(13)?),
         products: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
         item_count: r.get(15)?,
     })
@@ -293,7 +299,7 @@ pub fn page(store: &Store, s: &Session, q: &OrderQuery) -> Result<OrderRows> {
     page_in(store.conn(), tz, q)
 }
 
-/// The totals row (count, paid and refunded) over every order matching the filter.
+/// The totals row (count, paid, refunded and kept) over every order matching the filter.
 pub fn totals(store: &Store, s: &Session, q: &OrderQuery) -> Result<OrderTotals> {
     s.require(Permission::WorkWithCustomers)?;
     let tz = settings::timezone(store);
@@ -319,8 +325,10 @@ pub(crate) fn totals_in(
     let (where_sql, args) = where_clause(tz, q, None)?;
     Ok(conn.query_row(
         &format!(
-            "SELECT count(*), coalesce(sum(o.paid_fen), 0), coalesce(sum(o.refunded_fen), 0)
-             FROM orders o WHERE {where_sql}"
+            "SELECT count(*), coalesce(sum(o.paid_fen), 0), coalesce(sum(o.refunded_fen), 0),
+                    coalesce(sum({KEPT}), 0)
+             FROM orders o WHERE {where_sql}",
+            KEPT = super::stats::KEPT_FEN_SQL
         ),
         rusqlite::params_from_iter(args.iter()),
         |r| {
@@ -328,6 +336,7 @@ pub(crate) fn totals_in(
                 count: r.get::<_, i64>(0)? as u64,
                 paid_fen: r.get(1)?,
                 refunded_fen: r.get(2)?,
+                kept_fen: r.get(3)?,
             })
         },
     )?)

@@ -11,6 +11,16 @@ use super::model::OrderStatus;
 use crate::Result;
 use rusqlite::Connection;
 
+/// What an order kept after refunds, paid − refunded, as SQL over `o` (a customer's spend, the
+/// orders list's 实收 column and its totals row).
+pub const KEPT_FEN_SQL: &str = "(o.paid_fen - o.refunded_fen)";
+
+/// What an order kept after refunds, paid − refunded, for a row already read
+/// ([`KEPT_FEN_SQL`] in SQL).
+pub fn kept_fen(paid_fen: i64, refunded_fen: i64) -> i64 {
+    paid_fen - refunded_fen
+}
+
 /// `'paid', 'shipped', …` — the statuses that count as a purchase, for `IN (…)`.
 pub fn counted_statuses_sql() -> String {
     OrderStatus::ALL
@@ -30,7 +40,7 @@ pub(crate) fn stats_sql(filter: &str) -> String {
     // customer's `o.customer_id = ?` still uses the index.
     format!(
         "WITH a AS MATERIALIZED (
-             SELECT o.customer_id, count(*) AS n, sum(o.paid_fen - o.refunded_fen) AS spend,
+             SELECT o.customer_id, count(*) AS n, sum({KEPT_FEN_SQL}) AS spend,
                     min(o.ordered_at) AS first_at, max(o.ordered_at) AS last_at
              FROM orders o
              WHERE +o.customer_id IS NOT NULL AND o.status IN ({counted}) AND {filter}

@@ -5,7 +5,7 @@
 
 use super::due::sla_inputs;
 use super::model::{ticket_no, EventKind, Priority, TicketChannel, TicketState, TicketType};
-use super::sla::SlaClock;
+use super::sla::{SlaClock, SlaState};
 use crate::{
     auth::{Permission, Session},
     settings,
@@ -126,6 +126,25 @@ pub struct TicketRow {
     pub sla_warning: bool,
     /// Past due now, or breached before (kept after reopen).
     pub breached: bool,
+    /// A finished ticket's outcome ([`outcome`]): `met` or `breached`; `None` while it runs
+    /// and for merged tickets.
+    pub sla_outcome: Option<SlaState>,
+}
+
+/// What a resolved or closed ticket's SLA came to, for lists: resolved within its resolution
+/// target is `Met` — shown neutral, never red — and past it `Breached`. A first response that
+/// came late is shown on the ticket's own first-response clock and counted in the service
+/// report; it does not turn a ticket solved in time red. `None` while the ticket runs (its clock
+/// says how much is left) and for merged tickets (their work continues on the other one).
+pub fn outcome(state: TicketState, resolution_breached: bool) -> Option<SlaState> {
+    match state {
+        TicketState::Resolved | TicketState::Closed => Some(if resolution_breached {
+            SlaState::Breached
+        } else {
+            SlaState::Met
+        }),
+        _ => None,
+    }
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -273,7 +292,7 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
     let sql = format!(
         "SELECT t.id, t.customer_id, c.name, t.subject, t.type, t.channel, t.priority, t.state,
                 t.assignee_id, u.display_name, t.created_at, t.updated_at, t.sla_due_at, t.sla_warn_at,
-                t.breached
+                t.breached, t.resolution_breached
          FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = t.assignee_id
          WHERE t.id IN (SELECT t.id FROM tickets t WHERE {} ORDER BY {order} LIMIT {} OFFSET {})
          ORDER BY {order}",
@@ -289,6 +308,7 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
             let warn: Option<String> = r.get(13)?;
             let flagged: bool = r.get(14)?;
             let past_due = due.as_deref().is_some_and(|d| d <= now.as_str());
+            let state = TicketState::from_code(&r.get::<_, String>(7)?);
             Ok(TicketRow {
                 id: r.get(0)?,
                 no: ticket_no(r.get(0)?),
@@ -298,7 +318,7 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
                 ticket_type: TicketType::from_code(&r.get::<_, String>(4)?),
                 channel: TicketChannel::from_code(&r.get::<_, String>(5)?),
                 priority: Priority::from_code(&r.get::<_, String>(6)?),
-                state: TicketState::from_code(&r.get::<_, String>(7)?),
+                state,
                 assignee_id: r.get(8)?,
                 assignee_name: r.get(9)?,
                 tags: Vec::new(),
@@ -307,6 +327,7 @@ pub fn list(store: &Store, s: &Session, q: &TicketQuery) -> Result<TicketPage> {
                 sla_due_at: due.as_deref().map(parse_ts).transpose()?,
                 sla_warning: !past_due && warn.as_deref().is_some_and(|w| w <= now.as_str()),
                 breached: flagged || past_due,
+                sla_outcome: outcome(state, r.get(15)?),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -612,5 +633,6 @@ fn row_by_id(store: &Store, s: &Session, id: i64) -> Result<TicketRow> {
         sla_due_at: None,
         sla_warning: false,
         breached: false,
+        sla_outcome: None,
     })
 }

@@ -88,7 +88,10 @@ def manual_sale_and_refund(w) -> None:
     w.click("order-back")
     w.visible("orders-table")
     w.wait_until("the order is listed", lambda: w.count("order-row") == 1)
-    w.wait_until("the totals row sums the paid amount", lambda: w.text("orders-totals-paid") == DUE)
+    w.wait_until(
+        "the totals row sums what was kept after the refund, as the order page says",
+        lambda: w.text("orders-totals-kept") == KEPT,
+    )
     w.shot("orders-zh")
     _log(f"order {title!r} entered, refunded in part, listed with totals")
 

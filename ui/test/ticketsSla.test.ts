@@ -15,7 +15,7 @@ function row(over: Partial<TicketRow> = {}): TicketRow {
     id: 1, no: "T000001", customerId: 7, customerName: "林小雨", subject: "茶叶受潮", ticketType: "complaint",
     channel: "phone", priority: "p2", state: "in_progress", assigneeId: null, assigneeName: null, tags: [],
     createdAt: "2026-03-09T02:00:00Z", updatedAt: "2026-03-09T02:00:00Z",
-    slaDueAt: null, slaWarning: false, breached: false, ...over,
+    slaDueAt: null, slaWarning: false, breached: false, slaOutcome: null, ...over,
   };
 }
 
@@ -43,10 +43,18 @@ describe("SLA clock text", () => {
   it("waiting on the customer reads paused; a breach before a reopen stays red", () => {
     expect(rowClock(zh, row({ state: "waiting" }), NOW)).toEqual({ text: "已暂停", tone: "muted" });
     expect(rowClock(zh, row({ state: "waiting", breached: true }), NOW).tone).toBe("breached");
-    expect(rowClock(zh, row({ state: "resolved", breached: true }), NOW)).toEqual({ text: "已超时", tone: "breached" });
-    expect(rowClock(zh, row({ state: "closed" }), NOW).tone).toBe("muted");
+    expect(rowClock(zh, row({ state: "resolved", breached: true, slaOutcome: "breached" }), NOW)).toEqual({ text: "已超时", tone: "breached" });
+    expect(rowClock(zh, row({ state: "merged", breached: true }), NOW).tone).toBe("breached");
     const due = new Date(NOW + 3600 * 1000).toISOString();
     expect(rowClock(zh, row({ slaDueAt: due, breached: true }), NOW).tone).toBe("breached");
+  });
+
+  it("a resolved or closed ticket that met its SLA reads met, never red; only a breach is red", () => {
+    // Resolved in time, though its first response came late (that shows on the ticket page).
+    const met = row({ state: "resolved", breached: true, slaOutcome: "met" });
+    expect(rowClock(zh, met, NOW)).toEqual({ text: "已达成", tone: "muted" });
+    expect(rowClock(en, row({ state: "closed", slaOutcome: "met" }), NOW)).toEqual({ text: "Met", tone: "muted" });
+    expect(rowClock(zh, row({ state: "closed", slaOutcome: "breached" }), NOW)).toEqual({ text: "已超时", tone: "breached" });
   });
 
   it("the ticket page's clocks follow the core's state: met, paused, warning at 75 %, overdue by business time", () => {
@@ -69,12 +77,12 @@ describe("service desk helpers", () => {
     expect(parseTicketNo("")).toBeNull();
   });
 
-  it("priority defaults by type and the Today badge sums every section", () => {
+  it("priority defaults by type and the Today badge is the core's count, not the week's birthdays", () => {
     expect(defaultPriority("complaint")).toBe("p2");
     expect(defaultPriority("return_refund")).toBe("p2");
     expect(defaultPriority("inquiry")).toBe("p3");
-    expect(todayTotal({ followUps: 1, slaDueSoon: 2, slaBreached: 3, unpaidOrders: 4, birthdays: 5, pointsExpiring: 0, pointsExpiring30: 0, couponsExpiring: 0 })).toBe(15);
-    expect(todayTotal({ followUps: 0, slaDueSoon: 0, slaBreached: 0, unpaidOrders: 0, birthdays: 0, pointsExpiring: 6, pointsExpiring30: 9, couponsExpiring: 7 })).toBe(13);
+    const counts = { followUps: 1, slaDueSoon: 2, slaBreached: 3, unpaidOrders: 4, birthdays: 329, birthdaysToday: 5, pointsExpiring: 0, pointsExpiring30: 9, couponsExpiring: 0 };
+    expect(todayTotal({ ...counts, badge: 15 })).toBe(15);
   });
 
   it("report numbers come from per-mille and business minutes without rounding surprises", () => {

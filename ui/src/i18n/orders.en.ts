@@ -58,6 +58,7 @@ const ordersEn: Record<keyof typeof ordersZh, string> = {
   "orders.col.discount": "Discount",
   "orders.col.paid": "Paid",
   "orders.col.refunded": "Refunded",
+  "orders.col.kept": "Kept",
   "orders.moreItems": "+{n} more",
   "orders.noCustomer": "Walk-in",
 

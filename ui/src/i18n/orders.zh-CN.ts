@@ -56,6 +56,7 @@ const ordersZh = {
   "orders.col.discount": "优惠",
   "orders.col.paid": "实付",
   "orders.col.refunded": "已退款",
+  "orders.col.kept": "实收",
   "orders.moreItems": "等 {n} 件",
   "orders.noCustomer": "散客",
 

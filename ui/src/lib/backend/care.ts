@@ -9,10 +9,9 @@ export const FOLLOW_UP_CHANNELS = [
 ] as const satisfies readonly FollowUpChannel[];
 export const OUTCOMES = ["reached", "no_answer", "declined", "done"] as const satisfies readonly Outcome[];
 
-/** The number on the Today navigation badge: everything due, points and coupons expiring within 7 days
- *  included (the 30-day points reminder is not added: it holds the 7-day ones too). */
-export const todayTotal = (c: TodayCounts) =>
-  c.followUps + c.slaDueSoon + c.slaBreached + c.unpaidOrders + c.birthdays + c.pointsExpiring + c.couponsExpiring;
+/** The number on the Today navigation badge: what needs action today, counted by the core
+ *  (`TodayCounts::badge`: birthdays today only, not the week's). */
+export const todayTotal = (c: TodayCounts) => c.badge;
 
 export const followupsLog = (followUp: NewFollowUp) => call("followups_log", { followUp });
 export const followupsForCustomer = (customerId: number) => call("followups_for_customer", { customerId });

@@ -51,7 +51,7 @@ import { CustomerLoyaltyCard } from "../loyalty/CustomerLoyaltyCard";
 import { ConsentCard } from "./ConsentCard";
 import { CustomerInsightCard } from "./CustomerInsightCard";
 import { FollowUpsCard } from "../today/FollowUpsCard";
-import { formatDay, formatFen } from "./format";
+import { formatDay, formatFen, regionBesideAddress } from "./format";
 
 /** The customer 360 page: profile, lifetime numbers, orders, consent, merges and actions. */
 export function Customer360() {
@@ -106,6 +106,8 @@ export function Customer360() {
   const s = profile.stats;
   const phones = contact ? contact.phones : c.phones;
   const address = contact ? contact.address : c.address;
+  // The address usually starts with the province and city: the region shows only what it adds.
+  const region = regionBesideAddress(c.province, c.city, address);
   const none = t("common.none");
   const state: { color: string; key: MessageKey }[] = [];
   if (c.erasedAt) state.push({ color: "default", key: "cust.state.erased" });
@@ -268,8 +270,10 @@ export function Customer360() {
                     ))
                   : none}
               </Descriptions.Item>
-              <Descriptions.Item label={t("cust.field.region")}>{[c.province, c.city].filter((x, i, all) => x && all.indexOf(x) === i).join(" ") || none}</Descriptions.Item>
-              <Descriptions.Item label={t("cust.field.source")}>{c.sourceChannel ?? none}</Descriptions.Item>
+              {region || !address ? <Descriptions.Item label={t("cust.field.region")}>{region ?? none}</Descriptions.Item> : null}
+              <Descriptions.Item label={t("cust.field.source")} span={region || !address ? 1 : 2}>
+                {c.sourceChannel ?? none}
+              </Descriptions.Item>
               <Descriptions.Item label={t("cust.field.address")} span={2}>
                 {address ?? none}
               </Descriptions.Item>

@@ -75,7 +75,7 @@ export function OrderPage() {
     }
   };
 
-  const left = order.paidFen - order.refundedFen;
+  const left = order.keptFen;
   const canRefund = REFUNDABLE.includes(order.status) && left > 0;
   const none = t("common.none");
 
@@ -203,7 +203,7 @@ function AmountLine({ label, fen, strong, danger, testId }: { label: string; fen
 function RefundModal({ order, onClose, onDone }: { order: OrderDetail; onClose: () => void; onDone: (o: OrderDetail, amountFen: number) => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const left = order.paidFen - order.refundedFen;
+  const left = order.keptFen;
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);

@@ -17,8 +17,8 @@ import { channelLabel, statusLabel, StatusTag } from "./labels";
 
 const PAGE_SIZES = [20, 50, 100];
 type Filters = Omit<OrderQuery, "page" | "pageSize" | "sort" | "desc" | "text">;
-const MONEY_COLUMNS = ["goodsFen", "shippingFen", "discountFen", "paidFen", "refundedFen"];
-const isTotalled = (key: string) => key === "paidFen" || key === "refundedFen";
+const MONEY_COLUMNS = ["goodsFen", "shippingFen", "discountFen", "paidFen", "refundedFen", "keptFen"];
+const isTotalled = (key: string) => key === "paidFen" || key === "refundedFen" || key === "keptFen";
 
 /** Orders with server-side filters, sort, paging, a column chooser and the totals row. */
 export function OrdersList() {
@@ -92,13 +92,16 @@ export function OrdersList() {
       { key: "discountFen", title: t("orders.col.discount") },
       { key: "paidFen", title: t("orders.col.paid") },
       { key: "refundedFen", title: t("orders.col.refunded") },
+      { key: "keptFen", title: t("orders.col.kept") },
     ],
     [t],
   );
   const { hidden, toggle } = useColumnPrefs(
     "orders",
     allColumns.map((c) => c.key),
-    ["buyerNick", "paidAt", "goodsFen", "shippingFen", "discountFen"],
+    // 实收 (kept after refunds, as the order page says) with the refund beside it; 实付 before
+    // refunds is one click away in the column chooser.
+    ["buyerNick", "paidAt", "goodsFen", "shippingFen", "discountFen", "paidFen"],
   );
 
   const columns = useMemo<NonNullable<TableProps<OrderRow>["columns"]>>(() => {
@@ -136,6 +139,7 @@ export function OrdersList() {
       { key: "discountFen", ...money("discountFen") },
       { key: "paidFen", ...money("paidFen") },
       { key: "refundedFen", ...money("refundedFen") },
+      { key: "keptFen", ...money("keptFen") },
     ];
     return all
       .filter((c) => !hidden.includes(String(c.key)))
@@ -170,6 +174,7 @@ export function OrdersList() {
             if (i === 0) content = <Typography.Text strong>{t("list.totals")} · {t("orders.totalsRow", { n: formatCount(totals.count, lang) })}</Typography.Text>;
             else if (key === "paidFen") content = <Typography.Text strong className="mono-num" data-testid="orders-totals-paid">{formatYuan(totals.paidFen)}</Typography.Text>;
             else if (key === "refundedFen") content = <Typography.Text strong className="mono-num">{formatYuan(totals.refundedFen)}</Typography.Text>;
+            else if (key === "keptFen") content = <Typography.Text strong className="mono-num" data-testid="orders-totals-kept">{formatYuan(totals.keptFen)}</Typography.Text>;
             return (
               <Table.Summary.Cell key={key} index={i} colSpan={i === 0 && spanFirst ? 2 : 1} align={MONEY_COLUMNS.includes(key) ? "right" : undefined}>
                 {content}

@@ -24,9 +24,14 @@ export interface ClockView {
 }
 
 /** A queue row's clock: wall-clock time to the earlier running due time (the core's `slaDueAt`,
- * already in business hours), or breached / paused / none. */
+ * already in business hours), or breached / paused / none; a resolved or closed ticket shows the
+ * core's outcome (`slaOutcome`): met reads 已达成, not red; only a breach is red. */
 export function rowClock(t: Translate, row: TicketRow, nowMs: number): ClockView {
-  if (row.state === "merged" || row.state === "closed" || row.state === "resolved") {
+  if (row.state === "closed" || row.state === "resolved") {
+    if (row.slaOutcome === "breached") return { text: t("sla.breached"), tone: "breached" };
+    return row.slaOutcome === "met" ? { text: t("sla.met"), tone: "muted" } : { text: t("sla.none"), tone: "muted" };
+  }
+  if (row.state === "merged") {
     return row.breached ? { text: t("sla.breached"), tone: "breached" } : { text: t("sla.none"), tone: "muted" };
   }
   if (!row.slaDueAt) {

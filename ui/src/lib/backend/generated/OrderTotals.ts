@@ -3,4 +3,8 @@
 /**
  * The totals row: over every order matching the filter, not just this page.
  */
-export type OrderTotals = { count: number, paidFen: number, refundedFen: number, };
+export type OrderTotals = { count: number, paidFen: number, refundedFen: number, 
+/**
+ * Paid − refunded over the matches.
+ */
+keptFen: number, };

@@ -1,5 +1,6 @@
 // Generated from the Rust types by src-tauri/src/ts_gen (scripts/gen-ts.sh). Do not edit.
 import type { Priority } from "./Priority";
+import type { SlaState } from "./SlaState";
 import type { TicketChannel } from "./TicketChannel";
 import type { TicketState } from "./TicketState";
 import type { TicketType } from "./TicketType";
@@ -16,4 +17,9 @@ slaWarning: boolean,
 /**
  * Past due now, or breached before (kept after reopen).
  */
-breached: boolean, };
+breached: boolean, 
+/**
+ * A finished ticket's outcome ([`outcome`]): `met` or `breached`; `None` while it runs
+ * and for merged tickets.
+ */
+slaOutcome: SlaState | null, };
