@@ -1,5 +1,5 @@
 //! A customer's discounted value over the next 12 months: expected purchases month by month
-//! (30-day months, as the `lifetimes` package counts them) from a purchase model, times the
+//! (months of 365.25 / 12 days; `lifetimes` counts 4.345 weeks) from a purchase model, times the
 //! Gamma-Gamma expected spend, discounted at a monthly rate. Returned as integer fen, rounded and
 //! never negative.
 
@@ -25,7 +25,7 @@ pub fn twelve_month_value_fen(
         ));
     }
     let avg = spend.expected_spend_yuan(c.x, c.mean_spend_fen)?;
-    let month = 30.0 / unit.days();
+    let month = 365.25 / 12.0 / unit.days();
     let mut before = 0.0;
     let mut total = 0.0;
     for i in 1..=MONTHS {
