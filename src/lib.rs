@@ -27,6 +27,7 @@ pub mod info;
 pub mod insight;
 pub mod jobs;
 pub mod loyalty;
+pub mod models;
 pub mod money;
 pub mod orders;
 pub mod paths;

@@ -138,6 +138,12 @@ impl History {
         self.base + Duration::days(n.into())
     }
 
+    /// The counted orders of `ids[i]`, (day number, net fen) sorted by day — what the customer
+    /// models summarise (`crate::models::summarize`).
+    pub fn orders_of(&self, i: usize) -> &[(i32, i64)] {
+        &self.orders[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
     /// Orders read.
     pub fn order_count(&self) -> usize {
         self.orders.len()

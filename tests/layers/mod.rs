@@ -39,7 +39,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "insight: analytics, saved segments and reports",
-        &["insight", "segments", "reports"],
+        &["insight", "models", "segments", "reports"],
     ),
     (
         "edges: data in and out, whole-store tools, jobs, benchmarks",

@@ -24,6 +24,7 @@ mod info;
 mod init;
 mod insight;
 mod loyalty;
+mod model;
 mod orders;
 mod points;
 mod rawkey;
@@ -115,6 +116,9 @@ enum Cmd {
     /// Customer segments (客户分组): list with sizes, show one in words, count, save.
     #[command(subcommand)]
     Segments(segments::SegmentsCmd),
+    /// Customer-base models: fit Pareto/NBD, BG/NBD, MBG/NBD or Gamma-Gamma; check a forecast.
+    #[command(subcommand)]
+    Model(model::ModelCmd),
 }
 
 fn main() -> ExitCode {
@@ -162,5 +166,6 @@ fn run(ctx: &Ctx, cmd: Cmd) -> Result<(), laoke::Error> {
         Cmd::Loyalty(c) => loyalty::run(ctx, c),
         Cmd::Insight(c) => insight::run(ctx, c),
         Cmd::Segments(c) => segments::run(ctx, c),
+        Cmd::Model(c) => model::run(ctx, c),
     }
 }
