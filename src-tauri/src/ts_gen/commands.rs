@@ -35,8 +35,8 @@ use laoke::{
     import::{BatchInfo, ImportSummary, Inspection, Mapping, UndoReport},
     info::StoreInfo,
     insight::{
-        CustomerInsight, InsightOverview, InsightParams, InsightSettings, MoveKind, Movement,
-        ThresholdPreview,
+        ClassLabel, CustomerInsight, InsightOverview, InsightParams, InsightSettings, MoveKind,
+        Movement, ThresholdPreview,
     },
     loyalty::{
         coupons::{Coupon, CouponGrant, NewCoupon},
@@ -196,6 +196,7 @@ pub fn table(cfg: &Config) -> Vec<Command> {
         insight_save_settings(params: InsightParams) -> InsightOverview;
         insight_rescore() -> InsightOverview;
         insight_customer(customer_id: i64) -> CustomerInsight;
+        insight_labels() -> Vec<ClassLabel>;
         // loyalty.rs
         loyalty_customer(customer_id: i64) -> CustomerLoyalty;
         loyalty_history(customer_id: i64, limit: u32) -> Vec<PointsEntry>;

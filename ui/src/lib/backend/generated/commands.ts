@@ -13,6 +13,7 @@ import type { BackupTarget } from "./BackupTarget";
 import type { BinEntry } from "./BinEntry";
 import type { BusinessHours } from "./BusinessHours";
 import type { CalendarDay } from "./CalendarDay";
+import type { ClassLabel } from "./ClassLabel";
 import type { ConsentChange } from "./ConsentChange";
 import type { ConsentEvent } from "./ConsentEvent";
 import type { ConsentState } from "./ConsentState";
@@ -175,6 +176,7 @@ export interface Commands {
   insight_save_settings: { args: { params: InsightParams }; result: InsightOverview };
   insight_rescore: { args: Record<string, never>; result: InsightOverview };
   insight_customer: { args: { customerId: number }; result: CustomerInsight };
+  insight_labels: { args: Record<string, never>; result: Array<ClassLabel> };
   loyalty_customer: { args: { customerId: number }; result: CustomerLoyalty };
   loyalty_history: { args: { customerId: number; limit: number }; result: Array<PointsEntry> };
   loyalty_adjust: { args: { customerId: number; points: number; reason: string; ticketId?: number | null }; result: number };
