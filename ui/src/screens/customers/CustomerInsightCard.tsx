@@ -1,7 +1,6 @@
 // The 360 page's class card (every role: "reps see classes on the 360"): RFM class, lifecycle
 // stage and 老客 as tags, the reason in words with each line checked, the suggested action, the
 // monthly stage history, and the segments the customer is in, condition by condition (✔/✘).
-import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
 import { Alert, Card, Col, Empty, Row, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n";
@@ -103,7 +102,6 @@ export function CustomerInsightCard({ customerId }: { customerId: number }) {
                 <ul style={{ listStyle: "none", paddingLeft: 4, margin: "4px 0 10px" }}>
                   {s.conditions.map((c, i) => (
                     <li key={i}>
-                      {c.ok ? <CheckOutlined style={{ color: "#0f766e" }} /> : <CloseOutlined style={{ color: "#cf1322" }} />}{" "}
                       <Typography.Text type={c.ok ? undefined : "secondary"}>{en ? c.en : c.zh}</Typography.Text>
                     </li>
                   ))}
